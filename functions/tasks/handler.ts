@@ -1,0 +1,33 @@
+import { requireRole } from '#shared/auth/caller';
+import { listOpenTasks } from '#shared/domain/case-store';
+import { completeTask } from '#shared/domain/decisions';
+import { recordOfflineStep } from '#shared/domain/offline-steps';
+import { OfflineStepRequest, TaskDecision } from '#shared/domain/schemas';
+import { apiHandler } from '#shared/http/api';
+import { pageLimit } from '#shared/http/paging';
+import { parseBody } from '#shared/http/parse';
+import { badRequest, forbidden, notFound } from '#shared/http/problem';
+
+/** Staff work queues (N13: each step is done by the staff it names): list, complete, offline steps. */
+export const handler = apiHandler(async (req) => {
+  const caller = requireRole(req.caller, 'clerk', 'handler', 'head');
+  switch (req.route) {
+    case 'GET /v1/tasks': {
+      if ((req.query.status ?? 'open') !== 'open') throw badRequest('only status=open is listed', [{ path: 'status', message: 'must be open' }]);
+      if (!caller.dept) throw forbidden('staff tokens carry a department (dept claim)');
+      const page = await listOpenTasks(caller.dept, pageLimit(req.query), req.query.cursor);
+      return {
+        body: {
+          items: page.items.map((t) => ({ taskId: t.taskId, caseId: t.caseId, kind: t.kind, dept: t.dept, region: t.region, deadline: t.deadline, matterCode: t.matterCode, createdAt: t.createdAt })),
+          nextCursor: page.nextCursor,
+        },
+      };
+    }
+    case 'POST /v1/tasks/{taskId}/complete':
+      return { body: await completeTask(caller, req.path.taskId, parseBody(TaskDecision, req.body)) };
+    case 'POST /v1/tasks/{taskId}/offline-steps':
+      return { status: 201, body: await recordOfflineStep(caller, req.path.taskId, parseBody(OfflineStepRequest, req.body)) };
+    default:
+      throw notFound(`no route ${req.route}`);
+  }
+});

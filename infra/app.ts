@@ -1,0 +1,34 @@
+import { App, Aspects } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { acknowledgeFindings } from './nag.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { SupervisionStack } from './stacks/supervision-stack.ts';
+import { WorkflowsStack } from './stacks/workflows-stack.ts';
+
+export interface BuildOptions {
+  outdir?: string;
+  context?: Record<string, string>;
+}
+
+/** The platform as four stacks an operator can reason about: data, workflows, API, supervision. */
+export function buildApp(opts: BuildOptions = {}): App {
+  const app = new App({ outdir: opts.outdir, context: opts.context });
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  const data = new DataStack(app, 'Zwfw-Data', { env, description: '陕西政务服务网: case and catalog tables, uploads and the Object Lock archive' });
+  const workflows = new WorkflowsStack(app, 'Zwfw-Workflows', { env, data, description: '陕西政务服务网: routing, forwarding and unified return workflows' });
+  const api = new ApiStack(app, 'Zwfw-Api', {
+    env,
+    data,
+    workflows,
+    jwtIssuer: app.node.tryGetContext('jwtIssuer'),
+    jwksUrl: app.node.tryGetContext('jwksUrl'),
+    description: '陕西政务服务网: public REST API v1',
+  });
+  new SupervisionStack(app, 'Zwfw-Supervision', { env, data, workflows, api, description: '陕西政务服务网: e-supervision dashboard and alarms' });
+  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
+  acknowledgeFindings(app);
+  return app;
+}
+
+if (require.main === module) buildApp().synth();

@@ -1,0 +1,167 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  AuthorizationType,
+  IdentitySource,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  Model,
+  RequestValidator,
+  ResponseType,
+  RestApi,
+  TokenAuthorizer,
+  type JsonSchema,
+  type IResource,
+} from 'aws-cdk-lib/aws-apigateway';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { z } from 'zod';
+import { CorrectionRequest, CreateCaseRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../../shared/domain/schemas.ts';
+import { PlatformFunction } from '../constructs/platform-function.ts';
+import type { DataStack } from './data-stack.ts';
+import type { WorkflowsStack } from './workflows-stack.ts';
+
+export interface ApiStackProps extends StackProps {
+  readonly data: DataStack;
+  readonly workflows: WorkflowsStack;
+  /** the OIDC issuer of the province's real-name identity system (N13) */
+  readonly jwtIssuer: string;
+  /** where the issuer publishes its signing keys */
+  readonly jwksUrl: string;
+}
+
+/** problem+json for the errors API Gateway answers itself (API.md "Conventions"). */
+const problemTemplate = (status: number, title: string, detail: string) => ({
+  'application/json': JSON.stringify({ type: 'about:blank', title, status, detail }),
+});
+
+/**
+ * The public REST API (v1) of API.md: request validation at the gateway, stage throttling, and a
+ * Lambda token authorizer verifying the province's RS256 JWTs (N13). REST, not HTTP API: HTTP APIs
+ * are a paid feature on LocalStack and lack request validation.
+ */
+export class ApiStack extends Stack {
+  readonly api: RestApi;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { data, workflows } = props;
+    const common = { CASES_TABLE: data.cases.tableName, CATALOG_TABLE: data.catalog.tableName };
+
+    const authorizerFn = new PlatformFunction(this, 'AuthorizerFn', {
+      name: 'authorizer',
+      memorySize: 256,
+      environment: { JWT_ISSUER: props.jwtIssuer, JWKS_URL: props.jwksUrl },
+    });
+    const mattersFn = new PlatformFunction(this, 'MattersFn', { name: 'matters', environment: common });
+    data.catalog.grantReadData(mattersFn);
+    const uploadsFn = new PlatformFunction(this, 'UploadsFn', { name: 'uploads', environment: { UPLOADS_BUCKET: data.uploads.bucketName } });
+    data.uploads.grantPut(uploadsFn);
+    const intakeFn = new PlatformFunction(this, 'IntakeFn', {
+      name: 'intake',
+      timeout: Duration.seconds(29),
+      environment: { ...common, IDEMPOTENCY_TABLE: data.idempotency.tableName, ROUTING_SM_ARN: workflows.routing.stateMachineArn },
+    });
+    data.idempotency.grantReadWriteData(intakeFn);
+    workflows.routing.grantStartSyncExecution(intakeFn);
+    const workflowEnv = { FORWARDING_SM_ARN: workflows.forwarding.stateMachineArn, UNIFIED_RETURN_SM_ARN: workflows.unifiedReturn.stateMachineArn };
+    const casesFn = new PlatformFunction(this, 'CasesFn', { name: 'cases', environment: { ...common, UPLOADS_BUCKET: data.uploads.bucketName } });
+    data.cases.grantReadWriteData(casesFn);
+    data.catalog.grantReadData(casesFn);
+    data.uploads.grantRead(casesFn);
+    const tasksFn = new PlatformFunction(this, 'TasksFn', { name: 'tasks', environment: { ...common, ...workflowEnv } });
+    data.cases.grantReadWriteData(tasksFn);
+    data.catalog.grantReadData(tasksFn);
+    workflows.forwarding.grantStartExecution(tasksFn);
+    workflows.unifiedReturn.grantStartExecution(tasksFn);
+    const licencesFn = new PlatformFunction(this, 'LicencesFn', { name: 'licences', environment: { CASES_TABLE: data.cases.tableName, LICENCE_KEY_ID: data.signingKey.keyArn } });
+    data.cases.grantReadData(licencesFn);
+    data.signingKey.grant(licencesFn, 'kms:GetPublicKey');
+    const archiveFn = new PlatformFunction(this, 'ArchiveFn', { name: 'archive', environment: { CASES_TABLE: data.cases.tableName } });
+    data.cases.grantReadData(archiveFn);
+    data.archive.grantRead(archiveFn);
+    archiveFn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObjectRetention', 's3:GetObjectLegalHold'],
+        resources: [data.archive.arnForObjects('*')],
+      }),
+    );
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
+    this.api = new RestApi(this, 'PublicApi', {
+      restApiName: 'zwfw-public-api',
+      description: '陕西政务服务网 public API v1',
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: 'prod',
+        throttlingRateLimit: 500,
+        throttlingBurstLimit: 1000,
+        loggingLevel: MethodLoggingLevel.ERROR,
+        tracingEnabled: true,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+
+    // API Gateway's own refusals speak problem+json too
+    const gatewayErrors: [ResponseType, number, string, string][] = [
+      [ResponseType.BAD_REQUEST_BODY, 400, 'Bad Request', 'the request body does not match the schema'],
+      [ResponseType.BAD_REQUEST_PARAMETERS, 400, 'Bad Request', 'a required parameter is missing'],
+      [ResponseType.UNAUTHORIZED, 401, 'Unauthorized', 'a valid bearer token is required'],
+      [ResponseType.ACCESS_DENIED, 403, 'Forbidden', 'the token does not allow this'],
+      [ResponseType.MISSING_AUTHENTICATION_TOKEN, 404, 'Not Found', 'no such route'],
+      [ResponseType.THROTTLED, 429, 'Too Many Requests', 'slow down and retry'],
+      [ResponseType.DEFAULT_5XX, 502, 'Bad Gateway', 'the request could not be completed'],
+    ];
+    for (const [type, status, title, detail] of gatewayErrors) {
+      this.api.addGatewayResponse(`Gw${type.responseType}`, {
+        type,
+        statusCode: String(status),
+        responseHeaders: { 'Content-Type': "'application/problem+json'" },
+        templates: problemTemplate(status, title, detail),
+      });
+    }
+
+    const authorizer = new TokenAuthorizer(this, 'JwtAuthorizer', {
+      handler: authorizerFn,
+      identitySource: IdentitySource.header('Authorization'),
+      resultsCacheTtl: Duration.minutes(5),
+    });
+    const bodyValidator = new RequestValidator(this, 'BodyValidator', { restApi: this.api, validateRequestBody: true, validateRequestParameters: true });
+    const model = (name: string, schema: z.ZodType) =>
+      new Model(this, `${name}Model`, { restApi: this.api, contentType: 'application/json', modelName: name, schema: z.toJSONSchema(schema, { target: 'draft-4' }) as JsonSchema });
+
+    const route = (resource: IResource, method: string, fn: PlatformFunction, opts: { public?: boolean; body?: Model; headers?: string[] } = {}) =>
+      resource.addMethod(method, new LambdaIntegration(fn), {
+        ...(opts.public ? { authorizationType: AuthorizationType.NONE } : { authorizer, authorizationType: AuthorizationType.CUSTOM }),
+        ...(opts.body ? { requestValidator: bodyValidator, requestModels: { 'application/json': opts.body } } : {}),
+        ...(opts.headers ? { requestParameters: Object.fromEntries(opts.headers.map((h) => [`method.request.header.${h}`, true])), requestValidator: bodyValidator } : {}),
+      });
+
+    const v1 = this.api.root.addResource('v1');
+    const matters = v1.addResource('matters');
+    route(matters, 'GET', mattersFn, { public: true });
+    route(matters.addResource('{code}'), 'GET', mattersFn, { public: true });
+    route(v1.addResource('uploads'), 'POST', uploadsFn, { body: model('UploadRequest', UploadRequest) });
+    const cases = v1.addResource('cases');
+    route(cases, 'POST', intakeFn, { body: model('CreateCaseRequest', CreateCaseRequest), headers: ['Idempotency-Key'] });
+    route(cases, 'GET', casesFn);
+    const oneCase = cases.addResource('{caseId}');
+    route(oneCase, 'GET', casesFn);
+    route(oneCase.addResource('corrections'), 'POST', casesFn, { body: model('CorrectionRequest', CorrectionRequest) });
+    route(oneCase.addResource('withdraw'), 'POST', casesFn);
+    const tasks = v1.addResource('tasks');
+    route(tasks, 'GET', tasksFn);
+    const oneTask = tasks.addResource('{taskId}');
+    route(oneTask.addResource('complete'), 'POST', tasksFn, { body: model('TaskDecision', TaskDecision) });
+    route(oneTask.addResource('offline-steps'), 'POST', tasksFn, { body: model('OfflineStepRequest', OfflineStepRequest) });
+    const licence = v1.addResource('licences').addResource('{licenceId}');
+    route(licence, 'GET', licencesFn, { public: true });
+    route(licence.addResource('verify'), 'GET', licencesFn, { public: true });
+    route(v1.addResource('archive').addResource('{caseId}'), 'GET', archiveFn);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+  }
+}

@@ -1,0 +1,130 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { CATALOG_GSI, GSI } from '../../shared/domain/keys.ts';
+
+/**
+ * The platform's state, kept apart so the stateless stacks can be replaced freely: the case table, the
+ * catalog, idempotency records, the uploads bucket and the Object Lock archive (E17, E18, E22–E24).
+ */
+export class DataStack extends Stack {
+  readonly dataKey: Key;
+  readonly signingKey: Key;
+  readonly cases: Table;
+  readonly catalog: Table;
+  readonly idempotency: Table;
+  readonly uploads: Bucket;
+  readonly archive: Bucket;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.dataKey = new Key(this, 'DataKey', {
+      description: 'Encrypts case data, the catalog and e-files at rest',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // E15: e-licences and archive manifests are signed with a key that never leaves KMS
+    this.signingKey = new Key(this, 'LicenceSigningKey', {
+      description: 'Signs e-licences and archive manifests (ECDSA P-256)',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const tableDefaults = {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.dataKey,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
+
+    // one partition per case: case, audit events, tasks, notices (DESIGN.md "Domain model")
+    this.cases = new Table(this, 'CasesTable', tableDefaults);
+    this.cases.addGlobalSecondaryIndex({
+      indexName: GSI.applicant,
+      partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+    this.cases.addGlobalSecondaryIndex({
+      indexName: GSI.queue,
+      partitionKey: { name: 'queuePk', type: AttributeType.STRING },
+      sortKey: { name: 'queueSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+    this.cases.addGlobalSecondaryIndex({
+      indexName: GSI.deadline,
+      partitionKey: { name: 'dlPk', type: AttributeType.STRING },
+      sortKey: { name: 'dlSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
+
+    this.catalog = new Table(this, 'CatalogTable', tableDefaults);
+    this.catalog.addGlobalSecondaryIndex({
+      indexName: CATALOG_GSI.published,
+      partitionKey: { name: 'pubPk', type: AttributeType.STRING },
+      sortKey: { name: 'pubSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+
+    // Powertools idempotency records: short-lived, so no PITR is needed for them
+    this.idempotency = new Table(this, 'IdempotencyTable', {
+      partitionKey: { name: 'id', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.dataKey,
+      timeToLiveAttribute: 'expiration',
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const accessLogs = new Bucket(this, 'AccessLogsBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const bucketDefaults = {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.dataKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
+
+    // materials arrive here by presigned PUT (N15, E12); they are copied into the archive when the case closes
+    this.uploads = new Bucket(this, 'UploadsBucket', {
+      ...bucketDefaults,
+      serverAccessLogsPrefix: 'uploads/',
+      cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['content-type', 'x-amz-meta-sha256'], maxAge: 3000 }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { noncurrentVersionExpiration: Duration.days(30) },
+        { expiration: Duration.days(730) },
+      ],
+    });
+
+    // E18/E24: archived e-files cannot be altered or deleted by anyone, root included, before their
+    // retention period ends. Each package sets its own retain-until from its retention class; the
+    // bucket default (10 years, the shortest class) covers any object written without one.
+    this.archive = new Bucket(this, 'ArchiveBucket', {
+      ...bucketDefaults,
+      serverAccessLogsPrefix: 'archive/',
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(3653)),
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, Metric, TextWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Construct } from 'constructs';
+import type { ApiStack } from './api-stack.ts';
+import type { DataStack } from './data-stack.ts';
+import type { WorkflowsStack } from './workflows-stack.ts';
+
+export interface SupervisionStackProps extends StackProps {
+  readonly data: DataStack;
+  readonly workflows: WorkflowsStack;
+  readonly api: ApiStack;
+}
+
+/**
+ * 电子监察 (N20): what supervisors and operators watch. Dashboards read metrics (the handlers emit
+ * business metrics in CloudWatch Embedded Metric Format), alarms need no scans.
+ */
+export class SupervisionStack extends Stack {
+  constructor(scope: Construct, id: string, props: SupervisionStackProps) {
+    super(scope, id, props);
+    const { api, workflows, data } = props;
+    const business = (name: string) => new Metric({ namespace: 'Zwfw', metricName: name, dimensionsMap: { service: 'zwfw' }, statistic: 'Sum', period: Duration.hours(1) });
+    const machines = [workflows.routing, workflows.forwarding, workflows.unifiedReturn];
+
+    const dashboard = new Dashboard(this, 'Timeliness', { dashboardName: 'zwfw-supervision' });
+    dashboard.addWidgets(
+      new TextWidget({ markdown: '# 陕西政务服务网 — 电子监察\nCases submitted, accepted, completed; API health; workflow failures.', width: 24, height: 2 }),
+      new GraphWidget({
+        title: 'Cases (办件)',
+        left: ['CaseSubmitted', 'CaseAccepted', 'CaseCorrectionRequested', 'CaseRejected', 'CaseCompleted'].map(business),
+        width: 12,
+      }),
+      new GraphWidget({ title: 'API errors', left: [api.api.metricClientError(), api.api.metricServerError()], right: [api.api.metricLatency({ statistic: 'p99' })], width: 12 }),
+      new GraphWidget({ title: 'Workflow failures', left: machines.map((m) => m.metricFailed()), width: 12 }),
+      new GraphWidget({ title: 'DynamoDB throttles', left: [data.cases.metricThrottledRequestsForOperations({ operations: [] as never })], width: 12 }),
+    );
+
+    new Alarm(this, 'Api5xx', {
+      alarmDescription: 'The public API answers with server errors',
+      metric: api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    machines.forEach((m, i) =>
+      new Alarm(this, `WorkflowFailed${i}`, {
+        alarmDescription: `A workflow execution failed; the sweeper re-drives the case, but look why`,
+        metric: m.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+}

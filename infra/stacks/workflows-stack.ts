@@ -1,0 +1,104 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  DefinitionBody,
+  JsonPath,
+  LogLevel,
+  QueryLanguage,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  type IChainable,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import type { Construct } from 'constructs';
+import { PlatformFunction } from '../constructs/platform-function.ts';
+import type { DataStack } from './data-stack.ts';
+
+export interface WorkflowsStackProps extends StackProps {
+  readonly data: DataStack;
+}
+
+/**
+ * The three workflows of N14: routing (统一收件), forwarding (转递部门, 分头办理) and the unified return
+ * (统一反馈). Express, JSONPath, few transitions: human steps never wait inside an execution, the
+ * case record is the source of truth, and every step is idempotent.
+ */
+export class WorkflowsStack extends Stack {
+  readonly routing: StateMachine;
+  readonly forwarding: StateMachine;
+  readonly unifiedReturn: StateMachine;
+
+  constructor(scope: Construct, id: string, props: WorkflowsStackProps) {
+    super(scope, id, props);
+    const { data } = props;
+    const env = {
+      CASES_TABLE: data.cases.tableName,
+      CATALOG_TABLE: data.catalog.tableName,
+      UPLOADS_BUCKET: data.uploads.bucketName,
+      ARCHIVE_BUCKET: data.archive.bucketName,
+      LICENCE_KEY_ID: data.signingKey.keyArn,
+    };
+
+    const routingFn = new PlatformFunction(this, 'RoutingFn', { name: 'routing', environment: env });
+    data.catalog.grantReadData(routingFn);
+    data.cases.grantReadWriteData(routingFn);
+    data.uploads.grantRead(routingFn);
+
+    const forwardingFn = new PlatformFunction(this, 'ForwardingFn', { name: 'forwarding', environment: env });
+    data.cases.grantReadWriteData(forwardingFn);
+
+    const returnFn = new PlatformFunction(this, 'UnifiedReturnFn', { name: 'unified-return', environment: env, timeout: Duration.seconds(60) });
+    data.cases.grantReadWriteData(returnFn);
+    data.uploads.grantRead(returnFn);
+    data.archive.grantPut(returnFn);
+    data.signingKey.grant(returnFn, 'kms:Sign', 'kms:GetPublicKey');
+
+    const step = (name: string, fn: PlatformFunction, payload: Record<string, unknown>, retryAll: boolean) => {
+      const task = new LambdaInvoke(this, name, {
+        lambdaFunction: fn,
+        payload: TaskInput.fromObject(payload),
+        outputPath: '$.Payload',
+        queryLanguage: QueryLanguage.JSON_PATH,
+      });
+      // idempotent steps are safe to retry on any failure; routing refusals (Problem) must not be
+      if (retryAll) task.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(1), maxAttempts: 3, backoffRate: 2 });
+      return task;
+    };
+
+    const machine = (name: string, definition: IChainable, timeout: Duration) => {
+      const logGroup = new LogGroup(this, `${name}Logs`, { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+      return new StateMachine(this, name, {
+        stateMachineType: StateMachineType.EXPRESS,
+        queryLanguage: QueryLanguage.JSON_PATH,
+        definitionBody: DefinitionBody.fromChainable(definition),
+        timeout,
+        tracingEnabled: true,
+        logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      });
+    };
+
+    this.routing = machine(
+      'Routing',
+      step('ValidateApplication', routingFn, { action: 'validate', 'input.$': '$' }, false).next(
+        step('RecordSubmission', routingFn, { action: 'record', 'input.$': '$' }, false),
+      ),
+      Duration.seconds(25),
+    );
+
+    this.forwarding = machine(
+      'Forwarding',
+      step('OpenReviews', forwardingFn, { 'caseId.$': '$.caseId' }, true).next(new Succeed(this, 'Forwarded')),
+      Duration.minutes(2),
+    );
+
+    this.unifiedReturn = machine(
+      'UnifiedReturn',
+      step('IssueResult', returnFn, { action: 'result', 'caseId.$': '$.caseId' }, true).next(
+        step('ArchivePackage', returnFn, { action: 'archive', 'caseId.$': JsonPath.stringAt('$.caseId') }, true),
+      ),
+      Duration.minutes(5),
+    );
+  }
+}

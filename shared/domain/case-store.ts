@@ -1,0 +1,217 @@
+import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict } from '../http/problem.ts';
+import { dynamo, env } from '../storage/clients.ts';
+import { chainEvent, GENESIS_HASH } from './audit.ts';
+import type { Actor, AuditEvent, Case, CaseStatus, Notice, Task } from './case.ts';
+import { caseKey, eventKey, GSI, noticeKey, taskKey } from './keys.ts';
+import { TERMINAL } from './lifecycle.ts';
+
+/** One step of a case: the case as it becomes, its audit event, and what is written with it. */
+export interface CaseChange {
+  /** the case as read; undefined when the case is created */
+  before?: Case;
+  after: Case;
+  event: { at: string; actor: Actor; action: string; detail?: Record<string, unknown> };
+  /** tasks created by this step */
+  newTasks?: Task[];
+  /** tasks this step completes: written only if they are still open (a task completes once) */
+  completedTasks?: Task[];
+  /** tasks updated in place while open (offline steps) */
+  updatedTasks?: Task[];
+  notices?: Notice[];
+  /** further items written in the same transaction (a licence) */
+  extraPuts?: Record<string, unknown>[];
+}
+
+const table = () => env('CASES_TABLE');
+
+function caseItem(c: Case): Record<string, unknown> {
+  const open = !TERMINAL.includes(c.status);
+  const due = c.deadline ?? c.acceptBy;
+  return {
+    ...caseKey(c.caseId),
+    type: 'case',
+    ...c,
+    gsi1pk: `APPLICANT#${c.applicant.sub}`,
+    gsi1sk: `${c.submittedAt}#${c.caseId}`,
+    // sparse deadline index: only open cases, bucketed by month so no partition grows hot
+    ...(open ? { dlPk: `OPEN#${due.slice(0, 7)}`, dlSk: `${due}#${c.caseId}` } : {}),
+  };
+}
+
+function taskItem(t: Task): Record<string, unknown> {
+  return {
+    ...taskKey(t.caseId, t.taskId),
+    type: 'task',
+    ...t,
+    ...(t.status === 'open' ? { queuePk: `QUEUE#${t.dept}`, queueSk: `${t.deadline}#${t.taskId}` } : {}),
+  };
+}
+
+const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
+  if (!item) return undefined;
+  const { pk, sk, type, gsi1pk, gsi1sk, dlPk, dlSk, queuePk, queueSk, ...rest } = item;
+  return rest as T;
+};
+
+export async function getCase(caseId: string): Promise<Case | undefined> {
+  const res = await dynamo().send(new GetCommand({ TableName: table(), Key: caseKey(caseId), ConsistentRead: true }));
+  return strip<Case>(res.Item);
+}
+
+export async function getTask(caseId: string, taskId: string): Promise<Task | undefined> {
+  const res = await dynamo().send(new GetCommand({ TableName: table(), Key: taskKey(caseId, taskId), ConsistentRead: true }));
+  return strip<Task>(res.Item);
+}
+
+export interface CaseFile {
+  case: Case;
+  events: AuditEvent[];
+  tasks: Task[];
+  notices: Notice[];
+}
+
+/** The case with its events, tasks and notices: one Query on its partition. */
+export async function getCaseFile(caseId: string): Promise<CaseFile | undefined> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  const c = items.find((i) => i.sk === 'CASE');
+  if (!c) return undefined;
+  const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => strip<T>(i)!);
+  return { case: strip<Case>(c)!, events: of<AuditEvent>('EVENT#'), tasks: of<Task>('TASK#'), notices: of<Notice>('NOTICE#') };
+}
+
+function reasonsOf(err: unknown): CancellationReason[] | undefined {
+  return err instanceof TransactionCanceledException || (err as Error)?.name === 'TransactionCanceledException'
+    ? ((err as TransactionCanceledException).CancellationReasons ?? [])
+    : undefined;
+}
+
+/** Raised when the case was changed by someone else between our read and our write. */
+export class StaleCase extends Error {
+  constructor(caseId: string, options?: { cause?: unknown }) {
+    super(`case ${caseId} changed meanwhile`, options);
+    this.name = 'StaleCase';
+  }
+}
+
+/**
+ * Writes one step of a case in a single DynamoDB transaction: the case (conditioned on its version),
+ * its audit event chained to the last one (H9), and the tasks, notices and other items of the step.
+ * Nothing is half-written: either all of it lands or none does.
+ */
+export async function commitCase(change: CaseChange): Promise<Case> {
+  const { before, event } = change;
+  const seq = (before?.eventSeq ?? 0) + 1;
+  const from: CaseStatus | null = before?.status ?? null;
+  const audit = chainEvent(before?.lastEventHash ?? GENESIS_HASH, {
+    seq,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    from,
+    to: change.after.status,
+    detail: event.detail,
+  });
+  const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash };
+  const TableName = table();
+  const items = [
+    before
+      ? {
+          Put: {
+            TableName,
+            Item: caseItem(after),
+            ConditionExpression: '#v = :v',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':v': before.version },
+          },
+        }
+      : { Put: { TableName, Item: caseItem(after), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName, Item: { ...eventKey(after.caseId, seq), type: 'event', ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...(change.newTasks ?? []).map((t) => ({ Put: { TableName, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } })),
+    ...[...(change.completedTasks ?? []), ...(change.updatedTasks ?? [])].map((t) => ({
+      Put: {
+        TableName,
+        Item: taskItem(t),
+        ConditionExpression: '#s = :open',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      },
+    })),
+    ...(change.notices ?? []).map((n) => ({
+      Put: { TableName, Item: { ...noticeKey(after.caseId, n.noticeId), type: 'notice', ...n }, ConditionExpression: 'attribute_not_exists(pk)' },
+    })),
+    ...(change.extraPuts ?? []).map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+  ];
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    const reasons = reasonsOf(err);
+    if (!reasons) throw err;
+    const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed';
+    const taskStart = 2 + (change.newTasks?.length ?? 0);
+    const completedCount = change.completedTasks?.length ?? 0;
+    if (Array.from({ length: completedCount }, (_, i) => taskStart + i).some(failed)) {
+      throw conflict('the task has already been completed', undefined, err);
+    }
+    if (failed(0) && !before) throw conflict(`case ${after.caseId} already exists`, undefined, err);
+    if (failed(0) || failed(1)) throw new StaleCase(after.caseId, { cause: err });
+    throw err;
+  }
+  return after;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const encodeCursor = (key: Record<string, unknown> | undefined) =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function queryPage<T>(
+  params: { IndexName: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; ScanIndexForward?: boolean },
+  limit: number,
+  cursor?: string,
+): Promise<Page<T>> {
+  const res = await dynamo().send(
+    new QueryCommand({ TableName: table(), ...params, Limit: limit, ExclusiveStartKey: decodeCursor(cursor) }),
+  );
+  return { items: (res.Items ?? []).map((i) => strip<T>(i)!), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+}
+
+export const listMyCases = (sub: string, limit: number, cursor?: string) =>
+  queryPage<Case>(
+    { IndexName: GSI.applicant, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `APPLICANT#${sub}` }, ScanIndexForward: false },
+    limit,
+    cursor,
+  );
+
+export const listOpenTasks = (dept: string, limit: number, cursor?: string) =>
+  queryPage<Task>(
+    { IndexName: GSI.queue, KeyConditionExpression: 'queuePk = :p', ExpressionAttributeValues: { ':p': `QUEUE#${dept}` } },
+    limit,
+    cursor,
+  );

@@ -1,0 +1,80 @@
+import type { Caller } from '../auth/caller.ts';
+import { shanghaiDate, workingDaysBetween } from '../calendar/working-days.ts';
+import { notFound } from '../http/problem.ts';
+import type { Case } from './case.ts';
+import type { CaseFile } from './case-store.ts';
+
+/**
+ * Who may see a case (API.md): the applicant, whoever filed it for them, staff of a department on the
+ * case, supervisors and archivists. To anyone else it does not exist (404, not 403).
+ */
+export function canSee(caller: Caller, c: Case): boolean {
+  if (caller.sub === c.applicant.sub || caller.sub === c.filedBy.sub) return true;
+  if (caller.roles.includes('supervisor') || caller.roles.includes('archivist')) return true;
+  const staff = caller.roles.some((r) => r === 'clerk' || r === 'handler' || r === 'head');
+  return staff && !!caller.dept && (caller.dept === c.acceptingDept || c.handlingDepts.includes(caller.dept));
+}
+
+export function assertVisible(caller: Caller, file: CaseFile | undefined, caseId: string): CaseFile {
+  if (!file || !canSee(caller, file.case)) throw notFound(`there is no case ${caseId}`);
+  return file;
+}
+
+/** The clock (N14 承诺时限): promised working days, those used since acceptance, and any pause. */
+export function clockOf(c: Case, now = new Date()) {
+  const end = c.completedAt ?? now.toISOString();
+  return {
+    promiseDays: c.promiseDays,
+    usedWorkingDays: c.acceptedAt ? workingDaysBetween(c.acceptedAt, end) : 0,
+    paused: false,
+    acceptBy: c.acceptBy,
+    deadline: c.deadline ?? null,
+    provisional: c.deadlineProvisional ?? false,
+    today: shanghaiDate(now),
+  };
+}
+
+export function caseView(file: CaseFile) {
+  const c = file.case;
+  return {
+    caseId: c.caseId,
+    receiptNo: c.receiptNo,
+    matterCode: c.matterCode,
+    matterVersion: c.matterVersion,
+    matterName: c.matterName,
+    status: c.status,
+    applicant: { type: c.applicant.type, name: c.applicant.name, idNumber: c.applicant.idNumber },
+    channel: c.channel,
+    filedBy: { sub: c.filedBy.sub, name: c.filedBy.name, role: c.filedBy.role },
+    submittedAt: c.submittedAt,
+    acceptedAt: c.acceptedAt ?? null,
+    deadline: c.deadline ?? null,
+    clock: clockOf(c),
+    materials: c.materials,
+    tasks: file.tasks.map((t) => ({
+      taskId: t.taskId,
+      kind: t.kind,
+      dept: t.dept,
+      status: t.status,
+      deadline: t.deadline,
+      decision: t.decision ?? null,
+      completedAt: t.completedAt ?? null,
+      ...(t.missing ? { missing: t.missing } : {}),
+      ...(t.offlineSteps ? { offlineSteps: t.offlineSteps } : {}),
+    })),
+    notices: file.notices.map((n) => ({ noticeId: n.noticeId, kind: n.kind, title: n.title, issuedAt: n.issuedAt, sha256: n.sha256, body: n.body })),
+    timeline: file.events.map((e) => ({ seq: e.seq, at: e.at, actor: { sub: e.actor.sub, name: e.actor.name, role: e.actor.role }, action: e.action, from: e.from, to: e.to, detail: e.detail })),
+    ...(c.result ? { result: c.result } : {}),
+    ...(c.archive ? { archive: c.archive } : {}),
+  };
+}
+
+export const caseSummary = (c: Case) => ({
+  caseId: c.caseId,
+  receiptNo: c.receiptNo,
+  matterCode: c.matterCode,
+  matterName: c.matterName,
+  status: c.status,
+  submittedAt: c.submittedAt,
+  deadline: c.deadline ?? null,
+});

@@ -1,0 +1,158 @@
+import type { Role } from '../auth/caller.ts';
+import type { RetentionClass } from './matter.ts';
+
+/** Case status (办件状态), DESIGN.md "Lifecycle". */
+export type CaseStatus =
+  | 'submitted'
+  | 'correction_required'
+  | 'accepted'
+  | 'in_review'
+  | 'decided'
+  | 'completed'
+  | 'rejected'
+  | 'returned'
+  | 'withdrawn';
+
+export type Channel = 'online' | 'window' | 'agent' | 'kiosk';
+
+export interface Applicant {
+  type: 'person' | 'org';
+  name: string;
+  idNumber: string;
+  /** the applicant's own identity (`sub`), also when an agent or clerk files */
+  sub: string;
+}
+
+export interface Actor {
+  sub: string;
+  name: string;
+  role: Role | 'system';
+  dept?: string;
+}
+
+/** A material as filed: uploaded (objectKey, sha256 checked), from the licence store, or waived (免提交, E14). */
+export interface CaseMaterial {
+  code: string;
+  name: string;
+  objectKey?: string;
+  licenceId?: string;
+  sha256?: string;
+  size?: number;
+  waived?: boolean;
+}
+
+/** 办件 */
+export interface Case {
+  caseId: string;
+  /** 接收回执 number */
+  receiptNo: string;
+  matterCode: string;
+  matterVersion: number;
+  matterName: string;
+  region: string;
+  /** the accepting department (受理部门) */
+  acceptingDept: string;
+  /** the departments that review (转递部门, 分头办理) */
+  handlingDepts: string[];
+  promiseDays: number;
+  retention: RetentionClass;
+  applicant: Applicant;
+  filedBy: Actor;
+  channel: Channel;
+  form: Record<string, unknown>;
+  materials: CaseMaterial[];
+  status: CaseStatus;
+  submittedAt: string;
+  /** last day for the acceptance decision: 5 working days from receipt */
+  acceptBy: string;
+  acceptedAt?: string;
+  /** last working day of the promised time limit (Asia/Shanghai date) */
+  deadline?: string;
+  deadlineProvisional?: boolean;
+  completedAt?: string;
+  result?: CaseResult;
+  archive?: ArchiveRecord;
+  /** optimistic lock: every write is conditioned on it */
+  version: number;
+  /** the number of audit events and the hash of the last (H9: every step traceable) */
+  eventSeq: number;
+  lastEventHash: string;
+  /** a workflow that must run next; cleared by it (the sweeper re-drives what is left) */
+  pendingWorkflow?: 'forwarding' | 'unified_return';
+}
+
+export interface CaseResult {
+  outcome: 'approved' | 'denied';
+  decidedAt: string;
+  /** one opinion per handling department */
+  opinions: { dept: string; decision: 'approve' | 'deny'; opinion?: string; reason?: string }[];
+  licenceId?: string;
+}
+
+export interface ArchiveRecord {
+  bucket: string;
+  key: string;
+  versionId: string;
+  sha256: string;
+  retention: RetentionClass;
+  retainUntil: string;
+  mode: 'COMPLIANCE';
+  legalHold: boolean;
+  archivedAt: string;
+}
+
+export type TaskKind = 'acceptance' | 'review';
+
+export interface Task {
+  taskId: string;
+  caseId: string;
+  kind: TaskKind;
+  dept: string;
+  region: string;
+  matterCode: string;
+  status: 'open' | 'done';
+  deadline: string;
+  createdAt: string;
+  decision?: string;
+  reason?: string;
+  opinion?: string;
+  missing?: string[];
+  completedBy?: Actor;
+  completedAt?: string;
+  offlineSteps?: OfflineStep[];
+}
+
+/** 现场踏勘 / 专家评审 / 听证 recorded on a review task (N17). */
+export interface OfflineStep {
+  kind: 'site_inspection' | 'expert_review' | 'hearing';
+  startedAt: string;
+  endedAt?: string;
+  result: string;
+  recordedBy: Actor;
+  recordedAt: string;
+}
+
+export type NoticeKind = 'receipt' | 'acceptance' | 'correction' | 'rejection' | 'return' | 'decision' | 'withdrawal';
+
+/** 文书 */
+export interface Notice {
+  noticeId: string;
+  kind: NoticeKind;
+  title: string;
+  issuedAt: string;
+  body: Record<string, unknown>;
+  sha256: string;
+}
+
+/** An audit event (H9, E17): who, what, when, from-state, to-state, chained by hash. */
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor: Actor;
+  action: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  detail?: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}

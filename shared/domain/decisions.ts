@@ -1,0 +1,138 @@
+import type { Caller } from '../auth/caller.ts';
+import { addWorkingDays } from '../calendar/working-days.ts';
+import { getMatter } from '../catalog/catalog-store.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../http/problem.ts';
+import { startWorkflow } from '../workflows/start.ts';
+import type { Case, CaseStatus, Task } from './case.ts';
+import { commitCase, getCaseFile, StaleCase, type CaseFile } from './case-store.ts';
+import { caseIdOfTask } from './keys.ts';
+import { assertTransition } from './lifecycle.ts';
+import { actorOf } from './intake.ts';
+import { makeNotice } from './notices.ts';
+import type { TaskDecision } from './schemas.ts';
+
+/** Retries a step that lost a race on the case's version (two departments deciding at once). */
+export async function withRetry<T>(caseId: string, step: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (!(err instanceof StaleCase) || i >= attempts - 1) {
+        if (err instanceof StaleCase) throw conflict(`case ${caseId} is busy; try again`, undefined, err);
+        throw err;
+      }
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (i + 1)));
+    }
+  }
+}
+
+/** N13: a task is acted on by the roles its step names, of the department it belongs to. */
+function authorize(caller: Caller, task: Task): void {
+  const roles = task.kind === 'acceptance' ? (['clerk'] as const) : (['handler', 'head'] as const);
+  if (!roles.some((r) => caller.roles.includes(r))) throw forbidden(`a ${task.kind} task is completed by ${roles.join(' or ')}`);
+  if (caller.dept !== task.dept) throw forbidden('this task belongs to another department');
+}
+
+export async function loadTask(taskId: string): Promise<{ file: CaseFile; task: Task }> {
+  const file = await getCaseFile(caseIdOfTask(taskId));
+  const task = file?.tasks.find((t) => t.taskId === taskId);
+  if (!file || !task) throw notFound(`there is no task ${taskId}`);
+  return { file, task };
+}
+
+const nextNoticeSeq = (file: CaseFile) => file.notices.length + 1;
+
+/** Completes an acceptance or review task with a decision (N14); returns the case's new status. */
+export async function completeTask(caller: Caller, taskId: string, d: TaskDecision, now = () => new Date()): Promise<{ caseId: string; status: CaseStatus; taskId: string }> {
+  const caseId = caseIdOfTask(taskId);
+  const result = await withRetry(caseId, async () => {
+    const { file, task } = await loadTask(taskId);
+    authorize(caller, task);
+    if (task.status !== 'open') throw conflict('the task has already been completed', { completedAt: task.completedAt });
+    const at = now().toISOString();
+    return task.kind === 'acceptance' ? decideAcceptance(caller, file, task, d, at) : decideReview(caller, file, task, d, at);
+  });
+  if (result.pendingWorkflow) await startWorkflow(result.pendingWorkflow, caseId);
+  return { caseId, status: result.status, taskId };
+}
+
+async function decideAcceptance(caller: Caller, file: CaseFile, task: Task, d: TaskDecision, at: string): Promise<Case> {
+  const c = file.case;
+  const actor = actorOf(caller, 'clerk');
+  const done: Task = { ...task, status: 'done', decision: d.decision, completedBy: actor, completedAt: at };
+  const seq = nextNoticeSeq(file);
+  switch (d.decision) {
+    case 'accept': {
+      assertTransition(c.status, 'accepted');
+      // N14: the promised time limit runs from acceptance, in working days
+      const deadline = addWorkingDays(at, c.promiseDays);
+      const after: Case = { ...c, status: 'accepted', acceptedAt: at, deadline: deadline.date, deadlineProvisional: deadline.provisional, pendingWorkflow: 'forwarding' };
+      return commitCase({ before: c, after, event: { at, actor, action: 'accept', detail: { deadline: deadline.date } }, completedTasks: [done] });
+    }
+    case 'correction': {
+      assertTransition(c.status, 'correction_required');
+      const matter = await getMatter(c.matterCode, c.matterVersion);
+      const names = new Map(matter?.materials.map((m) => [m.code, m.name]));
+      const unknown = d.missing.filter((code) => !names.has(code));
+      if (unknown.length) throw unprocessable(`the matter has no material ${unknown.join(', ')}`, unknown.map((code) => ({ path: 'missing', message: `unknown material ${code}` })));
+      // H22 一次性告知: one notice lists everything missing, at once
+      const notice = makeNotice(c.caseId, 'correction', seq, at, {
+        missing: d.missing.map((code) => ({ code, name: names.get(code) })),
+        reason: d.reason,
+        dept: task.dept,
+      });
+      const after: Case = { ...c, status: 'correction_required' };
+      return commitCase({
+        before: c,
+        after,
+        event: { at, actor, action: 'request_correction', detail: { missing: d.missing, reason: d.reason, noticeId: notice.noticeId } },
+        completedTasks: [{ ...done, missing: d.missing, reason: d.reason }],
+        notices: [notice],
+      });
+    }
+    case 'reject':
+    case 'return': {
+      const to = d.decision === 'reject' ? 'rejected' : 'returned';
+      assertTransition(c.status, to);
+      const notice = makeNotice(c.caseId, d.decision === 'reject' ? 'rejection' : 'return', seq, at, { reason: d.reason, dept: task.dept });
+      return commitCase({
+        before: c,
+        after: { ...c, status: to },
+        event: { at, actor, action: d.decision, detail: { reason: d.reason, noticeId: notice.noticeId } },
+        completedTasks: [{ ...done, reason: d.reason }],
+        notices: [notice],
+      });
+    }
+    default:
+      throw unprocessable(`an acceptance task takes accept, correction, reject or return, not ${d.decision}`, [{ path: 'decision', message: 'not an acceptance decision' }]);
+  }
+}
+
+async function decideReview(caller: Caller, file: CaseFile, task: Task, d: TaskDecision, at: string): Promise<Case> {
+  if (d.decision !== 'approve' && d.decision !== 'deny') {
+    throw unprocessable(`a review task takes approve or deny, not ${d.decision}`, [{ path: 'decision', message: 'not a review decision' }]);
+  }
+  const c = file.case;
+  if (c.status !== 'in_review') throw conflict(`the case is ${c.status}, not in review`, { status: c.status, allowed: [] });
+  const actor = actorOf(caller, caller.roles.includes('head') ? 'head' : 'handler');
+  const done: Task = {
+    ...task,
+    status: 'done',
+    decision: d.decision,
+    ...(d.decision === 'approve' ? { opinion: d.opinion } : { reason: d.reason }),
+    completedBy: actor,
+    completedAt: at,
+  };
+  const reviews = file.tasks.filter((t) => t.kind === 'review');
+  // N14 分头办理 → 统一反馈: the last department to decide moves the case on, exactly once (the
+  // version condition makes concurrent deciders serialize; the loser re-reads and counts again)
+  const allDecided = reviews.every((t) => t.taskId === task.taskId || t.status === 'done');
+  const to: CaseStatus = allDecided ? 'decided' : 'in_review';
+  assertTransition(c.status, to);
+  return commitCase({
+    before: c,
+    after: { ...c, status: to, ...(allDecided ? { pendingWorkflow: 'unified_return' as const } : {}) },
+    event: { at, actor, action: `review_${d.decision}`, detail: { taskId: task.taskId, dept: task.dept } },
+    completedTasks: [done],
+  });
+}

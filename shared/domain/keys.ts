@@ -1,0 +1,29 @@
+/**
+ * Single-table keys of the case table. One partition per case holds the case, its audit events, tasks
+ * and notices, so a case and everything written with it fit one transaction and one Query.
+ */
+export const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
+export const eventKey = (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(6, '0')}` });
+export const taskKey = (caseId: string, taskId: string) => ({ pk: `CASE#${caseId}`, sk: `TASK#${taskId}` });
+export const noticeKey = (caseId: string, noticeId: string) => ({ pk: `CASE#${caseId}`, sk: `NOTICE#${noticeId}` });
+export const licenceKey = (licenceId: string) => ({ pk: `LICENCE#${licenceId}`, sk: 'LICENCE' });
+
+/** GSI names, shared by the CDK table definition and the queries. */
+export const GSI = {
+  /** an applicant's own cases: gsi1pk = APPLICANT#sub, gsi1sk = submittedAt */
+  applicant: 'byApplicant',
+  /** open tasks of a department: queuePk = QUEUE#dept (only while open: a sparse index), queueSk = deadline#taskId */
+  queue: 'workQueue',
+  /** open cases by deadline, for the sweeper and alerts: dlPk = OPEN#yyyy-mm, dlSk = deadline#caseId */
+  deadline: 'byDeadline',
+} as const;
+
+/** Catalog table: pk = MATTER#code, sk = V#000001 per version and CURRENT for the published one. */
+export const matterKey = (code: string, version?: number) => ({
+  pk: `MATTER#${code}`,
+  sk: version === undefined ? 'CURRENT' : `V#${String(version).padStart(6, '0')}`,
+});
+export const CATALOG_GSI = { published: 'published' } as const;
+
+/** Task ids carry their case id so a task is one GetItem away: `<caseId>.A1`, `<caseId>.R2`. */
+export const caseIdOfTask = (taskId: string) => taskId.split('.')[0];

@@ -1,0 +1,61 @@
+import { archiveCaseFile } from '../archive/archive.ts';
+import { getLicence, issueLicence } from '../licence/licence.ts';
+import type { Case, CaseResult } from './case.ts';
+import { commitCase, getCaseFile } from './case-store.ts';
+import { withRetry } from './decisions.ts';
+import { SYSTEM } from './forwarding.ts';
+import { licenceKey } from './keys.ts';
+import { makeNotice } from './notices.ts';
+
+/**
+ * The unified return workflow (N14 统一反馈, E15): when every department has decided, one result; if
+ * approved, an e-licence signed and issued; the decision notice; the case completed. Idempotent.
+ */
+export async function issueResult(caseId: string, now = () => new Date()): Promise<{ caseId: string; status: string; outcome?: string; licenceId?: string }> {
+  return withRetry(caseId, async () => {
+    const file = await getCaseFile(caseId);
+    if (!file) throw new Error(`case ${caseId} not found`);
+    const c = file.case;
+    if (c.status !== 'decided') return { caseId, status: c.status, outcome: c.result?.outcome, licenceId: c.result?.licenceId };
+    const at = now().toISOString();
+    const reviews = file.tasks.filter((t) => t.kind === 'review');
+    const opinions = reviews.map((t) => ({ dept: t.dept, decision: t.decision as 'approve' | 'deny', opinion: t.opinion, reason: t.reason }));
+    const outcome = opinions.every((o) => o.decision === 'approve') ? 'approved' : 'denied';
+    const licence = outcome === 'approved' ? await issueLicence(c, at) : undefined;
+    const result: CaseResult = { outcome, decidedAt: at, opinions, ...(licence ? { licenceId: licence.licenceId } : {}) };
+    const notice = makeNotice(caseId, 'decision', file.notices.length + 1, at, {
+      outcome,
+      opinions,
+      ...(licence ? { licenceId: licence.licenceId } : {}),
+    });
+    const after: Case = { ...c, status: 'completed', completedAt: at, result };
+    await commitCase({
+      before: c,
+      after,
+      event: { at, actor: SYSTEM, action: 'unified_return', detail: { outcome, licenceId: licence?.licenceId, noticeId: notice.noticeId } },
+      notices: [notice],
+      extraPuts: licence ? [{ ...licenceKey(licence.licenceId), type: 'licence', ...licence }] : [],
+    });
+    return { caseId, status: after.status, outcome, licenceId: licence?.licenceId };
+  });
+}
+
+/** Archives a completed case into the Object Lock bucket and records where (E22–E24). Idempotent. */
+export async function archiveCase(caseId: string, now = () => new Date()): Promise<{ caseId: string; key?: string; versionId?: string }> {
+  return withRetry(caseId, async () => {
+    const file = await getCaseFile(caseId);
+    if (!file) throw new Error(`case ${caseId} not found`);
+    const c = file.case;
+    if (c.archive) return { caseId, key: c.archive.key, versionId: c.archive.versionId };
+    if (c.status !== 'completed') throw new Error(`case ${caseId} is ${c.status}; only completed cases are archived`);
+    const at = now().toISOString();
+    const licence = c.result?.licenceId ? await getLicence(c.result.licenceId) : undefined;
+    const archive = await archiveCaseFile(file, licence, at);
+    await commitCase({
+      before: c,
+      after: { ...c, archive, pendingWorkflow: undefined },
+      event: { at, actor: SYSTEM, action: 'archive', detail: { key: archive.key, versionId: archive.versionId, retainUntil: archive.retainUntil } },
+    });
+    return { caseId, key: archive.key, versionId: archive.versionId };
+  });
+}

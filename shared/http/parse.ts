@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { badRequest } from './problem.ts';
+
+/** Parses a request body with its schema; a mismatch is 400 with one error per field. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  if (body === undefined) throw badRequest('a JSON request body is required');
+  const res = schema.safeParse(body);
+  if (!res.success) {
+    throw badRequest(
+      'the request body does not match the schema',
+      res.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+    );
+  }
+  return res.data;
+}

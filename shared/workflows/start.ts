@@ -1,0 +1,24 @@
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { logger } from '../observability.ts';
+import { env, sfnClient } from '../storage/clients.ts';
+
+export type WorkflowKind = 'forwarding' | 'unified_return';
+
+const ARN_ENV: Record<WorkflowKind, string> = { forwarding: 'FORWARDING_SM_ARN', unified_return: 'UNIFIED_RETURN_SM_ARN' };
+
+/**
+ * Starts the next workflow of a case after the step that needs it was committed. The case records
+ * `pendingWorkflow` in that same transaction, so if this start fails the sweeper re-drives it and no
+ * case is stranded; every workflow step is idempotent, so a second start is harmless.
+ */
+export async function startWorkflow(kind: WorkflowKind, caseId: string): Promise<boolean> {
+  try {
+    await sfnClient().send(
+      new StartExecutionCommand({ stateMachineArn: env(ARN_ENV[kind]), name: `${caseId}-${kind}-${Date.now()}`, input: JSON.stringify({ caseId }) }),
+    );
+    return true;
+  } catch (err) {
+    logger.error('workflow did not start; the sweeper will re-drive it', { kind, caseId, error: err as Error });
+    return false;
+  }
+}
