@@ -13,7 +13,8 @@ export interface BuildOptions {
 
 /** The platform as four stacks an operator can reason about: data, workflows, API, supervision. */
 export function buildApp(opts: BuildOptions = {}): App {
-  const app = new App({ outdir: opts.outdir, context: opts.context });
+  // asset metadata (as `cdk synth` writes it) lets the local runtime find each function's bundle
+  const app = new App({ outdir: opts.outdir, context: { 'aws:cdk:enable-asset-metadata': true, ...opts.context } });
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const data = new DataStack(app, 'Zwfw-Data', { env, description: '陕西政务服务网: case and catalog tables, uploads and the Object Lock archive' });
   const workflows = new WorkflowsStack(app, 'Zwfw-Workflows', { env, data, description: '陕西政务服务网: routing, forwarding and unified return workflows' });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, type CfnResource } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -56,8 +56,10 @@ export class PlatformFunction extends NodejsFunction {
         tsconfig: path.join(ROOT, 'tsconfig.json'),
       },
     });
-    this.node.defaultChild!.node.addMetadata('platform:entry', `functions/${props.name}/handler.ts`);
-    (this.node.defaultChild as unknown as { addMetadata(k: string, v: string): void }).addMetadata('platform:function', props.name);
+    // the local runtime reads these from the template to name and load the function's bundle
+    const cfn = this.node.defaultChild as CfnResource;
+    cfn.addMetadata('platform:function', props.name);
+    cfn.addMetadata('platform:entry', `functions/${props.name}/handler.ts`);
   }
 }
 

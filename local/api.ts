@@ -1,0 +1,216 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import Ajv from 'ajv-draft-04';
+import type { LocalFunction } from './lambda.ts';
+import type { Templates } from './template.ts';
+
+/**
+ * A small API Gateway (REST, v1) for the local runtime: the routes, the token authorizer, the request
+ * validators and models, and the gateway responses are all read from the synthesized template; each
+ * request goes to the same handler bundle as an API Gateway proxy event.
+ */
+interface Route {
+  method: string;
+  resourcePath: string;
+  segments: string[];
+  fn: LocalFunction;
+  authorizer?: { fn: LocalFunction; ttlMs: number };
+  requiredHeaders: string[];
+  validateBody: boolean;
+  validateParams: boolean;
+  model?: (body: unknown) => boolean;
+}
+
+interface GatewayResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LocalRoute {
+  prefix: string;
+  handle(req: http.IncomingMessage, body: string): Promise<{ status: number; headers?: Record<string, string>; body: string } | undefined>;
+}
+
+export class LocalApiGateway {
+  readonly routes: Route[] = [];
+  private readonly gatewayResponses = new Map<string, GatewayResponse>();
+  private readonly authCache = new Map<string, { until: number; context: Record<string, string> | null; allow: boolean }>();
+  private server?: http.Server;
+  readonly stage: string;
+
+  constructor(t: Templates, functions: Map<string, LocalFunction>, private readonly extra: LocalRoute[] = []) {
+    const fnOf = (uri: unknown) => {
+      const m = /function:([^/]+)\/invocations/.exec(String(t.resolve(uri)));
+      const fn = m && functions.get(m[1]);
+      if (!fn) throw new Error(`integration ${JSON.stringify(uri)} does not name a platform function`);
+      return fn;
+    };
+    // resource tree → paths
+    const resources = new Map(t.ofType('AWS::ApiGateway::Resource').map((r) => [r.logicalId, r]));
+    const pathOf = (id: string): string => {
+      const r = resources.get(id);
+      if (!r) return ''; // the root resource
+      return `${pathOf(String(t.resolve(r.Properties.ParentId)))}/${r.Properties.PathPart}`;
+    };
+    const authorizers = new Map(
+      t.ofType('AWS::ApiGateway::Authorizer').map((a) => [a.logicalId, { fn: fnOf(a.Properties.AuthorizerUri), ttlMs: (a.Properties.AuthorizerResultTtlInSeconds ?? 300) * 1000 }]),
+    );
+    const validators = new Map(t.ofType('AWS::ApiGateway::RequestValidator').map((v) => [v.logicalId, v.Properties]));
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    const models = new Map(t.ofType('AWS::ApiGateway::Model').map((m) => [m.logicalId, ajv.compile(t.resolve(m.Properties.Schema))]));
+    for (const m of t.ofType('AWS::ApiGateway::Method')) {
+      const p = m.Properties;
+      if (p.Integration?.Type !== 'AWS_PROXY') continue;
+      const resourcePath = pathOf(String(t.resolve(p.ResourceId))) || '/';
+      const validator = p.RequestValidatorId ? validators.get(String(t.resolve(p.RequestValidatorId))) : undefined;
+      const modelId = p.RequestModels?.['application/json'] ? String(t.resolve(p.RequestModels['application/json'])) : undefined;
+      this.routes.push({
+        method: p.HttpMethod,
+        resourcePath,
+        segments: resourcePath.split('/').filter(Boolean),
+        fn: fnOf(p.Integration.Uri),
+        authorizer: p.AuthorizationType === 'CUSTOM' ? authorizers.get(String(t.resolve(p.AuthorizerId))) : undefined,
+        requiredHeaders: Object.entries(p.RequestParameters ?? {})
+          .filter(([k, req]) => k.startsWith('method.request.header.') && req === true)
+          .map(([k]) => k.slice('method.request.header.'.length).toLowerCase()),
+        validateBody: !!validator?.ValidateRequestBody,
+        validateParams: !!validator?.ValidateRequestParameters,
+        model: modelId ? models.get(modelId) : undefined,
+      });
+    }
+    for (const g of t.ofType('AWS::ApiGateway::GatewayResponse')) {
+      const p = t.resolve(g.Properties);
+      this.gatewayResponses.set(p.ResponseType, {
+        status: Number(p.StatusCode),
+        headers: Object.fromEntries(Object.entries<string>(p.ResponseParameters ?? {}).map(([k, v]) => [k.replace('gatewayresponse.header.', ''), v.replace(/^'|'$/g, '')])),
+        body: p.ResponseTemplates?.['application/json'] ?? '',
+      });
+    }
+    this.stage = t.ofType('AWS::ApiGateway::Stage')[0]?.Properties.StageName ?? 'prod';
+  }
+
+  private gateway(type: string, fallbackStatus: number): { status: number; headers: Record<string, string>; body: string } {
+    return this.gatewayResponses.get(type) ?? { status: fallbackStatus, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: type }) };
+  }
+
+  private match(method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {
+    const segs = pathname.split('/').filter(Boolean);
+    for (const route of this.routes) {
+      if (route.method !== method || route.segments.length !== segs.length) continue;
+      const params: Record<string, string> = {};
+      const ok = route.segments.every((s, i) => {
+        if (s.startsWith('{') && s.endsWith('}')) {
+          params[s.slice(1, -1)] = decodeURIComponent(segs[i]);
+          return true;
+        }
+        return s === segs[i];
+      });
+      if (ok) return { route, params };
+    }
+    return undefined;
+  }
+
+  private async authorize(route: Route, token: string | undefined, methodArn: string) {
+    if (!token) return { denied: 'UNAUTHORIZED' as const };
+    const cached = this.authCache.get(token);
+    if (cached && cached.until > Date.now()) return cached.allow ? { context: cached.context! } : { denied: 'ACCESS_DENIED' as const };
+    try {
+      const res = await route.authorizer!.fn.invoke({ type: 'TOKEN', authorizationToken: token, methodArn });
+      const allow = (res.policyDocument?.Statement ?? []).some((s: any) => s.Effect === 'Allow');
+      const context = { ...(res.context ?? {}), principalId: res.principalId };
+      this.authCache.set(token, { until: Date.now() + route.authorizer!.ttlMs, context, allow });
+      return allow ? { context } : { denied: 'ACCESS_DENIED' as const };
+    } catch {
+      return { denied: 'UNAUTHORIZED' as const };
+    }
+  }
+
+  async handle(req: http.IncomingMessage, raw: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    for (const x of this.extra) {
+      if (url.pathname.startsWith(x.prefix)) {
+        const r = await x.handle(req, raw);
+        if (r) return { headers: { 'content-type': 'application/json' }, ...r };
+      }
+    }
+    const hit = this.match(req.method ?? 'GET', url.pathname);
+    if (!hit) return this.gateway('MISSING_AUTHENTICATION_TOKEN', 403);
+    const { route, params } = hit;
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+    const requestId = randomUUID();
+    const methodArn = `arn:aws:execute-api:us-east-1:000000000000:local/${this.stage}/${route.method}${url.pathname}`;
+    let authorizer: Record<string, string> | undefined;
+    if (route.authorizer) {
+      const auth = await this.authorize(route, headers.authorization, methodArn);
+      if ('denied' in auth) return this.gateway(auth.denied!, auth.denied === 'UNAUTHORIZED' ? 401 : 403);
+      authorizer = auth.context;
+    }
+    if (route.validateParams && route.requiredHeaders.some((h) => !headers[h])) return this.gateway('BAD_REQUEST_PARAMETERS', 400);
+    if (route.validateBody && route.model) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        return this.gateway('BAD_REQUEST_BODY', 400);
+      }
+      if (!route.model(parsed)) return this.gateway('BAD_REQUEST_BODY', 400);
+    }
+    const query = Object.fromEntries(url.searchParams.entries());
+    const event = {
+      resource: route.resourcePath,
+      path: url.pathname,
+      httpMethod: route.method,
+      headers,
+      multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+      queryStringParameters: Object.keys(query).length ? query : null,
+      multiValueQueryStringParameters: Object.keys(query).length ? Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)])) : null,
+      pathParameters: Object.keys(params).length ? params : null,
+      stageVariables: null,
+      requestContext: {
+        resourcePath: route.resourcePath,
+        httpMethod: route.method,
+        path: `/${this.stage}${url.pathname}`,
+        stage: this.stage,
+        requestId,
+        requestTimeEpoch: Date.now(),
+        identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+        ...(authorizer ? { authorizer } : {}),
+      },
+      body: raw === '' ? null : raw,
+      isBase64Encoded: false,
+    };
+    try {
+      const res = await route.fn.invoke(event);
+      return { status: res?.statusCode ?? 200, headers: res?.headers ?? {}, body: res?.body ?? '' };
+    } catch (err) {
+      console.error(`[api] ${route.method} ${route.resourcePath}: handler threw`, err);
+      return this.gateway('DEFAULT_5XX', 502);
+    }
+  }
+
+  listen(port: number): Promise<string> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', async () => {
+        try {
+          const out = await this.handle(req, Buffer.concat(chunks).toString('utf8'));
+          res.writeHead(out.status, { 'x-amzn-requestid': randomUUID(), ...out.headers });
+          res.end(out.body);
+        } catch (err) {
+          res.writeHead(500, { 'content-type': 'application/problem+json' });
+          res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: (err as Error).message }));
+        }
+      });
+    });
+    return new Promise((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(this.server!.address() as any).port}`));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

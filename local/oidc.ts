@@ -1,0 +1,31 @@
+import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+
+/**
+ * A local OIDC issuer (API.md "Identity", local only): it signs RS256 test tokens with a key made at
+ * start, and publishes the public half as a JWKS that the real authorizer fetches and verifies.
+ */
+export class LocalIssuer {
+  readonly kid = `local-${randomUUID().slice(0, 8)}`;
+  private readonly privateKey: KeyObject;
+  private readonly publicKey: KeyObject;
+
+  constructor(readonly issuer: string) {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+  }
+
+  jwks() {
+    return { keys: [{ ...this.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' }] };
+  }
+
+  sign(claims: Record<string, unknown>, ttlSeconds = 3600): string {
+    const now = Math.floor(Date.now() / 1000);
+    const header = { alg: 'RS256', typ: 'JWT', kid: this.kid };
+    const payload = { iss: this.issuer, iat: now, nbf: now, exp: now + ttlSeconds, ...claims };
+    const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const input = `${enc(header)}.${enc(payload)}`;
+    const sig = createSign('RSA-SHA256').update(input).sign(this.privateKey).toString('base64url');
+    return `${input}.${sig}`;
+  }
+}

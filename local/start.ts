@@ -1,0 +1,245 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, PutBucketCorsCommand, PutBucketVersioningCommand, PutObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
+import { buildApp } from '../infra/app.ts';
+import { LocalApiGateway } from './api.ts';
+import { freePort, startDynamoDb } from './engines/dynamodb.ts';
+import { ensureCephInstalled, startRgw } from './engines/rgw.ts';
+import { functionEnvironment, loadFunctions } from './lambda.ts';
+import { LocalIssuer } from './oidc.ts';
+import { LocalStepFunctions } from './sfn.ts';
+import { LOCAL_REGION, Templates } from './template.ts';
+
+/**
+ * `npm start`: the whole platform on this machine, on real engines, no Docker and no AWS account.
+ * DynamoDB Local + Ceph RGW, the CDK app synthesized, its tables and buckets created from the
+ * template, the demo catalog seeded, the REST routes served on PORT (default 3000) and the state
+ * machines run by a local Step Functions endpoint. Ctrl-C stops every process it started.
+ */
+export const ROOT = path.resolve(__dirname, '..');
+
+export interface Endpoints {
+  apiUrl: string;
+  tokenUrl: string;
+  jwksUrl: string;
+  issuer: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  dynamodb: { endpoint: string; tables: Record<string, string> };
+  s3: { endpoint: string; buckets: Record<string, string>; forcePathStyle: true };
+  stepFunctions: { endpoint: string; stateMachines: Record<string, string> };
+}
+
+export interface Platform {
+  endpoints: Endpoints;
+  sfn: LocalStepFunctions;
+  issuer: LocalIssuer;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(opts: { port?: number; dir?: string; log?: (l: string) => void; seed?: boolean } = {}): Promise<Platform> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const port = opts.port ?? 3000;
+  const dir = opts.dir ?? path.join(ROOT, '.local');
+  fs.mkdirSync(dir, { recursive: true });
+  const t0 = Date.now();
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    await ensureCephInstalled(log);
+    const apiBase = `http://127.0.0.1:${port}`;
+    const issuerUrl = `${apiBase}/local`;
+    const ddbP = startDynamoDb({ log });
+    const rgwP = startRgw({ dir: path.join(dir, 'ceph'), log: () => undefined });
+    ddbP.then((d) => stops.push(d.stop)).catch(() => undefined);
+    rgwP.then((r) => stops.push(r.stop)).catch(() => undefined);
+
+    // the app as `cdk synth` builds it, with the local issuer as the trusted OIDC provider
+    const outdir = path.join(dir, 'cdk.out');
+    fs.rmSync(outdir, { recursive: true, force: true });
+    const tSynth = Date.now();
+    buildApp({ outdir, context: { jwtIssuer: issuerUrl, jwksUrl: `${issuerUrl}/.well-known/jwks.json` } }).synth();
+    log(`synthesized the CDK app in ${Date.now() - tSynth} ms`);
+    const t = new Templates(outdir);
+
+    const [ddb, rgw] = await Promise.all([ddbP, rgwP]);
+    log(`Ceph RGW (S3 with Object Lock) ready on ${rgw.endpoint}`);
+    const credentials = { accessKeyId: rgw.accessKeyId, secretAccessKey: rgw.secretAccessKey };
+
+    // the SDK inside every handler finds the local engines through its own endpoint settings
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: ddb.endpoint,
+      AWS_ENDPOINT_URL_S3: rgw.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_DEV: 'true',
+    });
+    delete process.env.AWS_PROFILE;
+
+    const tables = await createTables(t, ddb.endpoint);
+    const buckets = await createBuckets(t, rgw.endpoint, credentials);
+
+    const env = functionEnvironment(t);
+    // KMS is not among the local engines: the signer uses a key made here instead (see shared/licence/signer.ts)
+    delete env.LICENCE_KEY_ID;
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    env.LICENCE_SIGNING_KEY_PEM = Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' }) as string).toString('base64');
+
+    const issuer = new LocalIssuer(issuerUrl);
+    const sfnPort = await freePort();
+    Object.assign(process.env, env, { AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnPort}` });
+
+    if (opts.seed !== false) {
+      const { putCatalog } = await import('../shared/catalog/catalog-store.ts');
+      const { matters, departments } = await import('../shared/catalog/demo-seed.ts');
+      await putCatalog(matters, departments);
+      log(`seeded the demo catalog: ${matters.length} matters, ${departments.length} departments`);
+    }
+
+    const functions = loadFunctions(t);
+    const sfn = new LocalStepFunctions(t, functions);
+    await sfn.listen(sfnPort);
+    stops.push(() => sfn.close());
+
+    const api = new LocalApiGateway(t, functions, [
+      {
+        prefix: '/local/',
+        async handle(req, body) {
+          if (req.method === 'GET' && req.url === '/local/.well-known/jwks.json') return { status: 200, body: JSON.stringify(issuer.jwks()) };
+          if (req.method === 'POST' && req.url === '/local/token') {
+            let claims: Record<string, unknown>;
+            try {
+              claims = JSON.parse(body);
+            } catch {
+              return { status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'body must be JSON claims' }) };
+            }
+            const { ttlSeconds, ...rest } = claims as { ttlSeconds?: number };
+            return { status: 200, body: JSON.stringify({ token: issuer.sign(rest, ttlSeconds ?? 3600) }) };
+          }
+          if (req.method === 'GET' && req.url === '/local/health') return { status: 200, body: JSON.stringify({ ok: true }) };
+          return undefined;
+        },
+      },
+    ]);
+    const apiUrl = await api.listen(port);
+    stops.push(() => api.close());
+
+    const endpoints: Endpoints = {
+      apiUrl,
+      tokenUrl: `${apiUrl}/local/token`,
+      jwksUrl: `${apiUrl}/local/.well-known/jwks.json`,
+      issuer: issuerUrl,
+      region: LOCAL_REGION,
+      credentials,
+      dynamodb: { endpoint: ddb.endpoint, tables },
+      s3: { endpoint: rgw.endpoint, buckets, forcePathStyle: true },
+      stepFunctions: { endpoint: sfn.endpoint, stateMachines: Object.fromEntries([...sfn.machines.values()].map((m) => [m.name, m.arn])) },
+    };
+    fs.writeFileSync(path.join(dir, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
+    log(`platform ready in ${Date.now() - t0} ms (${api.routes.length} routes, ${functions.size} functions, ${sfn.machines.size} state machines)`);
+    return { endpoints, sfn, issuer, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function createTables(t: Templates, endpoint: string): Promise<Record<string, string>> {
+  const client = new DynamoDBClient({ endpoint });
+  const out: Record<string, string> = {};
+  for (const r of t.ofType('AWS::DynamoDB::Table')) {
+    const p = t.resolve(r.Properties);
+    const name = t.ref(r.logicalId);
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        AttributeDefinitions: p.AttributeDefinitions,
+        KeySchema: p.KeySchema,
+        BillingMode: 'PAY_PER_REQUEST',
+        GlobalSecondaryIndexes: p.GlobalSecondaryIndexes?.map((g: any) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection })),
+      }),
+    );
+    if (p.TimeToLiveSpecification?.Enabled) {
+      await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: p.TimeToLiveSpecification.AttributeName } }));
+    }
+    out[r.logicalId] = name;
+  }
+  client.destroy();
+  return out;
+}
+
+async function createBuckets(t: Templates, endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): Promise<Record<string, string>> {
+  const s3 = new S3Client({ endpoint, region: LOCAL_REGION, credentials, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  const out: Record<string, string> = {};
+  for (const r of t.ofType('AWS::S3::Bucket')) {
+    const p = t.resolve(r.Properties);
+    const Bucket = t.ref(r.logicalId);
+    await s3.send(new CreateBucketCommand({ Bucket, ObjectLockEnabledForBucket: p.ObjectLockEnabled === true }));
+    if (p.VersioningConfiguration?.Status === 'Enabled') await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    const retention = p.ObjectLockConfiguration?.Rule?.DefaultRetention;
+    if (retention) {
+      await s3.send(
+        new PutObjectLockConfigurationCommand({ Bucket, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: retention.Mode, Days: retention.Days, Years: retention.Years } } } }),
+      );
+    }
+    if (p.CorsConfiguration?.CorsRules) {
+      await s3.send(
+        new PutBucketCorsCommand({
+          Bucket,
+          CORSConfiguration: {
+            CORSRules: p.CorsConfiguration.CorsRules.map((c: any) => ({ AllowedMethods: c.AllowedMethods, AllowedOrigins: c.AllowedOrigins, AllowedHeaders: c.AllowedHeaders, MaxAgeSeconds: c.MaxAge })),
+          },
+        }),
+      );
+    }
+    out[r.logicalId] = Bucket;
+  }
+  s3.destroy();
+  return out;
+}
+
+function printWhere(e: Endpoints): void {
+  const lines = [
+    '',
+    '陕西政务服务网 — local platform',
+    `  API            ${e.apiUrl}/v1   (try: curl '${e.apiUrl}/v1/matters?q=食品经营&region=610113')`,
+    `  token          curl -s -XPOST ${e.tokenUrl} -d '{"sub":"u1","name":"张三","roles":["citizen"]}'`,
+    `  JWKS           ${e.jwksUrl}`,
+    `  DynamoDB       ${e.dynamodb.endpoint}   tables: ${Object.values(e.dynamodb.tables).join(', ')}`,
+    `  S3 (Ceph RGW)  ${e.s3.endpoint}   buckets: ${Object.values(e.s3.buckets).join(', ')}   (path-style)`,
+    `  Step Functions ${e.stepFunctions.endpoint}`,
+    `  credentials    AWS_ACCESS_KEY_ID=${e.credentials.accessKeyId} AWS_SECRET_ACCESS_KEY=${e.credentials.secretAccessKey} AWS_REGION=${e.region}`,
+    `  all of it      .local/endpoints.json`,
+    '  Ctrl-C stops everything.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+if (require.main === module) {
+  const port = Number(process.env.PORT ?? 3000);
+  startPlatform({ port, dir: process.env.LOCAL_DIR })
+    .then((p) => {
+      printWhere(p.endpoints);
+      const shutdown = async () => {
+        console.log('stopping…');
+        await p.stop();
+        process.exit(0);
+      };
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+    })
+    .catch((err) => {
+      console.error(`npm start failed: ${err instanceof Error ? err.message : err}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,393 @@
+/**
+ * CDK assertions on the synthesized platform (DESIGN.md "AWS building blocks"): the Object Lock archive,
+ * the tables, least-privilege IAM, the REST API, the Express workflows and local (Docker-free) bundling.
+ * The whole app is synthesized once, with real esbuild bundling and Docker made unusable.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { GSI } from '../../shared/domain/keys.ts';
+import {
+  allFunctions,
+  allRoles,
+  allows,
+  definitionText,
+  grantsOf,
+  grantsService,
+  logicalIdOf,
+  managedPolicyName,
+  mentions,
+  only,
+  removeOutdir,
+  resources,
+  route,
+  routes,
+  STACK_NAMES,
+  synthPlatform,
+  SYNTH_TIMEOUT_MS,
+  walk,
+  type Platform,
+} from './support.ts';
+
+let p: Platform;
+let synthMs = 0;
+let ids: {
+  dataKey: string;
+  cases: string;
+  catalog: string;
+  idempotency: string;
+  uploads: string;
+  archive: string;
+  routing: string;
+};
+
+beforeAll(() => {
+  const t0 = Date.now();
+  p = synthPlatform({ bundle: true });
+  synthMs = Date.now() - t0;
+  ids = {
+    dataKey: logicalIdOf(p.data.dataKey),
+    cases: logicalIdOf(p.data.cases),
+    catalog: logicalIdOf(p.data.catalog),
+    idempotency: logicalIdOf(p.data.idempotency),
+    uploads: logicalIdOf(p.data.uploads),
+    archive: logicalIdOf(p.data.archive),
+    routing: logicalIdOf(p.workflows.routing),
+  };
+}, SYNTH_TIMEOUT_MS);
+
+afterAll(() => removeOutdir(p));
+
+const dataT = () => p.templates['Zwfw-Data'];
+const apiT = () => p.templates['Zwfw-Api'];
+const workflowsT = () => p.templates['Zwfw-Workflows'];
+const dataKeyArn = () => ({ 'Fn::GetAtt': [ids.dataKey, 'Arn'] });
+
+// ---------------------------------------------------------------------------------------------------
+describe('archive bucket (E18, E24: records nobody can alter or delete before their time)', () => {
+  test('has Object Lock enabled with a COMPLIANCE default retention of at least 10 years', () => {
+    only(dataT(), ids.archive).hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE' } },
+      },
+    });
+    const retention = resources(dataT())[ids.archive].Properties!.ObjectLockConfiguration.Rule.DefaultRetention;
+    const days = retention.Days ?? (retention.Years ?? 0) * 365;
+    expect(days).toBeGreaterThanOrEqual(3650); // the shortest retention class (10 years)
+  });
+
+  test('is versioned', () => {
+    only(dataT(), ids.archive).hasResourceProperties('AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
+  });
+
+  test('is encrypted with the customer-managed data key (SSE-KMS)', () => {
+    only(dataT(), ids.archive).hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: dataKeyArn() } }),
+        ],
+      },
+    });
+  });
+
+  test('blocks every kind of public access', () => {
+    only(dataT(), ids.archive).hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+  });
+
+  test('has a bucket policy denying every request without TLS (aws:SecureTransport false)', () => {
+    const policies = Object.values(resources(dataT(), 'AWS::S3::BucketPolicy')).filter((bp) => mentions(bp.Properties!.Bucket, ids.archive));
+    expect(policies).toHaveLength(1);
+    const deny = (policies[0].Properties!.PolicyDocument.Statement as any[]).find(
+      (s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+    );
+    expect(deny).toBeDefined();
+    expect(deny.Action).toBe('s3:*');
+    expect(deny.Principal).toEqual({ AWS: '*' });
+    // both the bucket and its objects
+    expect(deny.Resource).toEqual([
+      { 'Fn::GetAtt': [ids.archive, 'Arn'] },
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [ids.archive, 'Arn'] }, '/*']] },
+    ]);
+  });
+
+  test('the uploads and archive buckets write server access logs to the access-logs bucket', () => {
+    for (const id of [ids.uploads, ids.archive]) {
+      only(dataT(), id).hasResourceProperties('AWS::S3::Bucket', {
+        LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('^AccessLogsBucket') } },
+      });
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('tables (H9, E17: every step recorded, backed up)', () => {
+  test.each([
+    ['cases', () => ids.cases],
+    ['catalog', () => ids.catalog],
+  ])('the %s table has point-in-time recovery', (_name, id) => {
+    only(dataT(), id()).hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+  });
+
+  test.each([
+    ['cases', () => ids.cases],
+    ['catalog', () => ids.catalog],
+  ])('the %s table is encrypted with the customer-managed KMS key (SSESpecification.KMSMasterKeyId)', (_name, id) => {
+    only(dataT(), id()).hasResourceProperties('AWS::DynamoDB::Table', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: dataKeyArn() },
+    });
+    // customer-managed: the key is a resource of this stack, with rotation on
+    only(dataT(), ids.dataKey).hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  test('the cases table has the GSIs byApplicant, workQueue and byDeadline', () => {
+    const gsis = resources(dataT())[ids.cases].Properties!.GlobalSecondaryIndexes as { IndexName: string }[];
+    expect(gsis.map((g) => g.IndexName).sort()).toEqual(['byApplicant', 'byDeadline', 'workQueue']);
+    // and they are the names the queries use
+    expect([GSI.applicant, GSI.queue, GSI.deadline].sort()).toEqual(['byApplicant', 'byDeadline', 'workQueue']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('least privilege (N13, E27)', () => {
+  const DDB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+  const S3_OBJECT_WRITES = [
+    's3:PutObject',
+    's3:DeleteObject',
+    's3:DeleteObjectVersion',
+    's3:PutObjectRetention',
+    's3:PutObjectLegalHold',
+    's3:BypassGovernanceRetention',
+    's3:PutBucketObjectLockConfiguration',
+    's3:PutBucketPolicy',
+    's3:PutLifecycleConfiguration',
+  ];
+
+  test('the statement collector sees every function and its role (11 functions, one per handler folder)', () => {
+    const fns = allFunctions(p);
+    expect(fns).toHaveLength(11);
+    for (const f of fns) expect(f.statements.length).toBeGreaterThan(0); // at least the X-Ray statement
+  });
+
+  test('the matters function can only read the catalog table: no writes on any table, nothing on the cases table', () => {
+    const { statements } = grantsOf(p, 'MattersFn');
+    // it does read the catalog (so the negative checks below are not vacuous)
+    expect(allows(statements, 'dynamodb:Query', ids.catalog)).toBe(true);
+    expect(allows(statements, 'dynamodb:GetItem', ids.catalog)).toBe(true);
+    for (const a of DDB_WRITES) expect([a, allows(statements, a)]).toEqual([a, false]);
+    for (const s of statements.filter((s) => grantsService(s, 'dynamodb'))) {
+      expect(mentions(s.Resource, ids.cases)).toBe(false);
+      expect(mentions(s.Resource, ids.idempotency)).toBe(false);
+      expect(s.Resource).not.toBe('*');
+    }
+    expect(statements.filter((s) => grantsService(s, 's3'))).toEqual([]);
+    expect(statements.filter((s) => grantsService(s, 'states'))).toEqual([]);
+  });
+
+  test('the uploads function can put into the uploads bucket but has no access to the archive bucket', () => {
+    const { statements } = grantsOf(p, 'UploadsFn');
+    expect(allows(statements, 's3:PutObject', ids.uploads)).toBe(true);
+    expect(statements.filter((s) => grantsService(s, 's3') && (s.Resource === '*' || mentions(s.Resource, ids.archive)))).toEqual([]);
+    expect(statements.filter((s) => grantsService(s, 'dynamodb'))).toEqual([]);
+  });
+
+  test('only the unified-return function can write the archive bucket (no other role in any stack)', () => {
+    const writers = allRoles(p).filter((r) => S3_OBJECT_WRITES.some((a) => allows(r.statements, a, ids.archive)));
+    expect(writers.map((r) => r.roleId)).toEqual([grantsOf(p, 'UnifiedReturnFn').roleId]);
+    // the archive function, which serves archive reads, may read but not write
+    const archiveFn = grantsOf(p, 'ArchiveFn').statements;
+    expect(allows(archiveFn, 's3:GetObject', ids.archive)).toBe(true);
+    expect(S3_OBJECT_WRITES.filter((a) => allows(archiveFn, a, ids.archive))).toEqual([]);
+  });
+
+  test('only the intake function can StartSyncExecution on the routing state machine (no other role in any stack)', () => {
+    const starters = allRoles(p).filter((r) => allows(r.statements, 'states:StartSyncExecution', ids.routing));
+    expect(starters.map((r) => r.roleId)).toEqual([grantsOf(p, 'IntakeFn').roleId]);
+  });
+
+  test('the authorizer function has no DynamoDB or S3 permissions (and no managed policy beyond basic execution)', () => {
+    const { statements, managedPolicyArns } = grantsOf(p, 'AuthorizerFn');
+    expect(statements.filter((s) => grantsService(s, 'dynamodb') || grantsService(s, 's3'))).toEqual([]);
+    expect(managedPolicyArns.map(managedPolicyName)).toEqual(['service-role/AWSLambdaBasicExecutionRole']);
+  });
+
+  test('function roles carry no managed policy other than AWSLambdaBasicExecutionRole', () => {
+    for (const f of allFunctions(p)) expect([f.functionId, f.managedPolicyArns.map(managedPolicyName)]).toEqual([f.functionId, ['service-role/AWSLambdaBasicExecutionRole']]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('public API: REST API v1 (DESIGN.md: HTTP APIs are paid on LocalStack and lack validation)', () => {
+  const PUBLIC_ROUTES = ['GET /v1/licences/{licenceId}', 'GET /v1/licences/{licenceId}/verify', 'GET /v1/matters', 'GET /v1/matters/{code}'];
+
+  test('is an API Gateway REST API, and no stack has an HTTP API (ApiGatewayV2)', () => {
+    apiT().resourceCountIs('AWS::ApiGateway::RestApi', 1);
+    for (const name of STACK_NAMES) p.templates[name].resourceCountIs('AWS::ApiGatewayV2::Api', 0);
+  });
+
+  test('the stage throttles every method (rate and burst limits)', () => {
+    apiT().hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          ThrottlingRateLimit: Match.anyValue(),
+          ThrottlingBurstLimit: Match.anyValue(),
+        }),
+      ]),
+    });
+    const stage = Object.values(resources(apiT(), 'AWS::ApiGateway::Stage'))[0];
+    const all = (stage.Properties!.MethodSettings as any[]).find((m) => m.HttpMethod === '*' && m.ResourcePath === '/*');
+    expect(all.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(all.ThrottlingBurstLimit).toBeGreaterThan(0);
+  });
+
+  test('a TOKEN authorizer reads the Authorization header and calls the authorizer function', () => {
+    apiT().resourceCountIs('AWS::ApiGateway::Authorizer', 1);
+    apiT().hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'TOKEN',
+      IdentitySource: 'method.request.header.Authorization',
+    });
+    const [auth] = Object.values(resources(apiT(), 'AWS::ApiGateway::Authorizer'));
+    expect(mentions(auth.Properties!.AuthorizerUri, grantsOf(p, 'AuthorizerFn').functionId)).toBe(true);
+  });
+
+  test('POST /v1/cases has a request validator (body and parameters) and a JSON request model', () => {
+    const post = route(apiT(), 'POST /v1/cases').props;
+    const validatorId = post.RequestValidatorId?.Ref;
+    expect(validatorId).toBeDefined();
+    only(apiT(), validatorId).hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
+    const modelId = post.RequestModels?.['application/json']?.Ref;
+    expect(modelId).toBeDefined();
+    only(apiT(), modelId).hasResourceProperties('AWS::ApiGateway::Model', {
+      ContentType: 'application/json',
+      Schema: Match.objectLike({ type: 'object', properties: Match.anyValue() }),
+    });
+    // the Idempotency-Key header is required (validated by the same validator)
+    expect(post.RequestParameters).toEqual({ 'method.request.header.Idempotency-Key': true });
+  });
+
+  test('public GET routes for matters use AuthorizationType NONE; POST /v1/cases uses CUSTOM with the token authorizer', () => {
+    expect(route(apiT(), 'GET /v1/matters').props.AuthorizationType).toBe('NONE');
+    expect(route(apiT(), 'GET /v1/matters/{code}').props.AuthorizationType).toBe('NONE');
+    const post = route(apiT(), 'POST /v1/cases').props;
+    expect(post.AuthorizationType).toBe('CUSTOM');
+    const [authorizerId] = Object.keys(resources(apiT(), 'AWS::ApiGateway::Authorizer'));
+    expect(post.AuthorizerId).toEqual({ Ref: authorizerId });
+  });
+
+  test('only the catalog and licence-verification reads are public; every other route needs the token (the APIG4 acknowledgement)', () => {
+    const all = routes(apiT());
+    const publicRoutes = all.filter((r) => r.props.AuthorizationType === 'NONE').map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes.sort()).toEqual(PUBLIC_ROUTES);
+    const [authorizerId] = Object.keys(resources(apiT(), 'AWS::ApiGateway::Authorizer'));
+    for (const r of all.filter((r) => r.props.AuthorizationType !== 'NONE')) {
+      expect([`${r.method} ${r.path}`, r.props.AuthorizationType, r.props.AuthorizerId]).toEqual([`${r.method} ${r.path}`, 'CUSTOM', { Ref: authorizerId }]);
+    }
+  });
+
+  test('every route with a request model is validated against it (the APIG2 acknowledgement)', () => {
+    const withModels = routes(apiT()).filter((r) => r.props.RequestModels);
+    expect(withModels.length).toBeGreaterThanOrEqual(5);
+    for (const r of withModels) {
+      const v = resources(apiT())[r.props.RequestValidatorId?.Ref];
+      expect([`${r.method} ${r.path}`, v?.Properties?.ValidateRequestBody]).toEqual([`${r.method} ${r.path}`, true]);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('workflows (N14): Express, JSONPath, logged', () => {
+  const machines = () => Object.entries(resources(workflowsT(), 'AWS::StepFunctions::StateMachine'));
+
+  test('there are exactly three state machines: routing, forwarding, unified return', () => {
+    expect(machines().map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Forwarding', 'Routing', 'UnifiedReturn']);
+    for (const name of STACK_NAMES.filter((n) => n !== 'Zwfw-Workflows')) p.templates[name].resourceCountIs('AWS::StepFunctions::StateMachine', 0);
+  });
+
+  test('every state machine is EXPRESS', () => {
+    workflowsT().allResourcesProperties('AWS::StepFunctions::StateMachine', { StateMachineType: 'EXPRESS' });
+  });
+
+  test('no definition uses JSONata (the local interpreter runs JSONPath only)', () => {
+    for (const [id, sm] of machines()) {
+      const text = definitionText(sm.Properties!.DefinitionString);
+      expect([id, text.replace(/\s+/g, '').includes('"QueryLanguage":"JSONata"')]).toEqual([id, false]);
+      const asl = JSON.parse(text);
+      expect([id, asl.QueryLanguage ?? 'JSONPath']).toEqual([id, 'JSONPath']);
+      for (const { at, obj } of walk(asl)) expect([id, at.join('.'), obj.QueryLanguage ?? 'JSONPath']).toEqual([id, at.join('.'), 'JSONPath']);
+    }
+  });
+
+  test('every state machine logs to its own CloudWatch log group', () => {
+    const logGroups = Object.keys(resources(workflowsT(), 'AWS::Logs::LogGroup'));
+    const used = new Set<string>();
+    for (const [id, sm] of machines()) {
+      const cfg = sm.Properties!.LoggingConfiguration;
+      expect([id, cfg?.Level]).toEqual([id, expect.stringMatching(/^(ALL|ERROR|FATAL)$/)]);
+      const dest = cfg.Destinations?.[0]?.CloudWatchLogsLogGroup?.LogGroupArn?.['Fn::GetAtt']?.[0];
+      expect(logGroups).toContain(dest);
+      used.add(dest);
+    }
+    expect(used.size).toBe(3);
+  });
+
+  test('Parameters keys ending in ".$" take a plain path (no doubled ".$.$" suffix, which would rename the field)', () => {
+    // `'caseId.$': JsonPath.stringAt('$.caseId')` synthesizes to "caseId.$.$": Step Functions then passes a
+    // field named "caseId.$" and the Lambda sees no caseId at all.
+    for (const [id, sm] of machines()) {
+      const asl = JSON.parse(definitionText(sm.Properties!.DefinitionString));
+      for (const { at, obj } of walk(asl)) {
+        for (const key of Object.keys(obj).filter((k) => k.endsWith('.$'))) {
+          expect([id, [...at, key].join('.'), key.slice(0, -2).endsWith('.$')]).toEqual([id, [...at, key].join('.'), false]);
+        }
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('Lambda bundling: local esbuild, never Docker', () => {
+  const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'functions');
+
+  test('the app synthesizes with Docker unusable (CDK_DOCKER=/bin/false)', () => {
+    // beforeAll synthesized with CDK_DOCKER=/bin/false: any Docker bundling would have thrown there
+    expect(fs.existsSync(path.join(p.outdir, 'manifest.json'))).toBe(true);
+    expect(synthMs).toBeGreaterThan(0);
+  });
+
+  test('every AWS::Lambda::Function asset was bundled locally: its asset dir holds an index.js', () => {
+    const fns = allFunctions(p);
+    expect(fns.length).toBe(11);
+    for (const f of fns) {
+      const assetPath: string | undefined = f.fn.Metadata?.['aws:asset:path'];
+      expect([f.functionId, typeof assetPath]).toEqual([f.functionId, 'string']);
+      expect([f.functionId, f.fn.Metadata?.['aws:asset:is-bundled']]).toEqual([f.functionId, true]);
+      const dir = path.join(p.outdir, assetPath!);
+      expect([f.functionId, fs.existsSync(path.join(dir, 'index.js'))]).toEqual([f.functionId, true]);
+      expect(fs.statSync(path.join(dir, 'index.js')).size).toBeGreaterThan(1000);
+      // the deployed zip is that directory
+      expect(f.fn.Properties!.Code.S3Key).toBe(`${assetPath!.replace(/^asset\./, '')}.zip`);
+    }
+  });
+
+  test('there is one function per handler folder under functions/', () => {
+    const names = allFunctions(p).map((f) => f.fn.Metadata?.['platform:function']).sort();
+    const folders = fs.readdirSync(FUNCTIONS_DIR).filter((d) => fs.existsSync(path.join(FUNCTIONS_DIR, d, 'handler.ts'))).sort();
+    expect(names).toEqual(folders);
+  });
+
+  test('every function runs nodejs24.x on arm64', () => {
+    for (const name of ['Zwfw-Workflows', 'Zwfw-Api'] as const) {
+      p.templates[name].allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    }
+    expect(allFunctions(p).map((f) => [f.fn.Properties!.Runtime, f.fn.Properties!.Architectures])).toEqual(
+      Array.from({ length: 11 }, () => ['nodejs24.x', ['arm64']]),
+    );
+  });
+});
