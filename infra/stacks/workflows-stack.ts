@@ -81,22 +81,22 @@ export class WorkflowsStack extends Stack {
 
     this.routing = machine(
       'Routing',
-      step('ValidateApplication', routingFn, { action: 'validate', 'input.$': '$' }, false).next(
-        step('RecordSubmission', routingFn, { action: 'record', 'input.$': '$' }, false),
+      step('ValidateApplication', routingFn, { action: 'validate', input: JsonPath.entirePayload }, false).next(
+        step('RecordSubmission', routingFn, { action: 'record', input: JsonPath.entirePayload }, false),
       ),
       Duration.seconds(25),
     );
 
     this.forwarding = machine(
       'Forwarding',
-      step('OpenReviews', forwardingFn, { 'caseId.$': '$.caseId' }, true).next(new Succeed(this, 'Forwarded')),
+      step('OpenReviews', forwardingFn, { caseId: JsonPath.stringAt('$.caseId') }, true).next(new Succeed(this, 'Forwarded')),
       Duration.minutes(2),
     );
 
     this.unifiedReturn = machine(
       'UnifiedReturn',
-      step('IssueResult', returnFn, { action: 'result', 'caseId.$': '$.caseId' }, true).next(
-        step('ArchivePackage', returnFn, { action: 'archive', 'caseId.$': JsonPath.stringAt('$.caseId') }, true),
+      step('IssueResult', returnFn, { action: 'result', caseId: JsonPath.stringAt('$.caseId') }, true).next(
+        step('ArchivePackage', returnFn, { action: 'archive', caseId: JsonPath.stringAt('$.caseId') }, true),
       ),
       Duration.minutes(5),
     );

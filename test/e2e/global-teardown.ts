@@ -1,1 +1,15 @@
-export default async () => {};
+import type { ChildProcess } from 'node:child_process';
+
+export default async function globalTeardown(): Promise<void> {
+  const child = (globalThis as any).__PLATFORM__ as ChildProcess | undefined;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  // the platform stops its engines on SIGTERM; make sure nothing of the group is left either way
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}

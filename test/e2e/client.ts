@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Endpoints } from '../../local/start.ts';
+
+/** What a citizen app, a window client or a department work queue would do, over HTTP. */
+export const endpoints: Endpoints = JSON.parse(fs.readFileSync(process.env.E2E_ENDPOINTS!, 'utf8'));
+const base = endpoints.apiUrl;
+
+export interface Res<T = any> {
+  status: number;
+  contentType: string;
+  body: T;
+}
+
+export async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined || opts.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...opts.headers,
+    },
+    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+}
+
+export async function token(claims: { sub: string; name?: string; roles: string[]; dept?: string; region?: string; ttlSeconds?: number }): Promise<string> {
+  const res = await call('POST', '/local/token', { body: { name: claims.sub, ...claims } });
+  if (res.status !== 200) throw new Error(`token: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
+export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** Uploads bytes by presigned PUT; `declared` lets a test lie about the hash. */
+export async function upload(tok: string, bytes: Buffer, fileName = 'material.pdf', declared = sha256(bytes)): Promise<string> {
+  const res = await call('POST', '/v1/uploads', { token: tok, body: { fileName, contentType: 'application/pdf', size: bytes.length, sha256: declared } });
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
+  const put = await fetch(res.body.url, { method: 'PUT', headers: res.body.headers, body: bytes });
+  if (!put.ok) throw new Error(`PUT ${put.status}: ${await put.text()}`);
+  return res.body.objectKey;
+}
+
+export const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+
+/** Polls until `check` returns a value (the async workflows run after the API call returns). */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const ddb = () =>
+  DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: endpoints.dynamodb.endpoint, region: endpoints.region, credentials: endpoints.credentials }));
+export const s3 = () =>
+  new S3Client({ endpoint: endpoints.s3.endpoint, region: endpoints.region, credentials: endpoints.credentials, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+export const tableName = (prefix: string) => Object.values(endpoints.dynamodb.tables).find((t) => t.startsWith(prefix))!;
+export const bucketName = (prefix: string) => Object.values(endpoints.s3.buckets).find((b) => b.startsWith(prefix))!;
