@@ -8,12 +8,9 @@ import { NagSuppressions } from 'cdk-nag';
 export const ACKNOWLEDGED: { id: string; reason: string }[] = [
   { id: 'AwsSolutions-IAM4', reason: 'Lambda execution roles carry only the AWS-managed AWSLambdaBasicExecutionRole (X-Ray is an inline statement); the API Gateway account role carries only AmazonAPIGatewayPushToCloudWatchLogs. These are the documented minimal managed policies.' },
   { id: 'AwsSolutions-IAM5', reason: 'Wildcards come from CDK grant helpers scoped to one table (its indexes: table/index/*), one bucket (its objects: bucket/*, s3:GetObject*/List*/Abort*), one KMS key (kms:GenerateDataKey*/ReEncrypt*) or one function (its versions: fn:*); Resource "*" appears only for actions without resource-level permissions: X-Ray trace upload and the CloudWatch Logs delivery calls Step Functions logging needs (test/cdk/nag.test.ts checks both).' },
-  { id: 'AwsSolutions-L1', reason: 'Node.js 20 is pinned to match the local runtime and the CI machines (Node 20); moving to Node 22 is one line in PlatformFunction once the machines move.' },
-  { id: 'AwsSolutions-APIG2', reason: 'Request validation is on for every route with a body (models generated from the handlers’ zod schemas); GET routes have no body to validate.' },
   { id: 'AwsSolutions-APIG3', reason: 'AWS WAF is attached per environment by the platform operators (the province’s shared web ACL); the stage has throttling meanwhile.' },
   { id: 'AwsSolutions-APIG4', reason: 'Catalog and licence-verification reads are public by design (N8: the catalog is published; a licence must be verifiable by third parties). Every other route uses the JWT authorizer.' },
   { id: 'AwsSolutions-COG4', reason: 'Identity is the province’s own real-name OIDC system (N13), verified by a Lambda token authorizer; Cognito is not used (and is a paid feature on LocalStack).' },
-  { id: 'AwsSolutions-S1', reason: 'The access-logs bucket itself does not log its own accesses (that would loop); the uploads and archive buckets log to it.' },
 ];
 
 export function acknowledgeFindings(app: App): void {

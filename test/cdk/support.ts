@@ -62,6 +62,9 @@ export function synthPlatform(opts: SynthOptions): Platform {
   try {
     app = buildApp({ outdir, context: context as Record<string, string> });
     app.synth();
+  } catch (err) {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    throw err;
   } finally {
     if (savedDocker === undefined) delete process.env.CDK_DOCKER;
     else process.env.CDK_DOCKER = savedDocker;
