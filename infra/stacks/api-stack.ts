@@ -17,7 +17,7 @@ import {
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CorrectionRequest, CreateCaseRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../../shared/domain/schemas.ts';
 import { PlatformFunction } from '../constructs/platform-function.ts';
 import type { DataStack } from './data-stack.ts';
@@ -130,7 +130,7 @@ export class ApiStack extends Stack {
       resultsCacheTtl: Duration.minutes(5),
     });
     const bodyValidator = new RequestValidator(this, 'BodyValidator', { restApi: this.api, validateRequestBody: true, validateRequestParameters: true });
-    const model = (name: string, schema: z.ZodType) =>
+    const model = (name: string, schema: z.ZodMiniType) =>
       new Model(this, `${name}Model`, { restApi: this.api, contentType: 'application/json', modelName: name, schema: z.toJSONSchema(schema, { target: 'draft-4' }) as JsonSchema });
 
     const route = (resource: IResource, method: string, fn: PlatformFunction, opts: { public?: boolean; body?: Model; headers?: string[] } = {}) =>

@@ -8,7 +8,7 @@ import { withRetry } from './decisions.ts';
 import { acceptanceTask, ACCEPTANCE_WORKING_DAYS, actorOf, checkMaterials } from './intake.ts';
 import { assertTransition } from './lifecycle.ts';
 import { makeNotice } from './notices.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CorrectionRequest } from './schemas.ts';
 
 /** The applicant, or the agent or clerk who filed for them, acts on the applicant's behalf. */

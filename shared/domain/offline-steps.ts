@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
 import { conflict, forbidden } from '../http/problem.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { OfflineStep } from './case.ts';
 import { commitCase } from './case-store.ts';
 import { loadTask, withRetry } from './decisions.ts';

@@ -1,67 +1,61 @@
-import { z } from 'zod';
+// `zod/mini` through a namespace import: bundles tree-shake it to ~26 kB, where `import { z } from 'zod'`
+// pulls in every locale (~450 kB) and doubles a Lambda's cold start.
+import * as z from 'zod/mini';
 
 /**
  * Request bodies of the public API (API.md), written once: the handlers parse with them and the API
  * stack turns them into API Gateway request models (JSON Schema draft 4), so a malformed body is
  * refused at the gateway before any Lambda runs and again by the handler.
  */
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'));
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
-export const UploadRequest = z
-  .object({
-    fileName: z.string().min(1).max(200),
-    contentType: z.string().min(3).max(100),
-    size: z.number().int().min(1).max(50 * 1024 * 1024),
-    sha256,
-  })
-  .strict();
+export const UploadRequest = z.strictObject({
+  fileName: text(1, 200),
+  contentType: text(3, 100),
+  size: z.int().check(z.minimum(1), z.maximum(50 * 1024 * 1024)),
+  sha256,
+});
 
-export const MaterialRef = z
-  .object({
-    code: z.string().min(1).max(20),
-    objectKey: z.string().min(1).max(500).optional(),
-    licenceId: z.string().min(1).max(100).optional(),
-  })
-  .strict();
+export const MaterialRef = z.strictObject({
+  code: text(1, 20),
+  objectKey: z.optional(text(1, 500)),
+  licenceId: z.optional(text(1, 100)),
+});
 
-export const CreateCaseRequest = z
-  .object({
-    matterCode: z.string().min(1).max(80),
-    applicant: z
-      .object({
-        type: z.enum(['person', 'org']),
-        name: z.string().min(1).max(200),
-        idNumber: z.string().min(6).max(40),
-      })
-      .strict(),
-    channel: z.enum(['online', 'window', 'agent', 'kiosk']),
-    form: z.record(z.string(), z.unknown()).optional(),
-    materials: z.array(MaterialRef).max(100),
-    onBehalfOf: z.string().min(1).max(200).optional(),
-  })
-  .strict();
+export const CreateCaseRequest = z.strictObject({
+  matterCode: text(1, 80),
+  applicant: z.strictObject({
+    type: z.enum(['person', 'org']),
+    name: text(1, 200),
+    idNumber: text(6, 40),
+  }),
+  channel: z.enum(['online', 'window', 'agent', 'kiosk']),
+  form: z.optional(z.record(z.string(), z.unknown())),
+  materials: z.array(MaterialRef).check(z.maxLength(100)),
+  onBehalfOf: z.optional(text(1, 200)),
+});
 
-export const CorrectionRequest = z.object({ materials: z.array(MaterialRef).min(1).max(100) }).strict();
+export const CorrectionRequest = z.strictObject({ materials: z.array(MaterialRef).check(z.minLength(1), z.maxLength(100)) });
 
+const reason = text(1, 2000);
 export const TaskDecision = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept') }).strict(),
-  z.object({ decision: z.literal('correction'), missing: z.array(z.string().min(1)).min(1), reason: z.string().min(1).max(2000) }).strict(),
-  z.object({ decision: z.literal('reject'), reason: z.string().min(1).max(2000) }).strict(),
-  z.object({ decision: z.literal('return'), reason: z.string().min(1).max(2000) }).strict(),
-  z.object({ decision: z.literal('approve'), opinion: z.string().max(2000).optional() }).strict(),
-  z.object({ decision: z.literal('deny'), reason: z.string().min(1).max(2000) }).strict(),
+  z.strictObject({ decision: z.literal('accept') }),
+  z.strictObject({ decision: z.literal('correction'), missing: z.array(text(1, 20)).check(z.minLength(1)), reason }),
+  z.strictObject({ decision: z.literal('reject'), reason }),
+  z.strictObject({ decision: z.literal('return'), reason }),
+  z.strictObject({ decision: z.literal('approve'), opinion: z.optional(z.string().check(z.maxLength(2000))) }),
+  z.strictObject({ decision: z.literal('deny'), reason }),
 ]);
 
-export const OfflineStepRequest = z
-  .object({
-    kind: z.enum(['site_inspection', 'expert_review', 'hearing']),
-    startedAt: z.iso.datetime({ offset: true }),
-    endedAt: z.iso.datetime({ offset: true }).optional(),
-    result: z.string().min(1).max(4000),
-  })
-  .strict();
+export const OfflineStepRequest = z.strictObject({
+  kind: z.enum(['site_inspection', 'expert_review', 'hearing']),
+  startedAt: z.iso.datetime({ offset: true }),
+  endedAt: z.optional(z.iso.datetime({ offset: true })),
+  result: text(1, 4000),
+});
 
-export const EvaluationRequest = z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(1000).optional() }).strict();
+export const EvaluationRequest = z.strictObject({ score: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(1000))) });
 
 export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
 export type TaskDecision = z.infer<typeof TaskDecision>;

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { badRequest } from './problem.ts';
 
 /** Parses a request body with its schema; a mismatch is 400 with one error per field. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+export function parseBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.infer<S> {
   if (body === undefined) throw badRequest('a JSON request body is required');
   const res = schema.safeParse(body);
   if (!res.success) {
@@ -11,5 +11,5 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
       res.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
     );
   }
-  return res.data;
+  return res.data as z.infer<S>;
 }
