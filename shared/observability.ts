@@ -1,6 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
 /** Module singletons (one per Lambda instance), as Powertools recommends. */
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'zwfw' });
 export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Zwfw', serviceName: 'zwfw' });
+
+/** Business metrics the supervision dashboard reads (N20 电子监察); emitted as CloudWatch EMF log lines. */
+export type CaseMetric = 'CaseSubmitted' | 'CaseAccepted' | 'CaseCorrectionRequested' | 'CaseRejected' | 'CaseReturned' | 'CaseWithdrawn' | 'CaseCompleted' | 'CaseCompletedOnTime' | 'CaseCompletedOverdue';
+
+export function countCase(metric: CaseMetric): void {
+  metrics.addMetric(metric, MetricUnit.Count, 1);
+  metrics.publishStoredMetrics();
+}

@@ -8,6 +8,7 @@ import { withRetry } from './decisions.ts';
 import { acceptanceTask, ACCEPTANCE_WORKING_DAYS, actorOf, checkMaterials } from './intake.ts';
 import { assertTransition } from './lifecycle.ts';
 import { makeNotice } from './notices.ts';
+import { countCase } from '../observability.ts';
 import type * as z from 'zod/mini';
 import type { CorrectionRequest } from './schemas.ts';
 
@@ -62,6 +63,8 @@ export async function withdraw(caller: Caller, caseId: string, now = () => new D
     const actor = actorOf(caller);
     const open = file.tasks.filter((t) => t.status === 'open').map((t) => ({ ...t, status: 'done' as const, decision: 'withdrawn', completedBy: actor, completedAt: at }));
     const notice = makeNotice(caseId, 'withdrawal', file.notices.length + 1, at, { receiptNo: c.receiptNo });
-    return commitCase({ before: c, after: { ...c, status: 'withdrawn' }, event: { at, actor, action: 'withdraw' }, completedTasks: open, notices: [notice] });
+    const saved = await commitCase({ before: c, after: { ...c, status: 'withdrawn' }, event: { at, actor, action: 'withdraw' }, completedTasks: open, notices: [notice] });
+    countCase('CaseWithdrawn');
+    return saved;
   });
 }

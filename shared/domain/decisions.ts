@@ -2,6 +2,7 @@ import type { Caller } from '../auth/caller.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { getMatter } from '../catalog/catalog-store.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../http/problem.ts';
+import { countCase, type CaseMetric } from '../observability.ts';
 import { startWorkflow } from '../workflows/start.ts';
 import type { Case, CaseStatus, Task } from './case.ts';
 import { commitCase, getCaseFile, StaleCase, type CaseFile } from './case-store.ts';
@@ -52,6 +53,8 @@ export async function completeTask(caller: Caller, taskId: string, d: TaskDecisi
     const at = now().toISOString();
     return task.kind === 'acceptance' ? decideAcceptance(caller, file, task, d, at) : decideReview(caller, file, task, d, at);
   });
+  const metric: Partial<Record<CaseStatus, CaseMetric>> = { accepted: 'CaseAccepted', correction_required: 'CaseCorrectionRequested', rejected: 'CaseRejected', returned: 'CaseReturned' };
+  if (metric[result.status]) countCase(metric[result.status]!);
   if (result.pendingWorkflow) await startWorkflow(result.pendingWorkflow, caseId);
   return { caseId, status: result.status, taskId };
 }

@@ -1,7 +1,8 @@
 import type { Caller } from '../auth/caller.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { getMatter } from '../catalog/catalog-store.ts';
-import { conflict, forbidden, unprocessable, type FieldError } from '../http/problem.ts';
+import { forbidden, unprocessable, type FieldError } from '../http/problem.ts';
+import { countCase } from '../observability.ts';
 import { checkUpload, isOwnUpload } from '../storage/uploads.ts';
 import type { Actor, Case, CaseMaterial, Task } from './case.ts';
 import { commitCase, getCase } from './case-store.ts';
@@ -173,6 +174,7 @@ export async function recordSubmission(input: RoutingInput & { validated: Awaite
       newTasks: [task],
       notices: [receipt],
     });
+    countCase('CaseSubmitted');
     return receiptOf(saved, receipt.noticeId, receipt.sha256, matter.deptName);
   } catch (err) {
     // a retried step finds the case its first run wrote

@@ -5,6 +5,8 @@ import { commitCase, getCaseFile } from './case-store.ts';
 import { withRetry } from './decisions.ts';
 import { SYSTEM } from './forwarding.ts';
 import { licenceKey } from './keys.ts';
+import { countCase } from '../observability.ts';
+import { shanghaiDate } from '../calendar/working-days.ts';
 import { makeNotice } from './notices.ts';
 
 /**
@@ -36,6 +38,9 @@ export async function issueResult(caseId: string, now = () => new Date()): Promi
       notices: [notice],
       extraPuts: licence ? [{ ...licenceKey(licence.licenceId), type: 'licence', ...licence }] : [],
     });
+    countCase('CaseCompleted');
+    // N20 时效性: completed within the promised working days, or not
+    countCase(c.deadline && shanghaiDate(at) > c.deadline ? 'CaseCompletedOverdue' : 'CaseCompletedOnTime');
     return { caseId, status: after.status, outcome, licenceId: licence?.licenceId };
   });
 }
