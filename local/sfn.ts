@@ -43,6 +43,8 @@ export class LocalStepFunctions {
   readonly executions: ExecutionRecord[] = [];
   private server?: http.Server;
   endpoint = '';
+  /** fault injection (local only): refuse StartExecution, as an unavailable service would */
+  failStarts = false;
 
   constructor(t: Templates, functions: Map<string, LocalFunction>) {
     const byArn = new Map([...functions.values()].map((f) => [f.arn, f]));
@@ -104,6 +106,10 @@ export class LocalStepFunctions {
       return [200, { executionArn: r.executionArn, stateMachineArn: r.stateMachineArn, name: body.name, startDate: r.startDate / 1000, stopDate: r.stopDate! / 1000, status: r.status, output: r.output, error: r.error, cause: r.cause, input: body.input }];
     }
     if (target === 'StartExecution') {
+      if (this.failStarts) {
+        this.executions.pop();
+        return [503, { __type: 'ServiceUnavailable', message: 'fault injected by POST /local/faults' }];
+      }
       void this.run(machine, input, record).then((r) => {
         if (r.status === 'FAILED') console.error(`[sfn] ${machine.name} ${r.executionArn} failed: ${r.error} ${r.cause}`);
       });

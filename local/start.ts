@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, PutBucketVersioningCommand, PutObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import { buildApp } from '../infra/app.ts';
 import { LocalApiGateway } from './api.ts';
 import { freePort, startDynamoDb } from './engines/dynamodb.ts';
 import { ensureCephInstalled, startRgw } from './engines/rgw.ts';
-import { functionEnvironment, loadFunctions } from './lambda.ts';
+import { functionEnvironment, loadFunctions, type LocalFunction } from './lambda.ts';
 import { LocalIssuer } from './oidc.ts';
 import { LocalStepFunctions } from './sfn.ts';
 import { LOCAL_REGION, Templates } from './template.ts';
@@ -110,6 +110,9 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     await sfn.listen(sfnPort);
     stops.push(() => sfn.close());
 
+    const schedules = startSchedules(t, functions, log);
+    stops.push(async () => schedules.stop());
+
     const api = new LocalApiGateway(t, functions, [
       {
         prefix: '/local/',
@@ -126,12 +129,23 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
             return { status: 200, body: JSON.stringify({ token: issuer.sign(rest, ttlSeconds ?? 3600) }) };
           }
           if (req.method === 'GET' && req.url === '/local/health') return { status: 200, body: JSON.stringify({ ok: true }) };
+          // local only: inject a fault (Step Functions refusing to start executions), run a schedule now
+          if (req.method === 'POST' && req.url === '/local/faults') {
+            sfn.failStarts = JSON.parse(body || '{}').sfnStartExecution === 'fail';
+            return { status: 200, body: JSON.stringify({ sfnStartExecution: sfn.failStarts ? 'fail' : 'ok' }) };
+          }
+          const run = /^\/local\/schedules\/([^/]+)\/run$/.exec(req.url ?? '');
+          if (req.method === 'POST' && run) {
+            const result = await schedules.run(decodeURIComponent(run[1]), JSON.parse(body || '{}'));
+            return result === undefined ? { status: 404, body: JSON.stringify({ message: `no schedule ${run[1]}` }) } : { status: 200, body: JSON.stringify(result) };
+          }
           return undefined;
         },
       },
     ]);
     const apiUrl = await api.listen(port);
     stops.push(() => api.close());
+
 
     const endpoints: Endpoints = {
       apiUrl,
@@ -151,6 +165,33 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     await stop();
     throw err;
   }
+}
+
+/** EventBridge schedules of the template (`rate(...)`), run on timers against their Lambda targets. */
+function startSchedules(t: Templates, functions: Map<string, LocalFunction>, log: (l: string) => void) {
+  const byArn = new Map([...functions.values()].map((f) => [f.arn, f]));
+  const rules: { id: string; fn: LocalFunction; timer: NodeJS.Timeout }[] = [];
+  const units: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 };
+  const fire = (id: string, fn: LocalFunction, extra: Record<string, unknown> = {}) =>
+    fn.invoke({ version: '0', id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', time: new Date().toISOString(), resources: [id], detail: {}, ...extra });
+  for (const r of t.ofType('AWS::Events::Rule')) {
+    const m = /^rate\((\d+) (\w+)\)$/.exec(r.Properties.ScheduleExpression ?? '');
+    if (!m || r.Properties.State === 'DISABLED') continue;
+    for (const target of r.Properties.Targets ?? []) {
+      const fn = byArn.get(t.resolve(target.Arn));
+      if (!fn) continue;
+      const timer = setInterval(() => fire(r.logicalId, fn).catch((err) => log(`[schedule] ${r.logicalId}: ${err}`)), Number(m[1]) * units[m[2]]);
+      timer.unref();
+      rules.push({ id: r.logicalId, fn, timer });
+    }
+  }
+  return {
+    run: async (prefix: string, extra: Record<string, unknown>) => {
+      const rule = rules.find((x) => x.id.startsWith(prefix));
+      return rule ? fire(rule.id, rule.fn, extra) : undefined;
+    },
+    stop: () => rules.forEach((x) => clearInterval(x.timer)),
+  };
 }
 
 async function createTables(t: Templates, endpoint: string): Promise<Record<string, string>> {

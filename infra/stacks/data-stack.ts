@@ -66,6 +66,13 @@ export class DataStack extends Stack {
       projectionType: ProjectionType.KEYS_ONLY,
     });
 
+    this.cases.addGlobalSecondaryIndex({
+      indexName: GSI.pending,
+      partitionKey: { name: 'pendPk', type: AttributeType.STRING },
+      sortKey: { name: 'pendSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
+
     this.catalog = new Table(this, 'CatalogTable', tableDefaults);
     this.catalog.addGlobalSecondaryIndex({
       indexName: CATALOG_GSI.published,

@@ -27,9 +27,10 @@ export class SupervisionStack extends Stack {
       new TextWidget({ markdown: '# 陕西政务服务网 — 电子监察\nCases submitted, accepted, completed; API health; workflow failures.', width: 24, height: 2 }),
       new GraphWidget({
         title: 'Cases (办件)',
-        left: ['CaseSubmitted', 'CaseAccepted', 'CaseCorrectionRequested', 'CaseRejected', 'CaseCompleted'].map(business),
+        left: ['CaseSubmitted', 'CaseAccepted', 'CaseCorrectionRequested', 'CaseRejected', 'CaseReturned', 'CaseWithdrawn', 'CaseCompleted'].map(business),
         width: 12,
       }),
+      new GraphWidget({ title: 'Timeliness (时效性, N20)', left: ['CaseCompletedOnTime', 'CaseCompletedOverdue'].map(business), width: 12 }),
       new GraphWidget({ title: 'API errors', left: [api.api.metricClientError(), api.api.metricServerError()], right: [api.api.metricLatency({ statistic: 'p99' })], width: 12 }),
       new GraphWidget({ title: 'Workflow failures', left: machines.map((m) => m.metricFailed()), width: 12 }),
       new GraphWidget({ title: 'DynamoDB throttles', left: [data.cases.metricThrottledRequestsForOperations({ operations: [] as never })], width: 12 }),

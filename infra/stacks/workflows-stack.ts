@@ -1,4 +1,6 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   DefinitionBody,
@@ -100,5 +102,25 @@ export class WorkflowsStack extends Stack {
       ),
       Duration.minutes(5),
     );
+
+    // no case is stranded: what a failed start left pending is started again (DESIGN.md "The flow")
+    const sweeperFn = new PlatformFunction(this, 'SweeperFn', {
+      name: 'sweeper',
+      timeout: Duration.seconds(60),
+      environment: {
+        CASES_TABLE: data.cases.tableName,
+        FORWARDING_SM_ARN: this.forwarding.stateMachineArn,
+        UNIFIED_RETURN_SM_ARN: this.unifiedReturn.stateMachineArn,
+        SWEEPER_MIN_AGE_SECONDS: '120',
+      },
+    });
+    data.cases.grantReadData(sweeperFn);
+    this.forwarding.grantStartExecution(sweeperFn);
+    this.unifiedReturn.grantStartExecution(sweeperFn);
+    new Rule(this, 'SweeperSchedule', {
+      description: 'Re-drives case workflows that did not start or finish',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(sweeperFn, { retryAttempts: 2 })],
+    });
   }
 }

@@ -37,6 +37,8 @@ function caseItem(c: Case): Record<string, unknown> {
     gsi1sk: `${c.submittedAt}#${c.caseId}`,
     // sparse deadline index: only open cases, bucketed by month so no partition grows hot
     ...(open ? { dlPk: `OPEN#${due.slice(0, 7)}`, dlSk: `${due}#${c.caseId}` } : {}),
+    // sparse: only cases waiting for a workflow, so the sweeper's Query reads nothing else
+    ...(c.pendingWorkflow ? { pendPk: 'PENDING', pendSk: `${c.updatedAt ?? c.submittedAt}#${c.caseId}` } : {}),
   };
 }
 
@@ -51,7 +53,7 @@ function taskItem(t: Task): Record<string, unknown> {
 
 const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   if (!item) return undefined;
-  const { pk, sk, type, gsi1pk, gsi1sk, dlPk, dlSk, queuePk, queueSk, ...rest } = item;
+  const { pk, sk, type, gsi1pk, gsi1sk, dlPk, dlSk, queuePk, queueSk, pendPk, pendSk, ...rest } = item;
   return rest as T;
 };
 
@@ -127,7 +129,7 @@ export async function commitCase(change: CaseChange): Promise<Case> {
     to: change.after.status,
     detail: event.detail,
   });
-  const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash };
+  const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash, updatedAt: event.at };
   const TableName = table();
   const items = [
     before

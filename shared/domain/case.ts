@@ -79,6 +79,8 @@ export interface Case {
   lastEventHash: string;
   /** a workflow that must run next; cleared by it (the sweeper re-drives what is left) */
   pendingWorkflow?: 'forwarding' | 'unified_return';
+  /** time of the last step (its audit event) */
+  updatedAt?: string;
 }
 
 export interface CaseResult {

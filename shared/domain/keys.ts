@@ -16,6 +16,8 @@ export const GSI = {
   queue: 'workQueue',
   /** open cases by deadline, for the sweeper and alerts: dlPk = OPEN#yyyy-mm, dlSk = deadline#caseId */
   deadline: 'byDeadline',
+  /** cases whose next workflow has not finished: pendPk = PENDING, pendSk = updatedAt#caseId (sparse) */
+  pending: 'pendingWorkflow',
 } as const;
 
 /** Catalog table: pk = MATTER#code, sk = V#000001 per version and CURRENT for the published one. */
