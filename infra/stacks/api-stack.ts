@@ -18,7 +18,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import * as z from 'zod/mini';
-import { CorrectionRequest, CreateCaseRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../../shared/domain/schemas.ts';
+import { ROUTES, type FunctionName } from '../../shared/http/routes.ts';
 import { PlatformFunction } from '../constructs/platform-function.ts';
 import type { DataStack } from './data-stack.ts';
 import type { WorkflowsStack } from './workflows-stack.ts';
@@ -133,34 +133,30 @@ export class ApiStack extends Stack {
     const model = (name: string, schema: z.ZodMiniType) =>
       new Model(this, `${name}Model`, { restApi: this.api, contentType: 'application/json', modelName: name, schema: z.toJSONSchema(schema, { target: 'draft-4' }) as JsonSchema });
 
-    const route = (resource: IResource, method: string, fn: PlatformFunction, opts: { public?: boolean; body?: Model; headers?: string[] } = {}) =>
-      resource.addMethod(method, new LambdaIntegration(fn), {
-        ...(opts.public ? { authorizationType: AuthorizationType.NONE } : { authorizer, authorizationType: AuthorizationType.CUSTOM }),
-        ...(opts.body ? { requestValidator: bodyValidator, requestModels: { 'application/json': opts.body } } : {}),
-        ...(opts.headers ? { requestParameters: Object.fromEntries(opts.headers.map((h) => [`method.request.header.${h}`, true])), requestValidator: bodyValidator } : {}),
-      });
+    const openapiFn = new PlatformFunction(this, 'OpenApiFn', { name: 'openapi', memorySize: 256 });
+    const functions: Record<FunctionName, PlatformFunction> = {
+      matters: mattersFn,
+      uploads: uploadsFn,
+      intake: intakeFn,
+      cases: casesFn,
+      tasks: tasksFn,
+      licences: licencesFn,
+      archive: archiveFn,
+      openapi: openapiFn,
+    };
+    const integrations = new Map<PlatformFunction, LambdaIntegration>();
+    const integration = (fn: PlatformFunction) => integrations.get(fn) ?? integrations.set(fn, new LambdaIntegration(fn)).get(fn)!;
 
-    const v1 = this.api.root.addResource('v1');
-    const matters = v1.addResource('matters');
-    route(matters, 'GET', mattersFn, { public: true });
-    route(matters.addResource('{code}'), 'GET', mattersFn, { public: true });
-    route(v1.addResource('uploads'), 'POST', uploadsFn, { body: model('UploadRequest', UploadRequest) });
-    const cases = v1.addResource('cases');
-    route(cases, 'POST', intakeFn, { body: model('CreateCaseRequest', CreateCaseRequest), headers: ['Idempotency-Key'] });
-    route(cases, 'GET', casesFn);
-    const oneCase = cases.addResource('{caseId}');
-    route(oneCase, 'GET', casesFn);
-    route(oneCase.addResource('corrections'), 'POST', casesFn, { body: model('CorrectionRequest', CorrectionRequest) });
-    route(oneCase.addResource('withdraw'), 'POST', casesFn);
-    const tasks = v1.addResource('tasks');
-    route(tasks, 'GET', tasksFn);
-    const oneTask = tasks.addResource('{taskId}');
-    route(oneTask.addResource('complete'), 'POST', tasksFn, { body: model('TaskDecision', TaskDecision) });
-    route(oneTask.addResource('offline-steps'), 'POST', tasksFn, { body: model('OfflineStepRequest', OfflineStepRequest) });
-    const licence = v1.addResource('licences').addResource('{licenceId}');
-    route(licence, 'GET', licencesFn, { public: true });
-    route(licence.addResource('verify'), 'GET', licencesFn, { public: true });
-    route(v1.addResource('archive').addResource('{caseId}'), 'GET', archiveFn);
+    // every route of API.md, from the one table the OpenAPI document is generated from
+    for (const r of ROUTES) {
+      const resource = r.path.split('/').filter(Boolean).reduce<IResource>((parent, part) => parent.getResource(part) ?? parent.addResource(part), this.api.root);
+      resource.addMethod(r.method, integration(functions[r.fn]), {
+        ...(r.public ? { authorizationType: AuthorizationType.NONE } : { authorizer, authorizationType: AuthorizationType.CUSTOM }),
+        ...(r.body || r.requiredHeaders ? { requestValidator: bodyValidator } : {}),
+        ...(r.body ? { requestModels: { 'application/json': model(r.body.name, r.body.schema) } } : {}),
+        ...(r.requiredHeaders ? { requestParameters: Object.fromEntries(r.requiredHeaders.map((h) => [`method.request.header.${h}`, true])) } : {}),
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
   }

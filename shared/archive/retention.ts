@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../calendar/working-days.ts';
 import type { RetentionClass } from '../domain/matter.ts';
 
 /**
@@ -8,7 +9,8 @@ import type { RetentionClass } from '../domain/matter.ts';
 export const RETENTION_YEARS: Record<RetentionClass, number> = { permanent: 100, '30y': 30, '10y': 10 };
 
 export function retainUntil(closedAt: string, retention: RetentionClass): Date {
-  const year = Number(closedAt.slice(0, 4));
+  // the year the file closed in Asia/Shanghai: 00:30 on 1 January there is still 31 December in UTC
+  const year = Number(shanghaiDate(closedAt).slice(0, 4));
   return new Date(Date.UTC(year + 1 + RETENTION_YEARS[retention], 0, 1));
 }
 

@@ -116,7 +116,7 @@ async function decideReview(caller: Caller, file: CaseFile, task: Task, d: TaskD
     throw unprocessable(`a review task takes approve or deny, not ${d.decision}`, [{ path: 'decision', message: 'not a review decision' }]);
   }
   const c = file.case;
-  if (c.status !== 'in_review') throw conflict(`the case is ${c.status}, not in review`, { status: c.status, allowed: [] });
+  if (c.status !== 'in_review') throw conflict(`the case is ${c.status}, not in review`, { from: c.status, allowed: [] });
   const actor = actorOf(caller, caller.roles.includes('head') ? 'head' : 'handler');
   const done: Task = {
     ...task,

@@ -43,7 +43,7 @@ export function applicantSubFor(filer: { sub: string; roles: string[] }, req: Cr
   if (filer.roles.includes('clerk') || filer.roles.includes('agent')) {
     if (!onBehalf) throw unprocessable('a clerk or agent files on behalf of an applicant: onBehalfOf is required', [{ path: 'onBehalfOf', message: 'required' }]);
     const expected = filer.roles.includes('clerk') ? 'window' : 'agent';
-    if (req.channel !== expected && !(expected === 'window' && req.channel === 'kiosk')) {
+    if (req.channel !== expected) {
       throw unprocessable(`a filing by ${filer.roles.includes('clerk') ? 'a clerk' : 'an agent'} uses channel "${expected}"`, [{ path: 'channel', message: `must be ${expected}` }]);
     }
     return onBehalf;

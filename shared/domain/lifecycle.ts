@@ -26,6 +26,6 @@ export function canMove(from: CaseStatus, to: CaseStatus): boolean {
 /** Refuses a move the lifecycle does not allow with 409, naming what is allowed from here. */
 export function assertTransition(from: CaseStatus, to: CaseStatus): void {
   if (!canMove(from, to)) {
-    throw conflict(`a case that is ${from} cannot become ${to}`, { status: from, allowed: TRANSITIONS[from] });
+    throw conflict(`a case that is ${from} cannot become ${to}`, { from, allowed: TRANSITIONS[from] });
   }
 }

@@ -15,6 +15,6 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
 /** A notice with the hash of its content, so a copy can be checked against the case file. */
 export function makeNotice(caseId: string, kind: NoticeKind, seq: number, issuedAt: string, body: Record<string, unknown>): Notice {
   const noticeId = `${caseId}.N${seq}`;
-  const content = { noticeId, kind, title: NOTICE_TITLES[kind], issuedAt, caseId, ...body };
+  const content = { ...body, noticeId, kind, title: NOTICE_TITLES[kind], issuedAt, caseId };
   return { noticeId, kind, title: NOTICE_TITLES[kind], issuedAt, body: content, sha256: sha256Hex(canonicalJson(content)) };
 }

@@ -31,13 +31,14 @@ export class Problem extends Error {
   }
 
   toJSON(): Record<string, unknown> {
+    // extra members first: the standard members always win (a `status` member is the HTTP status)
     return {
+      ...this.extra,
       type: this.type,
       title: this.title,
       status: this.status,
       detail: this.message,
       ...(this.errors?.length ? { errors: this.errors } : {}),
-      ...this.extra,
     };
   }
 }

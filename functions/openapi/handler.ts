@@ -1,0 +1,8 @@
+import { apiHandler } from '#shared/http/api';
+import { openApiDocument } from '#shared/http/openapi';
+
+// built once per instance: the document only changes with a deployment
+const doc = openApiDocument();
+
+/** GET /v1/openapi.json: the public API's OpenAPI document, generated from the route table. */
+export const handler = apiHandler(async () => ({ body: doc, headers: { 'cache-control': 'public, max-age=300' } }));

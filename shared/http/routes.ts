@@ -1,0 +1,57 @@
+import type * as z from 'zod/mini';
+import { CorrectionRequest, CreateCaseRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../domain/schemas.ts';
+
+/**
+ * The public API's routes (API.md), as data: the API stack creates the API Gateway resources from this
+ * table and the OpenAPI document is generated from it, so the two cannot drift apart.
+ */
+export type FunctionName = 'matters' | 'uploads' | 'intake' | 'cases' | 'tasks' | 'licences' | 'archive' | 'openapi';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  fn: FunctionName;
+  summary: string;
+  /** no token needed (N8: the catalog is published; licences are verifiable by anyone) */
+  public?: boolean;
+  body?: { name: string; schema: z.ZodMiniType };
+  requiredHeaders?: string[];
+  roles?: string[];
+  /** the success status */
+  status?: number;
+}
+
+export const ROUTES: RouteSpec[] = [
+  { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', public: true, summary: 'This document' },
+  { method: 'GET', path: '/v1/matters', fn: 'matters', public: true, summary: 'Search published matters (事项库, N8)' },
+  { method: 'GET', path: '/v1/matters/{code}', fn: 'matters', public: true, summary: 'The service guide (办事指南) of a matter' },
+  { method: 'POST', path: '/v1/uploads', fn: 'uploads', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest', schema: UploadRequest }, roles: ['citizen', 'agent', 'clerk'], status: 201 },
+  {
+    method: 'POST',
+    path: '/v1/cases',
+    fn: 'intake',
+    summary: 'Submit an application (统一收件, N14)',
+    body: { name: 'CreateCaseRequest', schema: CreateCaseRequest },
+    requiredHeaders: ['Idempotency-Key'],
+    roles: ['citizen', 'agent', 'clerk'],
+    status: 201,
+  },
+  { method: 'GET', path: '/v1/cases', fn: 'cases', summary: 'The caller’s own cases (?mine=true)' },
+  { method: 'GET', path: '/v1/cases/{caseId}', fn: 'cases', summary: 'A case with its tasks, notices and timeline' },
+  { method: 'POST', path: '/v1/cases/{caseId}/corrections', fn: 'cases', summary: 'Answer a correction notice (补齐补正)', body: { name: 'CorrectionRequest', schema: CorrectionRequest } },
+  { method: 'POST', path: '/v1/cases/{caseId}/withdraw', fn: 'cases', summary: 'Withdraw before acceptance' },
+  { method: 'GET', path: '/v1/tasks', fn: 'tasks', summary: 'Open tasks of the caller’s department', roles: ['clerk', 'handler', 'head'] },
+  { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision', schema: TaskDecision }, roles: ['clerk', 'handler', 'head'] },
+  {
+    method: 'POST',
+    path: '/v1/tasks/{taskId}/offline-steps',
+    fn: 'tasks',
+    summary: 'Record a site inspection, expert review or hearing (N17)',
+    body: { name: 'OfflineStepRequest', schema: OfflineStepRequest },
+    roles: ['handler', 'head'],
+    status: 201,
+  },
+  { method: 'GET', path: '/v1/licences/{licenceId}', fn: 'licences', public: true, summary: 'An e-licence (电子证照, E15)' },
+  { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'licences', public: true, summary: 'Verify an e-licence’s signature and status' },
+  { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', summary: 'Where a case’s archive package is, and its lock (E22–E24)', roles: ['archivist', 'supervisor'] },
+];
