@@ -44,6 +44,8 @@ export class PlatformFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'zwfw',
         POWERTOOLS_METRICS_NAMESPACE: 'Zwfw',
+        // LocalStack serves S3 path-style on its single endpoint (`cdklocal deploy -c localstack=true`)
+        ...(scope.node.tryGetContext('localstack') === 'true' || scope.node.tryGetContext('localstack') === true ? { S3_FORCE_PATH_STYLE: 'true' } : {}),
         ...props.environment,
       },
       bundling: {
