@@ -31,7 +31,15 @@ function findJar(): string {
   return path.join(lib, dir);
 }
 
+function assertJava(): void {
+  const r = require('node:child_process').spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if (r.error || r.status !== 0) {
+    throw new Error('DynamoDB Local needs Java 17. Install it with: sudo apt-get update && sudo apt-get install -y --no-install-recommends openjdk-17-jre-headless');
+  }
+}
+
 export async function startDynamoDb(opts: { port?: number; log?: (l: string) => void } = {}): Promise<DynamoEngine> {
+  assertJava();
   const port = opts.port ?? (await freePort());
   const home = findJar();
   const java = spawn('java', [`-Djava.library.path=${path.join(home, 'DynamoDBLocal_lib')}`, '-Xmx1g', '-jar', path.join(home, 'DynamoDBLocal.jar'), '-inMemory', '-disableTelemetry', '-port', String(port)], {
@@ -47,7 +55,7 @@ export async function startDynamoDb(opts: { port?: number; log?: (l: string) => 
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const started = Date.now();
   for (;;) {
-    if (java.exitCode !== null) throw new Error(`DynamoDB Local exited (${java.exitCode}). Is Java 17 installed? Output:\n${output}`);
+    if (java.exitCode !== null) throw new Error(`DynamoDB Local exited (${java.exitCode}). Is Java 17 installed? (as root: apt-get install -y --no-install-recommends openjdk-17-jre-headless) Output:\n${output}`);
     try {
       await client.send(new ListTablesCommand({}));
       break;
