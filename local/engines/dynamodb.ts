@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -32,7 +32,7 @@ function findJar(): string {
 }
 
 function assertJava(): void {
-  const r = require('node:child_process').spawnSync('java', ['-version'], { stdio: 'ignore' });
+  const r = spawnSync('java', ['-version'], { stdio: 'ignore' });
   if (r.error || r.status !== 0) {
     throw new Error('DynamoDB Local needs Java 17. Install it with: sudo apt-get update && sudo apt-get install -y --no-install-recommends openjdk-17-jre-headless');
   }
