@@ -25,14 +25,21 @@ export async function archiveCaseFile(file: CaseFile, licence: Licence | undefin
     ObjectLockRetainUntilDate: until,
     ...(legalHold ? { ObjectLockLegalHoldStatus: 'ON' as const } : {}),
   };
-  const files: { name: string; sha256: string }[] = [];
-  for (const m of c.materials.filter((m) => m.objectKey)) {
-    const key = `${prefix}/materials/${m.code}`;
-    await s3Client().send(
-      new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${env('UPLOADS_BUCKET')}/${m.objectKey!.split('/').map(encodeURIComponent).join('/')}`, ...lock }),
-    );
-    files.push({ name: `materials/${m.code}`, sha256: m.sha256! });
-  }
+  const uploaded = c.materials.filter((m) => m.objectKey);
+  // copied side by side: each copy is a server-side S3 operation, independent of the others
+  await Promise.all(
+    uploaded.map((m) =>
+      s3Client().send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: `${prefix}/materials/${m.code}`,
+          CopySource: `${env('UPLOADS_BUCKET')}/${m.objectKey!.split('/').map(encodeURIComponent).join('/')}`,
+          ...lock,
+        }),
+      ),
+    ),
+  );
+  const files = uploaded.map((m) => ({ name: `materials/${m.code}`, sha256: m.sha256! }));
   const manifest = {
     caseId: c.caseId,
     packagedAt: at,

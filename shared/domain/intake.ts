@@ -67,6 +67,9 @@ export async function checkMaterials(matter: Matter, refs: CreateCaseRequest['ma
   const errors: FieldError[] = [];
   const byCode = new Map<string, Material>(matter.materials.map((m) => [m.code, m]));
   const given = new Map<string, CaseMaterial>(already.map((m) => [m.code, m]));
+  // the uploads are read and hashed side by side; the checks below take their results in order
+  const checks = refs.map((ref) => (ref.objectKey && byCode.has(ref.code) && isOwnUpload(ref.objectKey, uploaderSub) ? checkUpload(ref.objectKey) : undefined));
+  await Promise.all(checks.map((c) => c?.catch(() => undefined)));
   for (const [i, ref] of refs.entries()) {
     const path = `materials.${i}`;
     const def = byCode.get(ref.code);
@@ -83,7 +86,7 @@ export async function checkMaterials(matter: Matter, refs: CreateCaseRequest['ma
         errors.push({ path: `${path}.objectKey`, message: 'not an upload of the filer' });
         continue;
       }
-      const check = await checkUpload(ref.objectKey);
+      const check = await checks[i]!;
       if (!check.ok) {
         errors.push({
           path: `${path}.objectKey`,
