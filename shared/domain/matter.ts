@@ -80,6 +80,64 @@ export interface Matter {
   retention: RetentionClass;
   /** 最多跑几次 */
   maxVisits: number;
+  /** 办理项: the variant of the base matter this item implements (新办, 变更, 延续, 注销 …); absent when the matter has one */
+  handlingItem?: string;
+  /** 办理地点 (local field) */
+  address?: string;
+  /** 咨询电话 (local field) */
+  phone?: string;
+  /** 办理时间 (local field) */
+  hours?: string;
   version: number;
   status: 'published' | 'suspended' | 'cancelled';
+}
+
+/**
+ * N10: the common catalog (通用目录) fields are set province-wide by the provincial department and
+ * changed only through the 省政府办公厅 → 省司法厅 chain; local fields (个性要素) are set by the city or
+ * county service centre for its own implementation.
+ */
+export const COMMON_FIELDS = ['baseCode', 'name', 'type', 'legalDays', 'conditions', 'materials', 'legalBasis', 'handlingItem', 'retention', 'handlingDepts'] as const;
+export const LOCAL_FIELDS = ['promiseDays', 'steps', 'fees', 'maxVisits', 'onlineDepth', 'keywords', 'address', 'phone', 'hours'] as const;
+export type CommonField = (typeof COMMON_FIELDS)[number];
+export type LocalField = (typeof LOCAL_FIELDS)[number];
+
+/** A provincial department (省级部门) and what its counterparts are called at city and county level. */
+export interface ProvincialDepartment {
+  /** short key used in department codes, e.g. "SCJG" → "610113-SCJG" */
+  key: string;
+  /** e.g. 陕西省市场监督管理局 */
+  name: string;
+  /** the city-level counterpart with `{city}` for the city's name, e.g. "{city}市场监督管理局"; absent if none */
+  cityName?: string;
+  /** the county-level counterpart with `{city}` and `{county}`, e.g. "{city}{county}市场监督管理局"; absent if none */
+  countyName?: string;
+}
+
+/** A base matter of the common catalog (通用目录), from which regions' implementation items are made. */
+export interface BaseMatter {
+  /** 基本编码 */
+  baseCode: string;
+  name: string;
+  type: MatterType;
+  /** the provincial department key that owns it */
+  dept: string;
+  /** the levels at which it is really implemented */
+  levels: Level[];
+  legalDays: number;
+  /** the usual promised days (each region may promise fewer) */
+  promiseDays: number;
+  keywords: string[];
+  conditions: string;
+  materials: Material[];
+  steps: Step[];
+  fees: string;
+  legalBasis: string;
+  /** 办理项: variants with their own guide (新办, 变更, 延续, 注销 …); one item when there are none */
+  handlingItems: string[];
+  retention: RetentionClass;
+  maxVisits: number;
+  onlineDepth: 1 | 2 | 3 | 4;
+  /** keys of other departments that review in parallel (分头办理) at the same level */
+  parallelWith?: string[];
 }
