@@ -57,6 +57,8 @@ export class ApiStack extends Stack {
     });
     const mattersFn = new PlatformFunction(this, 'MattersFn', { name: 'matters', environment: common });
     data.catalog.grantReadData(mattersFn);
+    const catalogFn = new PlatformFunction(this, 'CatalogFn', { name: 'catalog', environment: { CATALOG_TABLE: data.catalog.tableName } });
+    data.catalog.grantReadWriteData(catalogFn);
     const uploadsFn = new PlatformFunction(this, 'UploadsFn', { name: 'uploads', environment: { UPLOADS_BUCKET: data.uploads.bucketName } });
     data.uploads.grantPut(uploadsFn);
     const intakeFn = new PlatformFunction(this, 'IntakeFn', {
@@ -136,6 +138,7 @@ export class ApiStack extends Stack {
     const openapiFn = new PlatformFunction(this, 'OpenApiFn', { name: 'openapi', memorySize: 256 });
     const functions: Record<FunctionName, PlatformFunction> = {
       matters: mattersFn,
+      catalog: catalogFn,
       uploads: uploadsFn,
       intake: intakeFn,
       cases: casesFn,

@@ -80,6 +80,13 @@ export class DataStack extends Stack {
       sortKey: { name: 'pubSk', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
+    // N10: a change to common fields reaches every region's implementation of the base matter
+    this.catalog.addGlobalSecondaryIndex({
+      indexName: CATALOG_GSI.byBaseCode,
+      partitionKey: { name: 'basePk', type: AttributeType.STRING },
+      sortKey: { name: 'baseSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
 
     // Powertools idempotency records: short-lived, so no PITR is needed for them
     this.idempotency = new Table(this, 'IdempotencyTable', {

@@ -7,7 +7,7 @@ const table = () => env('CATALOG_TABLE');
 
 const strip = (item: Record<string, unknown> | undefined): Matter | undefined => {
   if (!item) return undefined;
-  const { pk, sk, pubPk, pubSk, ...m } = item;
+  const { pk, sk, pubPk, pubSk, basePk, baseSk, ...m } = item;
   return m as unknown as Matter;
 };
 
@@ -44,13 +44,24 @@ export async function getDepartment(code: string): Promise<Department | undefine
   return d as Department;
 }
 
+/** The CURRENT item of a matter, with the index attributes that make it findable. */
+export function currentItem(m: Matter): Record<string, unknown> {
+  return {
+    ...matterKey(m.code),
+    ...m,
+    basePk: `BASE#${m.baseCode}`,
+    baseSk: `${m.region}#${m.code}`,
+    ...(m.status === 'published' ? { pubPk: 'PUBLISHED', pubSk: `${m.region}#${m.code}` } : {}),
+  };
+}
+
 /** Loads a catalog (the demo seed): each matter's version item, its CURRENT item, and the departments. */
 export async function putCatalog(matters: Matter[], departments: Department[]): Promise<void> {
   const items: Record<string, unknown>[] = [
     ...departments.map((d) => ({ pk: `DEPT#${d.code}`, sk: 'DEPT', ...d })),
     ...matters.flatMap((m) => [
       { ...matterKey(m.code, m.version), ...m },
-      { ...matterKey(m.code), ...m, ...(m.status === 'published' ? { pubPk: 'PUBLISHED', pubSk: `${m.region}#${m.code}` } : {}) },
+      currentItem(m),
     ]),
   ];
   for (let i = 0; i < items.length; i += 25) {

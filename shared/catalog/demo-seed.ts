@@ -30,6 +30,14 @@ const dept = (region: string, abbr: string, name: string): Department => ({ code
 
 export const departments: Department[] = [
   // 省级
+  // the catalog office (N9, N10): the general office and the justice department review common-catalog
+  // changes; each level's government service centre (政务服务中心) applies them
+  dept('610000', 'BGT', '陕西省人民政府办公厅'),
+  dept('610000', 'SFT', '陕西省司法厅'),
+  dept('610000', 'ZWFW', '陕西省政务服务中心'),
+  dept('610100', 'ZWFW', '西安市政务服务中心'),
+  dept('610113', 'ZWFW', '西安市雁塔区政务服务中心'),
+  dept('610104', 'ZWFW', '西安市莲湖区政务服务中心'),
   dept('610000', 'SCJG', '陕西省市场监督管理局'),
   dept('610000', 'WJW', '陕西省卫生健康委员会'),
   dept('610000', 'ZJT', '陕西省住房和城乡建设厅'),
@@ -114,6 +122,7 @@ function matter(deptCode: string, data: MatterData): Matter {
     regionName: REGION_NAMES[d.region] ?? d.region,
     level: levelOf(d.region),
     handlingDepts: data.handlingDepts ?? [deptCode],
+    ownerDept: OWNER[data.baseCode],
     version: 1,
     status: 'published',
   };
@@ -149,6 +158,36 @@ const BASE = {
   城乡居民基本养老保险参保登记: '002011001000',
   就业创业证申领: '002011002000',
 } as const;
+
+/** N9: the provincial department (610000-<key>) that keeps each base matter in the common catalog. */
+const OWNER: Record<string, string> = {
+  [BASE.食品经营许可]: 'SCJG',
+  [BASE.企业设立登记]: 'SCJG',
+  [BASE.个体工商户设立登记]: 'SCJG',
+  [BASE.特种设备使用登记]: 'SCJG',
+  [BASE.药品批发企业许可]: 'YJJ',
+  [BASE.药品零售企业许可]: 'YJJ',
+  [BASE.医师执业注册]: 'WJW',
+  [BASE.护士执业注册]: 'WJW',
+  [BASE.公共场所卫生许可]: 'WJW',
+  [BASE.二级建造师执业资格注册]: 'ZJT',
+  [BASE.建筑工程施工许可证核发]: 'ZJT',
+  [BASE.建设工程规划许可证核发]: 'ZRZYT',
+  [BASE.建设用地规划许可证核发]: 'ZRZYT',
+  [BASE.排污许可]: 'STHJT',
+  [BASE.道路货物运输经营许可]: 'JTT',
+  [BASE.出版物零售业务经营许可]: 'XWCB',
+  [BASE.旅行社业务经营许可]: 'WHLY',
+  [BASE.社会团体成立登记]: 'MZT',
+  [BASE.建设工程竣工验收备案]: 'ZJT',
+  [BASE.工伤认定]: 'RST',
+  [BASE.最低生活保障审核确认]: 'MZT',
+  [BASE.残疾人两项补贴]: 'CL',
+  [BASE.高龄老人生活补贴]: 'MZT',
+  [BASE.临时救助]: 'MZT',
+  [BASE.城乡居民基本养老保险参保登记]: 'RST',
+  [BASE.就业创业证申领]: 'RST',
+};
 
 /** The 雁塔区 food business licence: the end-to-end journey's matter. */
 export const DEMO_FOOD_MATTER_CODE = `${BASE.食品经营许可}-610113-XZSP`;

@@ -25,7 +25,13 @@ export const matterKey = (code: string, version?: number) => ({
   pk: `MATTER#${code}`,
   sk: version === undefined ? 'CURRENT' : `V#${String(version).padStart(6, '0')}`,
 });
-export const CATALOG_GSI = { published: 'published' } as const;
+export const CATALOG_GSI = {
+  /** published matters: pubPk = PUBLISHED, pubSk = region#code (sparse: only published CURRENT items) */
+  published: 'published',
+  /** every implementation of a base matter: basePk = BASE#baseCode, baseSk = region#code (CURRENT items) */
+  byBaseCode: 'byBaseCode',
+} as const;
+export const changeKey = (id: string) => ({ pk: `CHANGE#${id}`, sk: 'CHANGE' });
 
 /** Task ids carry their case id so a task is one GetItem away: `<caseId>.A1`, `<caseId>.R2`. */
 export const caseIdOfTask = (taskId: string) => taskId.split('.')[0];

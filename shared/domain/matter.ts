@@ -80,6 +80,8 @@ export interface Matter {
   retention: RetentionClass;
   /** 最多跑几次 */
   maxVisits: number;
+  /** N9: key of the provincial department that keeps this base matter in the common catalog (e.g. SCJG) */
+  ownerDept?: string;
   /** 办理项: the variant of the base matter this item implements (新办, 变更, 延续, 注销 …); absent when the matter has one */
   handlingItem?: string;
   /** 办理地点 (local field) */

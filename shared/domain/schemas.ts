@@ -57,5 +57,16 @@ export const OfflineStepRequest = z.strictObject({
 
 export const EvaluationRequest = z.strictObject({ score: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(1000))) });
 
+/** N10: a catalog change; the items themselves are checked by the catalog rules (validate-matter). */
+export const ChangeProposal = z.strictObject({
+  op: z.enum(['add', 'change', 'split', 'merge', 'suspend', 'cancel']),
+  codes: z.optional(z.array(text(1, 80)).check(z.maxLength(50))),
+  patch: z.optional(z.record(z.string(), z.unknown())),
+  matters: z.optional(z.array(z.record(z.string(), z.unknown())).check(z.maxLength(50))),
+  reason: text(1, 2000),
+});
+export const ChangeDecision = z.strictObject({ comment: z.optional(z.string().check(z.maxLength(2000))) });
+export const ChangeRejection = z.strictObject({ reason: text(1, 2000) });
+
 export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
 export type TaskDecision = z.infer<typeof TaskDecision>;

@@ -1,11 +1,11 @@
 import type * as z from 'zod/mini';
-import { CorrectionRequest, CreateCaseRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../domain/schemas.ts';
+import { ChangeDecision, ChangeProposal, ChangeRejection, CorrectionRequest, CreateCaseRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../domain/schemas.ts';
 
 /**
  * The public API's routes (API.md), as data: the API stack creates the API Gateway resources from this
  * table and the OpenAPI document is generated from it, so the two cannot drift apart.
  */
-export type FunctionName = 'matters' | 'uploads' | 'intake' | 'cases' | 'tasks' | 'licences' | 'archive' | 'openapi';
+export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'tasks' | 'licences' | 'archive' | 'openapi';
 
 export interface RouteSpec {
   method: 'GET' | 'POST';
@@ -25,6 +25,17 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', public: true, summary: 'This document' },
   { method: 'GET', path: '/v1/matters', fn: 'matters', public: true, summary: 'Search published matters (事项库, N8)' },
   { method: 'GET', path: '/v1/matters/{code}', fn: 'matters', public: true, summary: 'The service guide (办事指南) of a matter' },
+  { method: 'POST', path: '/v1/catalog/changes', fn: 'catalog', summary: 'Propose a catalog change (N10)', body: { name: 'ChangeProposal', schema: ChangeProposal }, roles: ['catalog_admin'], status: 201 },
+  { method: 'GET', path: '/v1/catalog/changes/{id}', fn: 'catalog', summary: 'A catalog change and its review history', roles: ['catalog_admin', 'office_reviewer', 'justice_reviewer', 'supervisor'] },
+  {
+    method: 'POST',
+    path: '/v1/catalog/changes/{id}/approve',
+    fn: 'catalog',
+    summary: 'Approve the step a change waits at; the last step applies it as a new version (N10)',
+    body: { name: 'ChangeDecision', schema: ChangeDecision },
+    roles: ['office_reviewer', 'justice_reviewer', 'catalog_admin'],
+  },
+  { method: 'POST', path: '/v1/catalog/changes/{id}/reject', fn: 'catalog', summary: 'Reject a change with reasons', body: { name: 'ChangeRejection', schema: ChangeRejection }, roles: ['office_reviewer', 'justice_reviewer', 'catalog_admin'] },
   { method: 'POST', path: '/v1/uploads', fn: 'uploads', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest', schema: UploadRequest }, roles: ['citizen', 'agent', 'clerk'], status: 201 },
   {
     method: 'POST',
