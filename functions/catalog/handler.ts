@@ -1,10 +1,16 @@
 import { requireCaller, requireRole } from '#shared/auth/caller';
+import { listPublished } from '#shared/catalog/catalog-store';
 import { approveChange, getChange, proposeChange, rejectChange } from '#shared/catalog/changes';
+import { countiesOf, regionByCode, shaanxiRegions, SHAANXI } from '#shared/catalog/regions';
+import { missingGuideFields } from '#shared/catalog/rules/guide-completeness';
+import { sameLevelDifferences } from '#shared/catalog/rules/same-level-consistency';
 import type { Matter } from '#shared/domain/matter';
 import { ChangeDecision, ChangeProposal, ChangeRejection } from '#shared/domain/schemas';
 import { apiHandler } from '#shared/http/api';
 import { parseBody } from '#shared/http/parse';
-import { notFound } from '#shared/http/problem';
+import { badRequest, notFound } from '#shared/http/problem';
+
+const OVERSIGHT = ['catalog_admin', 'office_reviewer', 'justice_reviewer', 'supervisor'] as const;
 
 /** The catalog office's API (N8–N11): propose, review and apply changes. */
 export const handler = apiHandler(async (req) => {
@@ -25,6 +31,27 @@ export const handler = apiHandler(async (req) => {
       return { body: await approveChange(caller, req.path.id, parseBody(ChangeDecision, req.body ?? {}).comment) };
     case 'POST /v1/catalog/changes/{id}/reject':
       return { body: await rejectChange(caller, req.path.id, parseBody(ChangeRejection, req.body).reason) };
+    case 'GET /v1/catalog/consistency': {
+      requireRole(caller, ...OVERSIGHT);
+      const { level, parent } = req.query;
+      const parentRegion = regionByCode(parent ?? '');
+      if (!parentRegion || (level !== 'county' && level !== 'city')) {
+        throw badRequest('give level=county with a city as parent, or level=city with parent=610000', [{ path: 'parent', message: `unknown or unsuitable ${parent}` }]);
+      }
+      const regions = (level === 'county' ? countiesOf(parentRegion.code) : shaanxiRegions().filter((r) => r.level === 'city' && r.parent === SHAANXI)).map((r) => r.code);
+      if (!regions.length) throw badRequest(`${parent} has no ${level}-level regions`, [{ path: 'parent', message: 'no children' }]);
+      const items = (await Promise.all(regions.map((r) => listPublished(r)))).flat();
+      return { body: { level, parent, regions, differences: sameLevelDifferences(regions, items) } };
+    }
+    case 'GET /v1/catalog/completeness': {
+      requireRole(caller, ...OVERSIGHT);
+      const region = regionByCode(req.query.region ?? '');
+      if (!region) throw badRequest('give ?region= a Shaanxi region code', [{ path: 'region', message: 'unknown' }]);
+      const incomplete = (await listPublished(region.code))
+        .map((m) => ({ code: m.code, name: m.name, dept: m.dept, missing: missingGuideFields(m) }))
+        .filter((x) => x.missing.length);
+      return { body: { region: region.code, incomplete } };
+    }
     default:
       throw notFound(`no route ${req.route}`);
   }

@@ -17,8 +17,8 @@ export async function getMatter(code: string, version?: number): Promise<Matter 
   return strip(res.Item);
 }
 
-/** Every published matter, read through the sparse `published` index (a Query, never a Scan). */
-export async function listPublished(): Promise<Matter[]> {
+/** Every published matter, read through the sparse `published` index (a Query, never a Scan); `region` narrows it. */
+export async function listPublished(region?: string): Promise<Matter[]> {
   const out: Matter[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -26,8 +26,8 @@ export async function listPublished(): Promise<Matter[]> {
       new QueryCommand({
         TableName: table(),
         IndexName: CATALOG_GSI.published,
-        KeyConditionExpression: 'pubPk = :p',
-        ExpressionAttributeValues: { ':p': 'PUBLISHED' },
+        KeyConditionExpression: region ? 'pubPk = :p AND begins_with(pubSk, :r)' : 'pubPk = :p',
+        ExpressionAttributeValues: { ':p': 'PUBLISHED', ...(region ? { ':r': `${region}#` } : {}) },
         ExclusiveStartKey: start,
       }),
     );

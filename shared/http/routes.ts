@@ -36,6 +36,20 @@ export const ROUTES: RouteSpec[] = [
     roles: ['office_reviewer', 'justice_reviewer', 'catalog_admin'],
   },
   { method: 'POST', path: '/v1/catalog/changes/{id}/reject', fn: 'catalog', summary: 'Reject a change with reasons', body: { name: 'ChangeRejection', schema: ChangeRejection }, roles: ['office_reviewer', 'justice_reviewer', 'catalog_admin'] },
+  {
+    method: 'GET',
+    path: '/v1/catalog/consistency',
+    fn: 'catalog',
+    summary: 'Where same-level regions differ in matters, steps, days or materials (平级相同, N11); ?level=county|city&parent=',
+    roles: ['catalog_admin', 'office_reviewer', 'justice_reviewer', 'supervisor'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/catalog/completeness',
+    fn: 'catalog',
+    summary: 'Published guides missing required fields (N20); ?region=',
+    roles: ['catalog_admin', 'office_reviewer', 'justice_reviewer', 'supervisor'],
+  },
   { method: 'POST', path: '/v1/uploads', fn: 'uploads', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest', schema: UploadRequest }, roles: ['citizen', 'agent', 'clerk'], status: 201 },
   {
     method: 'POST',

@@ -113,3 +113,24 @@ test('a reviewer rejects with reasons; a rejected change cannot be approved; a s
   expect(refused.status).toBe(422);
   expect(refused.body.detail).toContain('suspended');
 });
+
+describe('catalog oversight (N11 平级相同, N20 completeness)', () => {
+  test('same-level consistency lists where Xi’an’s districts differ, with each district’s value', async () => {
+    const res = await call('GET', '/v1/catalog/consistency?level=county&parent=610100', { token: office });
+    expect(res.status).toBe(200);
+    expect(res.body.regions).toEqual(expect.arrayContaining(['610113', '610104', '610102']));
+    const food = res.body.differences.find((d: any) => d.name === '食品经营许可' && d.kind === 'missing');
+    // (莲湖区's food licence was suspended above, so only 雁塔区 still implements it)
+    expect(food.values).toMatchObject({ '610113': true, '610104': false, '610102': false });
+    expect((await call('GET', '/v1/catalog/consistency?level=town&parent=610100', { token: office })).status).toBe(400);
+    const citizen = await token({ sub: 'c-cons', roles: ['citizen'] });
+    expect((await call('GET', '/v1/catalog/consistency?level=county&parent=610100', { token: citizen })).status).toBe(403);
+  });
+
+  test('the completeness check names the guide fields a published matter lacks', async () => {
+    const res = await call('GET', '/v1/catalog/completeness?region=610104', { token: office });
+    expect(res.status).toBe(200);
+    const item = res.body.incomplete.find((x: any) => x.name === '临时救助');
+    expect(item.missing).toEqual(expect.arrayContaining(['address', 'hours']));
+  });
+});
