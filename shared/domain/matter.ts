@@ -14,7 +14,8 @@ export type MatterType =
   | '其他行政权力'
   | '公共服务';
 
-export type Level = 'province' | 'city' | 'county';
+/** township = 乡镇（街道）: the 便民服务站 of H15–H22, which implements the county matters handed down to it */
+export type Level = 'province' | 'city' | 'county' | 'township';
 
 /** 保管期限 (E22): how long the case's e-files are kept locked. */
 export type RetentionClass = 'permanent' | '30y' | '10y';
@@ -58,9 +59,12 @@ export interface Matter {
   /** implementing (accepting) department code */
   dept: string;
   deptName: string;
-  /** 6-digit 行政区划代码 */
+  /** 6-digit 行政区划代码 (for a township item: its county) */
   region: string;
   regionName: string;
+  /** township items only: the 9-digit 乡镇（街道） code and name */
+  township?: string;
+  townshipName?: string;
   /** 承诺时限 in working days; 0 = 即办件 (same-day) */
   promiseDays: number;
   /** 法定时限 in working days */
@@ -112,6 +116,8 @@ export interface ProvincialDepartment {
   name: string;
   /** the city-level counterpart with `{city}` for the city's name, e.g. "{city}市场监督管理局"; absent if none */
   cityName?: string;
+  /** whether townships (乡镇（街道）) implement some of its matters, through their own government */
+  township?: boolean;
   /** the county-level counterpart with `{city}` and `{county}`, e.g. "{city}{county}市场监督管理局"; absent if none */
   countyName?: string;
 }
