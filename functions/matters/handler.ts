@@ -1,35 +1,15 @@
-import { listPublished, getMatter } from '#shared/catalog/catalog-store';
-import { searchMatters } from '#shared/catalog/search';
-import type { Matter } from '#shared/domain/matter';
+import { getMatter } from '#shared/catalog/catalog-store';
+import { searchIndex } from '#shared/catalog/index-loader';
+import { regionByCode } from '#shared/catalog/regions';
+import { BadCursorError } from '#shared/catalog/search-index';
 import { apiHandler } from '#shared/http/api';
-import { offsetPage, pageLimit } from '#shared/http/paging';
+import { pageLimit } from '#shared/http/paging';
 import { badRequest, notFound } from '#shared/http/problem';
 
-// N8: the catalog is published; reads need no token. The published matters are held in memory and
-// re-read at most every few minutes, so a search costs no database call.
-const REFRESH_MS = 5 * 60_000;
-let cache: { at: number; matters: Matter[] } | undefined;
-
-async function published(): Promise<Matter[]> {
-  if (!cache || Date.now() - cache.at > REFRESH_MS) cache = { at: Date.now(), matters: await listPublished() };
-  return cache.matters;
-}
-
-const summary = (m: Matter) => ({
-  code: m.code,
-  baseCode: m.baseCode,
-  name: m.name,
-  type: m.type,
-  level: m.level,
-  dept: m.dept,
-  deptName: m.deptName,
-  region: m.region,
-  regionName: m.regionName,
-  promiseDays: m.promiseDays,
-  legalDays: m.legalDays,
-  onlineDepth: m.onlineDepth,
-});
-
+// N8: the catalog is published; reads need no token. Search runs on the index the catalog publish
+// built, held in memory (loaded once per cold start, re-pointed within a minute of a republish); the
+// service guide of one matter is one GetItem. The pointer re-check is a conditional GET (304): cheap.
+const RECHECK_MS = Number(process.env.SEARCH_INDEX_RECHECK_SECONDS ?? 60) * 1000;
 export const handler = apiHandler(async (req) => {
   if (req.path.code) {
     const m = await getMatter(decodeURIComponent(req.path.code));
@@ -38,8 +18,16 @@ export const handler = apiHandler(async (req) => {
     return { body: guide };
   }
   const { q, region, dept, type, cursor } = req.query;
-  if (region && !/^\d{6}$/.test(region)) throw badRequest('region is a 6-digit region code', [{ path: 'region', message: 'six digits' }]);
-  const hits = searchMatters(await published(), { q, region, dept, type });
-  const page = offsetPage(hits, pageLimit(req.query), cursor);
-  return { body: { items: page.items.map(summary), nextCursor: page.nextCursor } };
+  if (q && q.length > 100) throw badRequest('q is at most 100 characters', [{ path: 'q', message: 'too long' }]);
+  if (region && !(/^\d{6}$/.test(region) && regionByCode(region)) && !(/^\d{9}$/.test(region) && regionByCode(region.slice(0, 6)))) {
+    throw badRequest('region is a Shaanxi region code (6 digits) or township code (9 digits)', [{ path: 'region', message: 'unknown region' }]);
+  }
+  const { index } = await searchIndex(RECHECK_MS);
+  try {
+    const page = index.search({ q, region, dept, type, limit: pageLimit(req.query), cursor });
+    return { body: { items: page.items.map(({ keywords, handlingItem, ...item }) => ({ ...item, ...(handlingItem ? { handlingItem } : {}) })), nextCursor: page.nextCursor, total: page.total } };
+  } catch (err) {
+    if (err instanceof BadCursorError) throw badRequest('cursor is not one this API issued for this query', [{ path: 'cursor', message: 'invalid' }], err);
+    throw err;
+  }
 });

@@ -55,10 +55,17 @@ export class ApiStack extends Stack {
       memorySize: 256,
       environment: { JWT_ISSUER: props.jwtIssuer, JWKS_URL: props.jwksUrl },
     });
-    const mattersFn = new PlatformFunction(this, 'MattersFn', { name: 'matters', environment: common });
+    // the lookup holds the search index in memory: more memory also buys a faster CPU for cold loads
+    const mattersFn = new PlatformFunction(this, 'MattersFn', { name: 'matters', memorySize: 1024, environment: { ...common, CATALOG_BUCKET: data.catalogBucket.bucketName, SEARCH_INDEX_RECHECK_SECONDS: '10' } });
     data.catalog.grantReadData(mattersFn);
-    const catalogFn = new PlatformFunction(this, 'CatalogFn', { name: 'catalog', environment: { CATALOG_TABLE: data.catalog.tableName } });
+    data.catalogBucket.grantRead(mattersFn, 'search/*');
+    const catalogFn = new PlatformFunction(this, 'CatalogFn', {
+      name: 'catalog',
+      timeout: Duration.seconds(29),
+      environment: { CATALOG_TABLE: data.catalog.tableName, CATALOG_PUBLISH_SM_ARN: workflows.catalogPublish.stateMachineArn },
+    });
     data.catalog.grantReadWriteData(catalogFn);
+    workflows.catalogPublish.grantStartExecution(catalogFn);
     const uploadsFn = new PlatformFunction(this, 'UploadsFn', { name: 'uploads', environment: { UPLOADS_BUCKET: data.uploads.bucketName } });
     data.uploads.grantPut(uploadsFn);
     const intakeFn = new PlatformFunction(this, 'IntakeFn', {

@@ -17,6 +17,7 @@ export class DataStack extends Stack {
   readonly idempotency: Table;
   readonly uploads: Bucket;
   readonly archive: Bucket;
+  readonly catalogBucket: Bucket;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -129,6 +130,13 @@ export class DataStack extends Stack {
         { noncurrentVersionExpiration: Duration.days(30) },
         { expiration: Duration.days(730) },
       ],
+    });
+
+    // N8: what the catalog publishes (the search index the lookup Lambdas hold in memory)
+    this.catalogBucket = new Bucket(this, 'CatalogBucket', {
+      ...bucketDefaults,
+      serverAccessLogsPrefix: 'catalog/',
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }, { prefix: 'search/index-', expiration: Duration.days(180) }],
     });
 
     // E18/E24: archived e-files cannot be altered or deleted by anyone, root included, before their

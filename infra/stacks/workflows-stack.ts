@@ -31,6 +31,7 @@ export class WorkflowsStack extends Stack {
   readonly routing: StateMachine;
   readonly forwarding: StateMachine;
   readonly unifiedReturn: StateMachine;
+  readonly catalogPublish: StateMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowsStackProps) {
     super(scope, id, props);
@@ -103,18 +104,33 @@ export class WorkflowsStack extends Stack {
       Duration.minutes(5),
     );
 
+    // N8: an approved catalog change republishes the search index
+    const publishFn = new PlatformFunction(this, 'CatalogPublishFn', {
+      name: 'catalog-publish',
+      memorySize: 2048,
+      timeout: Duration.minutes(5),
+      environment: { CATALOG_TABLE: data.catalog.tableName, CATALOG_BUCKET: data.catalogBucket.bucketName },
+    });
+    data.catalog.grantReadWriteData(publishFn);
+    data.catalogBucket.grantPut(publishFn, 'search/*');
+    this.catalogPublish = machine('CatalogPublish', step('BuildSearchIndex', publishFn, { action: 'publish' }, true), Duration.minutes(5));
+
     // no case is stranded: what a failed start left pending is started again (DESIGN.md "The flow")
     const sweeperFn = new PlatformFunction(this, 'SweeperFn', {
       name: 'sweeper',
       timeout: Duration.seconds(60),
       environment: {
         CASES_TABLE: data.cases.tableName,
+        CATALOG_TABLE: data.catalog.tableName,
         FORWARDING_SM_ARN: this.forwarding.stateMachineArn,
         UNIFIED_RETURN_SM_ARN: this.unifiedReturn.stateMachineArn,
+        CATALOG_PUBLISH_SM_ARN: this.catalogPublish.stateMachineArn,
         SWEEPER_MIN_AGE_SECONDS: '120',
       },
     });
     data.cases.grantReadData(sweeperFn);
+    data.catalog.grantReadData(sweeperFn);
+    this.catalogPublish.grantStartExecution(sweeperFn);
     this.forwarding.grantStartExecution(sweeperFn);
     this.unifiedReturn.grantStartExecution(sweeperFn);
     new Rule(this, 'SweeperSchedule', {

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { startWorkflow } from '../workflows/start.ts';
 import type { Caller, Role } from '../auth/caller.ts';
 import { actorOf } from '../domain/intake.ts';
-import { CATALOG_GSI, changeKey, matterKey } from '../domain/keys.ts';
+import { CATALOG_GSI, CATALOG_META_KEY, changeKey, matterKey } from '../domain/keys.ts';
 import { COMMON_FIELDS, LOCAL_FIELDS, type Department, type Matter } from '../domain/matter.ts';
 import type { Actor } from '../domain/case.ts';
 import { newId } from '../domain/ids.ts';
@@ -256,6 +257,8 @@ export async function approveChange(caller: Caller, id: string, comment: string 
     return { ...after, version: c.version + 1 };
   }
   const result = await applyChange(c, at);
+  // N8: the approved change is published: the search index is rebuilt and re-pointed
+  await startWorkflow('catalog_publish', c.id, { changeId: c.id });
   const after: ChangeRequest = {
     ...c,
     status: 'applied',
@@ -330,5 +333,7 @@ async function applyChange(c: ChangeRequest, at: string): Promise<{ published: s
       if (!again.every((m, j) => m?.version === next[i / 2 + j].version)) throw conflict('the catalog changed while this change was applied; propose it again', undefined, err);
     }
   }
+  // the sweeper republishes if the publish below does not start (changedAt later than publishedAt)
+  await dynamo().send(new UpdateCommand({ TableName: table(), Key: CATALOG_META_KEY, UpdateExpression: 'SET changedAt = :at', ExpressionAttributeValues: { ':at': at } }));
   return { published: next.filter((m) => m.status === 'published').map((m) => m.code), withdrawn: next.filter((m) => m.status !== 'published').map((m) => m.code) };
 }

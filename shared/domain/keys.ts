@@ -32,6 +32,8 @@ export const CATALOG_GSI = {
   byBaseCode: 'byBaseCode',
 } as const;
 export const changeKey = (id: string) => ({ pk: `CHANGE#${id}`, sk: 'CHANGE' });
+/** when the catalog last changed and was last published (the sweeper republishes when the first is later) */
+export const CATALOG_META_KEY = { pk: 'CATALOG#META', sk: 'META' };
 
 /** Task ids carry their case id so a task is one GetItem away: `<caseId>.A1`, `<caseId>.R2`. */
 export const caseIdOfTask = (taskId: string) => taskId.split('.')[0];

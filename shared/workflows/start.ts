@@ -2,19 +2,19 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { logger } from '../observability.ts';
 import { env, sfnClient } from '../storage/clients.ts';
 
-export type WorkflowKind = 'forwarding' | 'unified_return';
+export type WorkflowKind = 'forwarding' | 'unified_return' | 'catalog_publish';
 
-const ARN_ENV: Record<WorkflowKind, string> = { forwarding: 'FORWARDING_SM_ARN', unified_return: 'UNIFIED_RETURN_SM_ARN' };
+const ARN_ENV: Record<WorkflowKind, string> = { forwarding: 'FORWARDING_SM_ARN', unified_return: 'UNIFIED_RETURN_SM_ARN', catalog_publish: 'CATALOG_PUBLISH_SM_ARN' };
 
 /**
  * Starts the next workflow of a case after the step that needs it was committed. The case records
  * `pendingWorkflow` in that same transaction, so if this start fails the sweeper re-drives it and no
  * case is stranded; every workflow step is idempotent, so a second start is harmless.
  */
-export async function startWorkflow(kind: WorkflowKind, caseId: string): Promise<boolean> {
+export async function startWorkflow(kind: WorkflowKind, caseId: string, input: Record<string, unknown> = { caseId }): Promise<boolean> {
   try {
     await sfnClient().send(
-      new StartExecutionCommand({ stateMachineArn: env(ARN_ENV[kind]), name: `${caseId}-${kind}-${Date.now()}`, input: JSON.stringify({ caseId }) }),
+      new StartExecutionCommand({ stateMachineArn: env(ARN_ENV[kind]), name: `${caseId}-${kind}-${Date.now()}`, input: JSON.stringify(input) }),
     );
     return true;
   } catch (err) {

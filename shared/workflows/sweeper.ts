@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getCase } from '../domain/case-store.ts';
-import { GSI } from '../domain/keys.ts';
+import { CATALOG_META_KEY, GSI } from '../domain/keys.ts';
 import { logger } from '../observability.ts';
 import { dynamo, env } from '../storage/clients.ts';
 import { startWorkflow } from './start.ts';
@@ -11,7 +11,7 @@ import { startWorkflow } from './start.ts';
  * `minAgeSeconds` (its start failed, or its execution died) is started again — every workflow step is
  * idempotent, so a second run of one that was merely slow does no harm.
  */
-export async function sweepPending(opts: { minAgeSeconds: number; limit?: number; now?: Date }): Promise<{ redriven: string[] }> {
+export async function sweepPending(opts: { minAgeSeconds: number; limit?: number; now?: Date }): Promise<{ redriven: string[]; republished: boolean }> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.minAgeSeconds * 1000).toISOString();
   const res = await dynamo().send(
     new QueryCommand({
@@ -31,5 +31,13 @@ export async function sweepPending(opts: { minAgeSeconds: number; limit?: number
     if (await startWorkflow(c.pendingWorkflow, caseId)) redriven.push(caseId);
   }
   if (redriven.length) logger.warn('re-drove stranded cases', { count: redriven.length, caseIds: redriven });
-  return { redriven };
+  // N8: a catalog change applied but never published (its publish did not start, or failed)
+  let republished = false;
+  if (process.env.CATALOG_TABLE) {
+    const meta = (await dynamo().send(new GetCommand({ TableName: env('CATALOG_TABLE'), Key: CATALOG_META_KEY }))).Item;
+    if (meta?.changedAt && (!meta.publishedAt || meta.changedAt > meta.publishedAt) && meta.changedAt < cutoff) {
+      republished = await startWorkflow('catalog_publish', 'catalog', { reason: 'sweeper' });
+    }
+  }
+  return { redriven, republished };
 }

@@ -177,7 +177,7 @@ describe('least privilege (N13, E27)', () => {
     for (const f of fns) expect(f.statements.length).toBeGreaterThan(0); // at least the X-Ray statement
   });
 
-  test('the matters function can only read the catalog table: no writes on any table, nothing on the cases table', () => {
+  test('the matters function can only read the catalog table and the published search index: no writes anywhere, nothing on the cases table', () => {
     const { statements } = grantsOf(p, 'MattersFn');
     // it does read the catalog (so the negative checks below are not vacuous)
     expect(allows(statements, 'dynamodb:Query', ids.catalog)).toBe(true);
@@ -188,7 +188,12 @@ describe('least privilege (N13, E27)', () => {
       expect(mentions(s.Resource, ids.idempotency)).toBe(false);
       expect(s.Resource).not.toBe('*');
     }
-    expect(statements.filter((s) => grantsService(s, 's3'))).toEqual([]);
+    // S3: reads only, and only of the catalog bucket (the search index it publishes)
+    for (const s of statements.filter((s) => grantsService(s, 's3'))) {
+      const actions = Array.isArray(s.Action) ? s.Action : [s.Action];
+      expect(actions.every((a) => /^s3:(Get|List)/.test(String(a)))).toBe(true);
+      expect(JSON.stringify(s.Resource)).toContain('CatalogBucket');
+    }
     expect(statements.filter((s) => grantsService(s, 'states'))).toEqual([]);
   });
 
@@ -308,8 +313,8 @@ describe('public API: REST API v1 (DESIGN.md: HTTP APIs are paid on LocalStack a
 describe('workflows (N14): Express, JSONPath, logged', () => {
   const machines = () => Object.entries(resources(workflowsT(), 'AWS::StepFunctions::StateMachine'));
 
-  test('there are exactly three state machines: routing, forwarding, unified return', () => {
-    expect(machines().map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Forwarding', 'Routing', 'UnifiedReturn']);
+  test('there are exactly four state machines: routing, forwarding, unified return, and the catalog publish', () => {
+    expect(machines().map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['CatalogPublish', 'Forwarding', 'Routing', 'UnifiedReturn']);
     for (const name of STACK_NAMES.filter((n) => n !== 'Zwfw-Workflows')) p.templates[name].resourceCountIs('AWS::StepFunctions::StateMachine', 0);
   });
 
@@ -337,7 +342,7 @@ describe('workflows (N14): Express, JSONPath, logged', () => {
       expect(logGroups).toContain(dest);
       used.add(dest);
     }
-    expect(used.size).toBe(3);
+    expect(used.size).toBe(4);
   });
 
   test('Parameters keys ending in ".$" take a plain path (no doubled ".$.$" suffix, which would rename the field)', () => {

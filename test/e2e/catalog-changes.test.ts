@@ -1,5 +1,5 @@
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, pdf, token, upload } from './client';
+import { call, eventually, pdf, token, upload } from './client';
 
 /**
  * N10: a change to the common catalog goes provincial department → 省政府办公厅 → 省司法厅 → applied
@@ -100,6 +100,8 @@ test('a reviewer rejects with reasons; a rejected change cannot be approved; a s
 
   const lianhuDept = await token({ sub: 'admin-lh-xzsp', roles: ['catalog_admin'], dept: '610104-XZSP', region: '610104' });
   const lianhuCentre = await token({ sub: 'admin-lh-zwfw', roles: ['catalog_admin'], dept: '610104-ZWFW', region: '610104' });
+  const listed = await call('GET', `/v1/matters?q=${encodeURIComponent('食品经营')}&region=610104`);
+  expect(listed.body.items.map((m: any) => m.code)).toContain(LIANHU_FOOD);
   const s = await call('POST', '/v1/catalog/changes', { token: lianhuDept, body: { op: 'suspend', codes: [LIANHU_FOOD], reason: '场地改造暂停受理' } });
   expect(s.status).toBe(201);
   expect((await approve(s.body.id, lianhuCentre)).body.status).toBe('applied');
@@ -112,6 +114,11 @@ test('a reviewer rejects with reasons; a rejected change cannot be approved; a s
   });
   expect(refused.status).toBe(422);
   expect(refused.body.detail).toContain('suspended');
+  // N8: the approved change republished the search index; the lookup picks it up within seconds
+  await eventually('the republished index', async () => {
+    const r = await call('GET', `/v1/matters?q=${encodeURIComponent('食品经营')}&region=610104`);
+    return r.status === 200 && !r.body.items.some((m: any) => m.code === LIANHU_FOOD);
+  }, 30_000);
 });
 
 describe('catalog oversight (N11 平级相同, N20 completeness)', () => {

@@ -1,0 +1,4 @@
+import { publishCatalog } from '#shared/catalog/publish';
+
+/** The catalog publish workflow's step (N8): builds the search index and points the lookups at it. */
+export const handler = async () => publishCatalog();
