@@ -488,7 +488,7 @@ export function benchQueries(items: IndexedItem[], count: number, seed = 7): Ben
 
 // ── measurement ──────────────────────────────────────────────────────────────────────────────────
 
-const pct = (xs: number[], p: number) => {
+export const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
@@ -496,7 +496,7 @@ const median = (xs: number[]) => pct(xs, 50);
 const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
 const kb = (x: number) => `${(x / 1024).toFixed(0)} KiB`;
 
-const PROBE = `
+export const PROBE = `
 const { performance } = require('node:perf_hooks');
 const fs = require('node:fs');
 const before = process.memoryUsage();
@@ -519,7 +519,7 @@ const after = process.memoryUsage();
 console.log(JSON.stringify({ read: t1 - t0, load: t2 - t1, first: t3 - t2, heap: after.heapUsed - before.heapUsed, ext: after.external + after.arrayBuffers - before.external - before.arrayBuffers, size: index.size }));
 `;
 
-function freshLoads(bundle: string, file: string, mode: 'bin' | 'json', runs: number) {
+export function freshLoads(bundle: string, file: string, mode: 'bin' | 'json', runs: number) {
   const out: { read: number; load: number; first: number; heap: number; ext: number; size: number }[] = [];
   for (let k = 0; k < runs; k++) {
     const r = spawnSync(process.execPath, ['--expose-gc', '-e', PROBE, bundle, file, mode], { encoding: 'utf8' });

@@ -39,7 +39,7 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(opts: { port?: number; dir?: string; log?: (l: string) => void; seed?: boolean } = {}): Promise<Platform> {
+export async function startPlatform(opts: { port?: number; dir?: string; log?: (l: string) => void; seed?: boolean; catalog?: 'demo' | 'large' } = {}): Promise<Platform> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const port = opts.port ?? 3000;
   const dir = opts.dir ?? path.join(ROOT, '.local');
@@ -100,9 +100,11 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
 
     if (opts.seed !== false) {
       const { putCatalog } = await import('../shared/catalog/catalog-store.ts');
-      const { matters, departments } = await import('../shared/catalog/demo-seed.ts');
+      const tSeed = Date.now();
+      // --catalog large: the provincial-scale catalog (issue 3) instead of the small demo one
+      const { matters, departments } = opts.catalog === 'large' ? (await import('../shared/catalog/generate.ts')).generateCatalog() : await import('../shared/catalog/demo-seed.ts');
       await putCatalog(matters, departments);
-      log(`seeded the demo catalog: ${matters.length} matters, ${departments.length} departments`);
+      log(`seeded the ${opts.catalog ?? 'demo'} catalog: ${matters.length} matters, ${departments.length} departments, in ${Date.now() - tSeed} ms`);
     }
 
     const functions = loadFunctions(t);
@@ -276,7 +278,13 @@ function printWhere(e: Endpoints): void {
 
 if (require.main === module) {
   const port = Number(process.env.PORT ?? 3000);
-  startPlatform({ port, dir: process.env.LOCAL_DIR })
+  const catalogArg = process.argv.indexOf('--catalog');
+  const catalog = catalogArg > 0 ? process.argv[catalogArg + 1] : 'demo';
+  if (catalog !== 'demo' && catalog !== 'large') {
+    console.error(`--catalog takes demo (default) or large, not ${catalog}`);
+    process.exit(2);
+  }
+  startPlatform({ port, dir: process.env.LOCAL_DIR, catalog })
     .then((p) => {
       printWhere(p.endpoints);
       const shutdown = async () => {

@@ -1,5 +1,5 @@
 import { requireCaller, requireRole } from '#shared/auth/caller';
-import { listPublished } from '#shared/catalog/catalog-store';
+import { listPublishedGuides } from '#shared/catalog/catalog-store';
 import { approveChange, getChange, proposeChange, rejectChange } from '#shared/catalog/changes';
 import { countiesOf, regionByCode, shaanxiRegions, SHAANXI } from '#shared/catalog/regions';
 import { missingGuideFields } from '#shared/catalog/rules/guide-completeness';
@@ -40,14 +40,15 @@ export const handler = apiHandler(async (req) => {
       }
       const regions = (level === 'county' ? countiesOf(parentRegion.code) : shaanxiRegions().filter((r) => r.level === 'city' && r.parent === SHAANXI)).map((r) => r.code);
       if (!regions.length) throw badRequest(`${parent} has no ${level}-level regions`, [{ path: 'parent', message: 'no children' }]);
-      const items = (await Promise.all(regions.map((r) => listPublished(r)))).flat();
+      // township items sit in their county's partition of the index: compare like with like
+      const items = (await Promise.all(regions.map((r) => listPublishedGuides(r)))).flat().filter((m) => m.level === level);
       return { body: { level, parent, regions, differences: sameLevelDifferences(regions, items) } };
     }
     case 'GET /v1/catalog/completeness': {
       requireRole(caller, ...OVERSIGHT);
       const region = regionByCode(req.query.region ?? '');
       if (!region) throw badRequest('give ?region= a Shaanxi region code', [{ path: 'region', message: 'unknown' }]);
-      const incomplete = (await listPublished(region.code))
+      const incomplete = (await listPublishedGuides(region.code))
         .map((m) => ({ code: m.code, name: m.name, dept: m.dept, missing: missingGuideFields(m) }))
         .filter((x) => x.missing.length);
       return { body: { region: region.code, incomplete } };

@@ -3,7 +3,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { CATALOG_GSI, GSI } from '../../shared/domain/keys.ts';
+import { CATALOG_GSI, GSI, SEARCH_FIELDS } from '../../shared/domain/keys.ts';
 
 /**
  * The platform's state, kept apart so the stateless stacks can be replaced freely: the case table, the
@@ -79,7 +79,8 @@ export class DataStack extends Stack {
       indexName: CATALOG_GSI.published,
       partitionKey: { name: 'pubPk', type: AttributeType.STRING },
       sortKey: { name: 'pubSk', type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...SEARCH_FIELDS],
     });
     // N10: a change to common fields reaches every region's implementation of the base matter
     this.catalog.addGlobalSecondaryIndex({

@@ -11,6 +11,7 @@ import {
   StateMachineType,
   Succeed,
   TaskInput,
+  Timeout,
   type IChainable,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -64,6 +65,8 @@ export class WorkflowsStack extends Stack {
         payload: TaskInput.fromObject(payload),
         outputPath: '$.Payload',
         queryLanguage: QueryLanguage.JSON_PATH,
+        // the step waits as long as its function may run, and no longer
+        taskTimeout: Timeout.duration(fn.timeout ?? Duration.seconds(15)),
       });
       // idempotent steps are safe to retry on any failure; routing refusals (Problem) must not be
       if (retryAll) task.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(1), maxAttempts: 3, backoffRate: 2 });

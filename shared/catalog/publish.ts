@@ -6,7 +6,7 @@ import type { Matter } from '../domain/matter.ts';
 import { logger } from '../observability.ts';
 import { dynamo, env, s3Client } from '../storage/clients.ts';
 import { CATALOG_META_KEY } from '../domain/keys.ts';
-import { listPublished } from './catalog-store.ts';
+import { listPublished, type MatterSummary } from './catalog-store.ts';
 import { buildIndex, type IndexedItem } from './search-index.ts';
 
 /**
@@ -26,7 +26,7 @@ export interface IndexPointer {
   buildMs: number;
 }
 
-export function toIndexed(m: Matter): IndexedItem {
+export function toIndexed(m: MatterSummary): IndexedItem {
   return {
     code: m.code,
     baseCode: m.baseCode,

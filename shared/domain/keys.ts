@@ -26,7 +26,7 @@ export const matterKey = (code: string, version?: number) => ({
   sk: version === undefined ? 'CURRENT' : `V#${String(version).padStart(6, '0')}`,
 });
 export const CATALOG_GSI = {
-  /** published matters: pubPk = PUBLISHED, pubSk = region#code (sparse: only published CURRENT items) */
+  /** published matters: pubPk = PUBLISHED#region, pubSk = code (sparse: only published CURRENT items); projects SEARCH_FIELDS */
   published: 'published',
   /** every implementation of a base matter: basePk = BASE#baseCode, baseSk = region#code (CURRENT items) */
   byBaseCode: 'byBaseCode',
@@ -37,3 +37,9 @@ export const CATALOG_META_KEY = { pk: 'CATALOG#META', sk: 'META' };
 
 /** Task ids carry their case id so a task is one GetItem away: `<caseId>.A1`, `<caseId>.R2`. */
 export const caseIdOfTask = (taskId: string) => taskId.split('.')[0];
+
+/**
+ * What the `published` index projects: the fields the search index is built from, so a publish reads
+ * a few hundred bytes per matter instead of its whole guide.
+ */
+export const SEARCH_FIELDS = ['code', 'baseCode', 'name', 'type', 'level', 'dept', 'deptName', 'region', 'regionName', 'township', 'townshipName', 'promiseDays', 'legalDays', 'onlineDepth', 'handlingItem', 'keywords', 'status'] as const;
