@@ -9,6 +9,7 @@ import { newId } from '../domain/ids.ts';
 import { conflict, forbidden, notFound, unprocessable, type FieldError } from '../http/problem.ts';
 import { dynamo, env } from '../storage/clients.ts';
 import { currentItem, getDepartment, getMatter } from './catalog-store.ts';
+import { regionByCode } from './regions.ts';
 import { validateMatter } from './validate-matter.ts';
 
 /**
@@ -165,6 +166,8 @@ async function checkNewItems(matters: Matter[], op: ChangeOp): Promise<void> {
   const depts = await departmentsOf(matters);
   const seen = new Set<string>();
   for (const [i, m] of matters.entries()) {
+    // N11: an item belongs to a real region of the province (行政区划代码 from regions.ts)
+    if (!regionByCode(m.region ?? '')) errors.push({ path: `matters.${i}.region`, message: `region ${m.region} is not a Shaanxi region code` });
     for (const p of validateMatter({ ...m, version: 1, status: 'published' }, depts)) errors.push({ path: `matters.${i}`, message: p });
     if (seen.has(m.code)) errors.push({ path: `matters.${i}.code`, message: `implementation code ${m.code} is used twice` });
     seen.add(m.code);

@@ -141,3 +141,66 @@ describe('catalog oversight (N11 平级相同, N20 completeness)', () => {
     expect(item.missing).toEqual(expect.arrayContaining(['address', 'hours']));
   });
 });
+
+describe('add, split, merge and cancel (N8 颗粒化、动态管理)', () => {
+  const lianhuDept = () => token({ sub: 'admin-lh-xzsp2', roles: ['catalog_admin'], dept: '610104-XZSP', region: '610104' });
+  const lianhuCentre = () => token({ sub: 'admin-lh-zwfw2', roles: ['catalog_admin'], dept: '610104-ZWFW', region: '610104' });
+  const guideOf = async (code: string) => {
+    const { version, status, ...item } = (await call('GET', `/v1/matters/${code}`)).body;
+    return item;
+  };
+  const COMPANY = DEMO_FOOD_MATTER_CODE.replace('000109001000', '000109002000').replace('610113', '610104');
+
+  test('an add outside the proposer’s region or in an unknown region is refused, nothing published; a valid add is published once the centre applies it', async () => {
+    const dept = await lianhuDept();
+    const base = await guideOf(COMPANY);
+    const foreign = await call('POST', '/v1/catalog/changes', { token: dept, body: { op: 'add', matters: [{ ...base, code: `${COMPANY}-X`, region: '610113' }], reason: 'x' } });
+    expect(foreign.status).toBe(403); // a 610104 department adds only 610104 items
+    const nowhere = await call('POST', '/v1/catalog/changes', { token: scjg, body: { op: 'add', matters: [{ ...base, code: `${COMPANY}-Y`, region: '619999', ownerDept: 'SCJG' }], reason: 'x' } });
+    expect(nowhere.status).toBe(422);
+    expect(JSON.stringify(nowhere.body.errors)).toContain('619999 is not a Shaanxi region code');
+    expect((await call('GET', `/v1/matters/${COMPANY}-Y`)).status).toBe(404);
+    const add = await call('POST', '/v1/catalog/changes', { token: dept, body: { op: 'add', matters: [{ ...base, code: `${COMPANY}-X`, handlingItem: '分支机构设立', keywords: ['分公司'] }], reason: '增加办理项' } });
+    expect(add.status).toBe(201);
+    expect((await approve(add.body.id, await lianhuCentre())).body.status).toBe('applied');
+    const added = await call('GET', `/v1/matters/${COMPANY}-X`);
+    expect(added.status).toBe(200);
+    expect(added.body).toMatchObject({ version: 1, status: 'published', handlingItem: '分支机构设立' });
+  });
+
+  test('a split cancels the item and publishes its parts; a merge cancels its parts and publishes one', async () => {
+    const dept = await lianhuDept();
+    const centre = await lianhuCentre();
+    const base = await guideOf(`${COMPANY}-X`);
+    const parts = ['A', 'B'].map((p) => ({ ...base, code: `${COMPANY}-X${p}`, handlingItem: `分支机构设立（${p}）` }));
+    const split = await call('POST', '/v1/catalog/changes', { token: dept, body: { op: 'split', codes: [`${COMPANY}-X`], matters: parts, reason: '细化办理项' } });
+    expect(split.status).toBe(201);
+    const applied = await approve(split.body.id, centre);
+    expect(applied.body.result).toEqual({ published: parts.map((p) => p.code), withdrawn: [`${COMPANY}-X`] });
+    expect((await call('GET', `/v1/matters/${COMPANY}-X`)).status).toBe(404); // cancelled
+    const merged = { ...base, code: `${COMPANY}-XM`, handlingItem: '分支机构设立（合并）' };
+    const merge = await call('POST', '/v1/catalog/changes', { token: dept, body: { op: 'merge', codes: parts.map((p) => p.code), matters: [merged], reason: '合并办理项' } });
+    expect(merge.status).toBe(201);
+    expect((await approve(merge.body.id, centre)).body.result).toEqual({ published: [merged.code], withdrawn: parts.map((p) => p.code) });
+    const cancel = await call('POST', '/v1/catalog/changes', { token: dept, body: { op: 'cancel', codes: [merged.code], reason: '事项取消' } });
+    expect((await approve(cancel.body.id, centre)).body.status).toBe('applied');
+    expect((await call('GET', `/v1/matters/${merged.code}`)).status).toBe(404);
+  });
+
+  test('a case filed before its matter is suspended continues on its version', async () => {
+    const citizen = await token({ sub: 'citizen-open', roles: ['citizen'] });
+    const materials = await Promise.all(['M01', 'M02', 'M04'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
+    const sub = await call('POST', '/v1/cases', {
+      token: citizen,
+      body: { matterCode: COMPANY, applicant: { type: 'org', name: '莲湖示例有限公司', idNumber: '91610104MA6TEST02X' }, channel: 'online', materials },
+      headers: { 'Idempotency-Key': 'open-before-suspend' },
+    });
+    expect(sub.status).toBe(201);
+    const s = await call('POST', '/v1/catalog/changes', { token: await lianhuDept(), body: { op: 'suspend', codes: [COMPANY], reason: '系统升级暂停受理' } });
+    expect((await approve(s.body.id, await lianhuCentre())).body.status).toBe('applied');
+    const clerk = await token({ sub: 'clerk-lh', roles: ['clerk'], dept: '610104-XZSP', region: '610104' });
+    const acc = await call('POST', `/v1/tasks/${sub.body.caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
+    expect(acc.status).toBe(200);
+    expect(acc.body.status).toBe('accepted');
+  });
+});
