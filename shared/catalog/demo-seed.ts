@@ -1,4 +1,5 @@
-import type { Department, Level, Material, Matter, Step } from '../domain/matter.ts';
+import type { Department, Level, Matter } from '../domain/matter.ts';
+import { FREE, applicant, licence, onTheSpot, shared, steps } from './base/builders.ts';
 
 /**
  * Demo matter catalog (事项库, N8): matters as the province (610000), Xi'an (610100) and two Xi'an
@@ -75,33 +76,8 @@ const DEPTS = new Map(departments.map((d) => [d.code, d]));
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-const UPLOAD_FORMATS = ['application/pdf', 'image/jpeg', 'image/png'];
-
-/** A material the applicant uploads. */
-const applicant = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'applicant', waivable: false, formats: UPLOAD_FORMATS,
-});
-/** Held by the shared data store (身份证, 户口簿 …): not asked for again (免提交, E14). */
-const shared = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'shared', waivable: true,
-});
-/** An e-licence the licence store holds (营业执照, 资格证书 …): not asked for again (E14, N18). */
-const licence = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'licence', waivable: true,
-});
-
-/** 申请 → 受理 → 审查 → 决定 → 送达, in working days (申请 is the applicant's and takes none of them). */
-const steps = (accept: number, review: number, decide: number, deliver: number, reviewName = '审查'): Step[] => [
-  { name: '申请', days: 0 },
-  { name: '受理', days: accept },
-  { name: reviewName, days: review },
-  { name: '决定', days: decide },
-  { name: '送达', days: deliver },
-];
 /** 即办件: accepted, decided and delivered on the spot. */
-const ON_THE_SPOT: Step[] = steps(0, 0, 0, 0);
-
-const FREE = '不收费';
+const ON_THE_SPOT = onTheSpot();
 
 type MatterData = Omit<Matter, 'code' | 'dept' | 'deptName' | 'region' | 'regionName' | 'level' | 'handlingDepts' | 'version' | 'status'> & {
   /** defaults to the accepting department alone */

@@ -1,4 +1,5 @@
-import type { BaseMatter, Material, ProvincialDepartment, Step } from '../../domain/matter.ts';
+import type { BaseMatter, ProvincialDepartment } from '../../domain/matter.ts';
+import { FREE, applicant, licence, onTheSpot, shared, steps } from './builders.ts';
 
 /**
  * Common catalog (通用目录, N9/N10), part 1 of 2: base matters of twelve Shaanxi provincial
@@ -60,33 +61,6 @@ export const departmentsPart1: ProvincialDepartment[] = [
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-const UPLOAD_FORMATS = ['application/pdf', 'image/jpeg'];
-
-/** A material the applicant uploads. */
-const applicant = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'applicant', waivable: false, formats: [...UPLOAD_FORMATS],
-});
-/** Held by the shared data store (身份证, 户口簿, 社保 …): not asked for again (免提交, E14). */
-const shared = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'shared', waivable: true,
-});
-/** An e-licence the licence store holds (营业执照, 不动产权证书, 资格证书 …): not asked for again (E14, N18). */
-const licence = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'licence', waivable: true,
-});
-
-/** 申请 → 受理 → 审查 → 决定 → 送达, in working days (申请 is the applicant's and takes none of them). */
-const steps = (accept: number, review: number, decide: number, deliver: number, reviewName = '审查'): Step[] => [
-  { name: '申请', days: 0 },
-  { name: '受理', days: accept },
-  { name: reviewName, days: review },
-  { name: '决定', days: decide },
-  { name: '送达', days: deliver },
-];
-/** 即办件: accepted, decided and delivered on the spot. */
-const onTheSpot = (): Step[] => steps(0, 0, 0, 0);
-
-const FREE = '不收费';
 
 type Draft = Omit<BaseMatter, 'dept'>;
 const inDept = (dept: string, drafts: Draft[]): BaseMatter[] => drafts.map((d) => ({ ...d, dept }));

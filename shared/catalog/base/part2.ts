@@ -1,4 +1,5 @@
-import type { BaseMatter, Material, MatterType, ProvincialDepartment, Step } from '../../domain/matter.ts';
+import type { BaseMatter, MatterType, ProvincialDepartment } from '../../domain/matter.ts';
+import { FREE, ONE, applicant, licence, onTheSpot, shared, steps } from './builders.ts';
 
 /**
  * Common catalog (通用目录, N9–N10), part 2 of 2: base matters of the provincial departments for civil
@@ -81,34 +82,8 @@ export const DEMO_BASE_CODES: Readonly<Record<string, string>> = {
 
 // ── helpers (as in the demo seed) ──────────────────────────────────────────────────────────────
 
-const UPLOAD_FORMATS = ['application/pdf', 'image/jpeg', 'image/png'];
-
-/** A material the applicant uploads. */
-const applicant = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'applicant', waivable: false, formats: UPLOAD_FORMATS,
-});
-/** Held by the shared data store (身份证, 户口簿 …): not asked for again (免提交, E14). */
-const shared = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'shared', waivable: true,
-});
-/** An e-licence the licence store holds (营业执照, 资格证书 …): not asked for again (E14, N18). */
-const licence = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'licence', waivable: true,
-});
-
-/** 申请 → 受理 → 审查 → 决定 → 送达, in working days (申请 is the applicant's and takes none of them). */
-const steps = (accept: number, review: number, decide: number, deliver: number, reviewName = '审查'): Step[] => [
-  { name: '申请', days: 0 },
-  { name: '受理', days: accept },
-  { name: reviewName, days: review },
-  { name: '决定', days: decide },
-  { name: '送达', days: deliver },
-];
 /** 即办件: accepted, decided and delivered on the spot. */
-const ON_THE_SPOT: Step[] = steps(0, 0, 0, 0);
-
-const FREE = '不收费';
-const ONE = ['办理'];
+const ON_THE_SPOT = onTheSpot();
 
 type BaseData = Omit<BaseMatter, 'baseCode' | 'dept' | 'parallelWith'> & { parallelWith?: Part2DeptKey[] };
 

@@ -1,4 +1,5 @@
-import type { BaseMatter, Material, MatterType, Step } from '../../domain/matter.ts';
+import type { BaseMatter, MatterType } from '../../domain/matter.ts';
+import { FREE, ONE, applicant, licence, onTheSpot, shared, steps } from './builders.ts';
 
 /**
  * Township-level matters (乡镇（街道）政务服务事项): what Shaanxi's 乡镇（街道）便民服务站 handle.
@@ -58,34 +59,8 @@ export interface TownshipMatter {
 
 // ── helpers (as in parts 1 and 2) ───────────────────────────────────────────────────────────────
 
-const UPLOAD_FORMATS = ['application/pdf', 'image/jpeg', 'image/png'];
-
-/** A material the applicant uploads. */
-const applicant = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'applicant', waivable: false, formats: [...UPLOAD_FORMATS],
-});
-/** Held by the shared data store (身份证, 户口簿, 社保 …): not asked for again (免提交, E14). */
-const shared = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'shared', waivable: true,
-});
-/** An e-licence the licence store holds (结婚证, 残疾人证, 承包经营权证 …): not asked for again (E14, N18). */
-const licence = (code: string, name: string, required = true): Material => ({
-  code, name, required, source: 'licence', waivable: true,
-});
-
-/** 申请 → 受理 → 审查 → 决定 → 送达, in working days (申请 is the applicant's and takes none of them). */
-const steps = (accept: number, review: number, decide: number, deliver: number, reviewName = '审查'): Step[] => [
-  { name: '申请', days: 0 },
-  { name: '受理', days: accept },
-  { name: reviewName, days: review },
-  { name: '决定', days: decide },
-  { name: '送达', days: deliver },
-];
-/** 即办件: done at the window. */
-const ON_THE_SPOT: Step[] = steps(0, 0, 0, 0);
-
-const FREE = '不收费';
-const ONE = ['办理'];
+/** 即办件: accepted, decided and delivered on the spot. */
+const ON_THE_SPOT = onTheSpot();
 
 /** H = 《陕西省实体政务大厅管理暂行办法》（陕西省人民政府办公厅 2018年12月29日印发）. */
 const H17 = 'H17（便民服务站集中办理与群众生产生活密切相关的服务事项）';
