@@ -1,4 +1,5 @@
-import type { Department, Level, Matter } from '../domain/matter.ts';
+import type { Department, Matter } from '../domain/matter.ts';
+import { regionByCode } from './regions.ts';
 import { FREE, applicant, licence, onTheSpot, shared, steps } from './base/builders.ts';
 
 /**
@@ -15,15 +16,12 @@ import { FREE, applicant, licence, onTheSpot, shared, steps } from './base/build
 
 // ── regions (行政区划代码) ────────────────────────────────────────────────────────────────────
 
-const REGION_NAMES: Record<string, string> = {
-  '610000': '陕西省',
-  '610100': '西安市',
-  '610104': '西安市莲湖区',
-  '610113': '西安市雁塔区',
+/** Region names and levels come from the generated region list (regions.ts), like the large catalog's. */
+const regionOf = (code: string) => {
+  const r = regionByCode(code);
+  if (!r) throw new Error(`demo seed: unknown region ${code}`);
+  return r;
 };
-
-const levelOf = (region: string): Level =>
-  region.endsWith('0000') ? 'province' : region.endsWith('00') ? 'city' : 'county';
 
 // ── departments ──────────────────────────────────────────────────────────────────────────────
 
@@ -95,8 +93,8 @@ function matter(deptCode: string, data: MatterData): Matter {
     dept: deptCode,
     deptName: d.name,
     region: d.region,
-    regionName: REGION_NAMES[d.region] ?? d.region,
-    level: levelOf(d.region),
+    regionName: regionOf(d.region).fullName,
+    level: regionOf(d.region).level,
     handlingDepts: data.handlingDepts ?? [deptCode],
     ownerDept: OWNER[data.baseCode],
     version: 1,
