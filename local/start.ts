@@ -144,6 +144,12 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
             sfn.failStarts = JSON.parse(body || '{}').sfnStartExecution === 'fail';
             return { status: 200, body: JSON.stringify({ sfnStartExecution: sfn.failStarts ? 'fail' : 'ok' }) };
           }
+          if (req.method === 'GET' && req.url?.startsWith('/local/executions')) {
+            // local only: what ran, so tests can count executions (e.g. "the unified return starts once")
+            const contains = new URL(req.url, 'http://local').searchParams.get('contains') ?? '';
+            const list = sfn.executions.filter((e) => e.executionArn.includes(contains)).map(({ executionArn, stateMachineArn, status, tasks }) => ({ executionArn, stateMachine: stateMachineArn.split(':').pop(), status, tasks }));
+            return { status: 200, body: JSON.stringify({ items: list }) };
+          }
           const run = /^\/local\/schedules\/([^/]+)\/run$/.exec(req.url ?? '');
           if (req.method === 'POST' && run) {
             const result = await schedules.run(decodeURIComponent(run[1]), JSON.parse(body || '{}'));

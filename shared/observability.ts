@@ -8,6 +8,13 @@ export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_N
 /** Business metrics the supervision dashboard reads (N20 电子监察); emitted as CloudWatch EMF log lines. */
 export type CaseMetric = 'CaseSubmitted' | 'CaseAccepted' | 'CaseCorrectionRequested' | 'CaseRejected' | 'CaseReturned' | 'CaseWithdrawn' | 'CaseCompleted' | 'CaseCompletedOnTime' | 'CaseCompletedOverdue';
 
+/** N21: evaluations feed the supervision metrics (count, and the scores' sum for the average). */
+export function recordEvaluation(score: number): void {
+  metrics.addMetric('Evaluation', MetricUnit.Count, 1);
+  metrics.addMetric('EvaluationScore', MetricUnit.Count, score);
+  metrics.publishStoredMetrics();
+}
+
 export function countCase(metric: CaseMetric): void {
   metrics.addMetric(metric, MetricUnit.Count, 1);
   metrics.publishStoredMetrics();

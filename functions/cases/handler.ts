@@ -1,8 +1,9 @@
 import { requireCaller } from '#shared/auth/caller';
-import { submitCorrection, withdraw } from '#shared/domain/applicant-actions';
+import { evaluate, submitCorrection, withdraw } from '#shared/domain/applicant-actions';
+import { verifyChain } from '#shared/domain/audit';
 import { getCaseFile, listMyCases } from '#shared/domain/case-store';
 import { assertVisible, caseSummary, caseView } from '#shared/domain/case-view';
-import { CorrectionRequest } from '#shared/domain/schemas';
+import { CorrectionRequest, EvaluationRequest } from '#shared/domain/schemas';
 import { apiHandler } from '#shared/http/api';
 import { pageLimit } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
@@ -27,6 +28,26 @@ export const handler = apiHandler(async (req) => {
     case 'POST /v1/cases/{caseId}/withdraw': {
       const c = await withdraw(caller, caseId);
       return { body: { caseId, status: c.status } };
+    }
+    case 'POST /v1/cases/{caseId}/evaluation': {
+      const c = await evaluate(caller, caseId, parseBody(EvaluationRequest, req.body));
+      return { status: 201, body: { caseId, evaluation: c.evaluation } };
+    }
+    case 'GET /v1/cases/{caseId}/audit/verify': {
+      // H9, E17: recompute the chain; an altered, removed or reordered event breaks it where it happened
+      const file = assertVisible(caller, await getCaseFile(caseId), caseId);
+      const brokenAt = verifyChain(file.events);
+      const head = file.events.at(-1)?.hash ?? null;
+      const headMatches = head === file.case.lastEventHash;
+      return {
+        body: {
+          caseId,
+          valid: brokenAt === null && headMatches && file.events.length === file.case.eventSeq,
+          events: file.events.length,
+          ...(brokenAt !== null ? { brokenAt } : !headMatches || file.events.length !== file.case.eventSeq ? { brokenAt: Math.min(file.events.length, file.case.eventSeq) + 1 } : {}),
+          head,
+        },
+      };
     }
     default:
       throw notFound(`no route ${req.route}`);

@@ -1,16 +1,16 @@
 import type { Caller } from '../auth/caller.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { getMatter } from '../catalog/catalog-store.ts';
-import { notFound, unprocessable } from '../http/problem.ts';
+import { conflict, notFound, unprocessable } from '../http/problem.ts';
 import type { Case, Task } from './case.ts';
 import { commitCase, getCaseFile } from './case-store.ts';
 import { withRetry } from './decisions.ts';
 import { acceptanceTask, ACCEPTANCE_WORKING_DAYS, actorOf, checkMaterials } from './intake.ts';
 import { assertTransition } from './lifecycle.ts';
 import { makeNotice } from './notices.ts';
-import { countCase } from '../observability.ts';
+import { countCase, recordEvaluation } from '../observability.ts';
 import type * as z from 'zod/mini';
-import type { CorrectionRequest } from './schemas.ts';
+import type { CorrectionRequest, EvaluationRequest } from './schemas.ts';
 
 /** The applicant, or the agent or clerk who filed for them, acts on the applicant's behalf. */
 async function loadOwn(caller: Caller, caseId: string) {
@@ -50,6 +50,21 @@ export async function submitCorrection(caller: Caller, caseId: string, req: z.in
       event: { at, actor: actorOf(caller), action: 'resubmit', detail: { materials: req.materials.map((m) => m.code) } },
       newTasks: [task],
     });
+  });
+}
+
+/** 好差评 (N21, H10): the applicant rates a completed case once, 1 to 5, with an optional comment. */
+export async function evaluate(caller: Caller, caseId: string, req: z.infer<typeof EvaluationRequest>, now = () => new Date()) {
+  return withRetry(caseId, async () => {
+    const file = await loadOwn(caller, caseId);
+    const c = file.case;
+    if (c.status !== 'completed') throw conflict(`a case is evaluated once it is completed; this one is ${c.status}`, { from: c.status, allowed: [] });
+    if (c.evaluation) throw conflict('this case has already been evaluated', { evaluatedAt: c.evaluation.at });
+    const at = now().toISOString();
+    const evaluation = { score: req.score, ...(req.comment ? { comment: req.comment } : {}), at, by: caller.sub };
+    const saved = await commitCase({ before: c, after: { ...c, evaluation }, event: { at, actor: actorOf(caller), action: 'evaluate', detail: { score: req.score } } });
+    recordEvaluation(req.score);
+    return saved;
   });
 }
 

@@ -81,6 +81,8 @@ export interface Case {
   pendingWorkflow?: 'forwarding' | 'unified_return';
   /** time of the last step (its audit event) */
   updatedAt?: string;
+  /** 好差评 (N21, H10): one evaluation by the applicant once the case is completed */
+  evaluation?: { score: number; comment?: string; at: string; by: string };
 }
 
 export interface CaseResult {

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { ChangeDecision, ChangeProposal, ChangeRejection, CorrectionRequest, CreateCaseRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../domain/schemas.ts';
+import { ChangeDecision, ChangeProposal, ChangeRejection, CorrectionRequest, CreateCaseRequest, EvaluationRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../domain/schemas.ts';
 
 /**
  * The public API's routes (API.md), as data: the API stack creates the API Gateway resources from this
@@ -65,6 +65,16 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', path: '/v1/cases/{caseId}', fn: 'cases', summary: 'A case with its tasks, notices and timeline' },
   { method: 'POST', path: '/v1/cases/{caseId}/corrections', fn: 'cases', summary: 'Answer a correction notice (补齐补正)', body: { name: 'CorrectionRequest', schema: CorrectionRequest } },
   { method: 'POST', path: '/v1/cases/{caseId}/withdraw', fn: 'cases', summary: 'Withdraw before acceptance' },
+  { method: 'GET', path: '/v1/cases/{caseId}/audit/verify', fn: 'cases', summary: 'Recompute the audit trail’s hash chain (H9, E17)' },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/evaluation',
+    fn: 'cases',
+    summary: 'Rate a completed case once, 1–5 (好差评, N21, H10)',
+    body: { name: 'EvaluationRequest', schema: EvaluationRequest },
+    roles: ['citizen', 'agent', 'clerk'],
+    status: 201,
+  },
   { method: 'GET', path: '/v1/tasks', fn: 'tasks', summary: 'Open tasks of the caller’s department', roles: ['clerk', 'handler', 'head'] },
   { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision', schema: TaskDecision }, roles: ['clerk', 'handler', 'head'] },
   {

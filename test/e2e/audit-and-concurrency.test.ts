@@ -1,0 +1,107 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
+import { call, ddb, eventually, pdf, tableName, token, upload } from './client';
+
+const applicant = { type: 'person', name: '钱并发', idNumber: '610113198808080808' };
+
+async function submit(citizen: string, matterCode: string, codes: string[], key: string): Promise<string> {
+  const materials = await Promise.all(codes.map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
+  const res = await call('POST', '/v1/cases', { token: citizen, body: { matterCode, applicant, channel: 'online', materials }, headers: { 'Idempotency-Key': key } });
+  expect(res.status).toBe(201);
+  return res.body.caseId;
+}
+
+describe('every step is recorded and traceable (H9, E17): the audit trail is a hash chain', () => {
+  test('the chain verifies; an event altered directly in DynamoDB breaks it at that event', async () => {
+    const citizen = await token({ sub: 'citizen-audit', roles: ['citizen'] });
+    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'audit-1');
+    const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
+    expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
+    const ok = await call('GET', `/v1/cases/${caseId}/audit/verify`, { token: citizen });
+    expect(ok.body).toMatchObject({ valid: true });
+    expect(ok.body.events).toBeGreaterThanOrEqual(2);
+
+    // someone with database access rewrites who accepted the case
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName('CasesTable'),
+        Key: { pk: `CASE#${caseId}`, sk: 'EVENT#000002' },
+        UpdateExpression: 'SET actor.#n = :n',
+        ExpressionAttributeNames: { '#n': 'name' },
+        ExpressionAttributeValues: { ':n': '张冒名' },
+      }),
+    );
+    const broken = await call('GET', `/v1/cases/${caseId}/audit/verify`, { token: citizen });
+    expect(broken.body).toMatchObject({ valid: false, brokenAt: 2 });
+  });
+});
+
+describe('optimistic locking on every case write', () => {
+  test('50 concurrent completions of the same task give exactly one 200 and 49 × 409', async () => {
+    const citizen = await token({ sub: 'citizen-race', roles: ['citizen'] });
+    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'race-1');
+    const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: i % 2 ? { decision: 'accept' } : { decision: 'reject', reason: '并发测试' } }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const c = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
+    // one decision, one event for it
+    expect(c.body.timeline.filter((e: any) => e.action === 'accept' || e.action === 'reject')).toHaveLength(1);
+    expect((await call('GET', `/v1/cases/${caseId}/audit/verify`, { token: citizen })).body.valid).toBe(true);
+  });
+
+  test('two departments deciding at the same instant both count, and the unified return starts exactly once', async () => {
+    const citizen = await token({ sub: 'citizen-both', roles: ['citizen'] });
+    const caseId = await submit(citizen, DEMO_PARALLEL_MATTER_CODE, ['M01'], 'both-1');
+    const clerk = await token({ sub: 'clerk-cl3', roles: ['clerk'], dept: '610113-CL', region: '610113' });
+    expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
+    const c = await eventually('forwarding', async () => {
+      const r = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
+      return r.body.status === 'in_review' && r.body;
+    });
+    const reviews = c.tasks.filter((t: any) => t.kind === 'review');
+    const decided = await Promise.all(
+      reviews.map(async (t: any) => call('POST', `/v1/tasks/${t.taskId}/complete`, { token: await token({ sub: `h-${t.dept}`, roles: ['handler'], dept: t.dept, region: '610113' }), body: { decision: 'approve' } })),
+    );
+    expect(decided.map((r) => r.status)).toEqual([200, 200]);
+    expect(decided.map((r) => r.body.status).sort()).toEqual(['decided', 'in_review']);
+    const done = await eventually('completion', async () => {
+      const r = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
+      return r.body.status === 'completed' && r.body.archive && r.body;
+    });
+    expect(done.result.opinions).toHaveLength(2);
+    expect(done.timeline.filter((e: any) => e.action === 'unified_return')).toHaveLength(1);
+    const runs = await call('GET', `/local/executions?contains=${caseId}-unified_return`);
+    expect(runs.body.items).toHaveLength(1);
+  });
+});
+
+describe('好差评 (N21, H10): one evaluation per completed case', () => {
+  test('only after completion, only once, only by the applicant', async () => {
+    const citizen = await token({ sub: 'citizen-eval', roles: ['citizen'] });
+    const caseId = await submit(citizen, DEMO_PARALLEL_MATTER_CODE, ['M01'], 'eval-1');
+    expect((await call('POST', `/v1/cases/${caseId}/evaluation`, { token: citizen, body: { score: 5 } })).status).toBe(409);
+    const clerk = await token({ sub: 'clerk-cl4', roles: ['clerk'], dept: '610113-CL', region: '610113' });
+    await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
+    const c = await eventually('forwarding', async () => {
+      const r = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
+      return r.body.status === 'in_review' && r.body;
+    });
+    for (const t of c.tasks.filter((x: any) => x.kind === 'review')) {
+      await call('POST', `/v1/tasks/${t.taskId}/complete`, { token: await token({ sub: `h2-${t.dept}`, roles: ['handler'], dept: t.dept, region: '610113' }), body: { decision: 'approve' } });
+    }
+    await eventually('completion', async () => (await call('GET', `/v1/cases/${caseId}`, { token: citizen })).body.status === 'completed');
+    const stranger = await token({ sub: 'citizen-stranger', roles: ['citizen'] });
+    expect((await call('POST', `/v1/cases/${caseId}/evaluation`, { token: stranger, body: { score: 1 } })).status).toBe(404);
+    expect((await call('POST', `/v1/cases/${caseId}/evaluation`, { token: citizen, body: { score: 9 } })).status).toBe(400);
+    const first = await call('POST', `/v1/cases/${caseId}/evaluation`, { token: citizen, body: { score: 5, comment: '一次办好，很满意' } });
+    expect(first.status).toBe(201);
+    expect(first.body.evaluation).toMatchObject({ score: 5, comment: '一次办好，很满意' });
+    expect((await call('POST', `/v1/cases/${caseId}/evaluation`, { token: citizen, body: { score: 1 } })).status).toBe(409);
+  });
+});
