@@ -1,10 +1,10 @@
 import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '../http/problem.ts';
 import { dynamo, env } from '../storage/clients.ts';
 import { chainEvent, GENESIS_HASH } from './audit.ts';
 import type { Actor, AuditEvent, Case, CaseStatus, Notice, Task } from './case.ts';
-import { caseKey, eventKey, GSI, noticeKey, taskKey } from './keys.ts';
+import { caseKey, eventKey, GSI, noticeKey, openCaseKey, taskKey } from './keys.ts';
 import { TERMINAL } from './lifecycle.ts';
 
 /** One step of a case: the case as it becomes, its audit event, and what is written with it. */
@@ -131,7 +131,7 @@ export async function commitCase(change: CaseChange): Promise<Case> {
   });
   const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash, updatedAt: event.at };
   const TableName = table();
-  const items = [
+  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
     before
       ? {
           Put: {
@@ -159,6 +159,11 @@ export async function commitCase(change: CaseChange): Promise<Case> {
     })),
     ...(change.extraPuts ?? []).map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
   ];
+  // N15: a new case takes the applicant's open-case marker for its matter; a case that ends gives it back
+  const lock = openCaseKey(after.applicant.sub, after.matterCode);
+  const lockIndex = items.length;
+  if (!before) items.push({ Put: { TableName, Item: { ...lock, type: 'open', caseId: after.caseId, receiptNo: after.receiptNo }, ConditionExpression: 'attribute_not_exists(pk)' } });
+  else if (TERMINAL.includes(after.status) && !TERMINAL.includes(before.status)) items.push({ Delete: { TableName, Key: lock } });
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (err) {
@@ -171,6 +176,10 @@ export async function commitCase(change: CaseChange): Promise<Case> {
       throw conflict('the task has already been completed', undefined, err);
     }
     if (failed(0) && !before) throw conflict(`case ${after.caseId} already exists`, undefined, err);
+    if (!before && failed(lockIndex)) {
+      const open = await dynamo().send(new GetCommand({ TableName, Key: lock, ConsistentRead: true }));
+      throw conflict(`the applicant already has an open case for matter ${after.matterCode}`, { caseId: open.Item?.caseId, receiptNo: open.Item?.receiptNo }, err);
+    }
     if (failed(0) || failed(1)) throw new StaleCase(after.caseId, { cause: err });
     throw err;
   }

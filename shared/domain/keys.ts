@@ -7,6 +7,8 @@ export const eventKey = (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`
 export const taskKey = (caseId: string, taskId: string) => ({ pk: `CASE#${caseId}`, sk: `TASK#${taskId}` });
 export const noticeKey = (caseId: string, noticeId: string) => ({ pk: `CASE#${caseId}`, sk: `NOTICE#${noticeId}` });
 export const licenceKey = (licenceId: string) => ({ pk: `LICENCE#${licenceId}`, sk: 'LICENCE' });
+/** One open case per applicant and matter (N15: one record whatever the channel): held while the case is open. */
+export const openCaseKey = (applicantSub: string, matterCode: string) => ({ pk: `OPEN#${applicantSub}`, sk: `MATTER#${matterCode}` });
 
 /** GSI names, shared by the CDK table definition and the queries. */
 export const GSI = {

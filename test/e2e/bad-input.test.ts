@@ -87,8 +87,8 @@ describe('a refused intake leaves nothing half-written', () => {
     const fixed = { ...body, materials: [...body.materials, { code: 'M04', objectKey: m04 }, { code: 'M05', objectKey: m05 }] };
     const ok = await call('POST', '/v1/cases', { token: citizen, body: fixed, headers: { 'Idempotency-Key': 'retry-me' } });
     expect(ok.status).toBe(201);
-    // the case, its first event, its acceptance task and its receipt
-    expect(await countItems('CasesTable')).toBe(before.cases + 4);
+    // the case, its first event, its acceptance task, its receipt and the applicant's open-case marker
+    expect(await countItems('CasesTable')).toBe(before.cases + 5);
   });
 
   test('a material whose bytes do not match their declared sha256 is 422', async () => {
@@ -119,8 +119,10 @@ describe('a refused intake leaves nothing half-written', () => {
 describe('tasks are completed once, by their own department (N13)', () => {
   let taskId: string;
   beforeAll(async () => {
-    const ms = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
-    const res = await call('POST', '/v1/cases', { token: citizen, body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant, channel: 'online', materials: ms }, headers: { 'Idempotency-Key': 'task-rules' } });
+    // another applicant: citizen-chen's food licence case above is still open (one open case per matter)
+    const other = await token({ sub: 'citizen-chen-2', name: '陈另一', roles: ['citizen'] });
+    const ms = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(other, pdf(code)) })));
+    const res = await call('POST', '/v1/cases', { token: other, body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant, channel: 'online', materials: ms }, headers: { 'Idempotency-Key': 'task-rules' } });
     expect(res.status).toBe(201);
     taskId = `${res.body.caseId}.A1`;
   });
