@@ -6,7 +6,7 @@ export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_N
 export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Zwfw', serviceName: 'zwfw' });
 
 /** Business metrics the supervision dashboard reads (N20 电子监察); emitted as CloudWatch EMF log lines. */
-export type CaseMetric = 'CaseSubmitted' | 'CaseAccepted' | 'CaseCorrectionRequested' | 'CaseRejected' | 'CaseReturned' | 'CaseWithdrawn' | 'CaseCompleted' | 'CaseCompletedOnTime' | 'CaseCompletedOverdue';
+export type CaseMetric = 'CaseSubmitted' | 'CaseAccepted' | 'CaseCorrectionRequested' | 'CaseRejected' | 'CaseReturned' | 'CaseWithdrawn' | 'CaseCompleted' | 'CaseCompletedOnTime' | 'CaseCompletedOverdue' | 'CaseComplaint';
 
 /** N21: evaluations feed the supervision metrics (count, and the scores' sum for the average). */
 export function recordEvaluation(score: number): void {

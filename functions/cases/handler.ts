@@ -1,9 +1,10 @@
-import { requireCaller } from '#shared/auth/caller';
+import { requireCaller, requireRole } from '#shared/auth/caller';
 import { evaluate, submitCorrection, withdraw } from '#shared/domain/applicant-actions';
 import { verifyChain } from '#shared/domain/audit';
 import { getCaseFile, listMyCases } from '#shared/domain/case-store';
 import { assertVisible, caseSummary, caseView } from '#shared/domain/case-view';
-import { CorrectionRequest, EvaluationRequest } from '#shared/domain/schemas';
+import { ComplaintHandling, ComplaintRequest, CorrectionRequest, EvaluationRequest } from '#shared/domain/schemas';
+import { fileComplaint, handleComplaint, listOpenComplaints } from '#shared/domain/complaints';
 import { apiHandler } from '#shared/http/api';
 import { pageLimit } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
@@ -33,6 +34,16 @@ export const handler = apiHandler(async (req) => {
       const c = await evaluate(caller, caseId, parseBody(EvaluationRequest, req.body));
       return { status: 201, body: { caseId, evaluation: c.evaluation } };
     }
+    case 'POST /v1/cases/{caseId}/complaints':
+      return { status: 201, body: await fileComplaint(caller, caseId, parseBody(ComplaintRequest, req.body)) };
+    case 'GET /v1/complaints': {
+      requireRole(caller, 'supervisor');
+      if ((req.query.status ?? 'open') !== 'open') throw badRequest('only status=open is listed', [{ path: 'status', message: 'must be open' }]);
+      const page = await listOpenComplaints(pageLimit(req.query), req.query.cursor);
+      return { body: page };
+    }
+    case 'POST /v1/complaints/{complaintId}/handle':
+      return { body: await handleComplaint(caller, req.path.complaintId, parseBody(ComplaintHandling, req.body)) };
     case 'GET /v1/cases/{caseId}/audit/verify': {
       // H9, E17: recompute the chain; an altered, removed or reordered event breaks it where it happened
       const file = assertVisible(caller, await getCaseFile(caseId), caseId);

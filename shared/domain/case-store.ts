@@ -4,6 +4,7 @@ import { conflict } from '../http/problem.ts';
 import { dynamo, env } from '../storage/clients.ts';
 import { chainEvent, GENESIS_HASH } from './audit.ts';
 import type { Actor, AuditEvent, Case, CaseStatus, Notice, Task } from './case.ts';
+import type { Complaint } from './complaints.ts';
 import { caseKey, eventKey, GSI, noticeKey, openCaseKey, taskKey } from './keys.ts';
 import { TERMINAL } from './lifecycle.ts';
 
@@ -20,8 +21,10 @@ export interface CaseChange {
   /** tasks updated in place while open (offline steps) */
   updatedTasks?: Task[];
   notices?: Notice[];
-  /** further items written in the same transaction (a licence) */
+  /** further items written in the same transaction (a licence, a complaint) */
   extraPuts?: Record<string, unknown>[];
+  /** items replaced only while they still have the given status (a complaint handled once) */
+  replacePuts?: { item: Record<string, unknown>; status: string }[];
 }
 
 const table = () => env('CASES_TABLE');
@@ -72,6 +75,7 @@ export interface CaseFile {
   events: AuditEvent[];
   tasks: Task[];
   notices: Notice[];
+  complaints: Complaint[];
 }
 
 /** The case with its events, tasks and notices: one Query on its partition. */
@@ -94,7 +98,7 @@ export async function getCaseFile(caseId: string): Promise<CaseFile | undefined>
   const c = items.find((i) => i.sk === 'CASE');
   if (!c) return undefined;
   const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => strip<T>(i)!);
-  return { case: strip<Case>(c)!, events: of<AuditEvent>('EVENT#'), tasks: of<Task>('TASK#'), notices: of<Notice>('NOTICE#') };
+  return { case: strip<Case>(c)!, events: of<AuditEvent>('EVENT#'), tasks: of<Task>('TASK#'), notices: of<Notice>('NOTICE#'), complaints: of<Complaint>('COMPLAINT#') };
 }
 
 function reasonsOf(err: unknown): CancellationReason[] | undefined {
@@ -158,6 +162,9 @@ export async function commitCase(change: CaseChange): Promise<Case> {
       Put: { TableName, Item: { ...noticeKey(after.caseId, n.noticeId), type: 'notice', ...n }, ConditionExpression: 'attribute_not_exists(pk)' },
     })),
     ...(change.extraPuts ?? []).map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+    ...(change.replacePuts ?? []).map(({ item, status }) => ({
+      Put: { TableName, Item: item, ConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status } },
+    })),
   ];
   // N15: a new case takes the applicant's open-case marker for its matter; a case that ends gives it back
   const lock = openCaseKey(after.applicant.sub, after.matterCode);

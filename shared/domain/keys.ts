@@ -5,6 +5,7 @@
 export const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
 export const eventKey = (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(6, '0')}` });
 export const taskKey = (caseId: string, taskId: string) => ({ pk: `CASE#${caseId}`, sk: `TASK#${taskId}` });
+export const complaintKey = (caseId: string, complaintId: string) => ({ pk: `CASE#${caseId}`, sk: `COMPLAINT#${complaintId}` });
 export const noticeKey = (caseId: string, noticeId: string) => ({ pk: `CASE#${caseId}`, sk: `NOTICE#${noticeId}` });
 export const licenceKey = (licenceId: string) => ({ pk: `LICENCE#${licenceId}`, sk: 'LICENCE' });
 /** One open case per applicant and matter (N15: one record whatever the channel): held while the case is open. */

@@ -55,6 +55,13 @@ export const OfflineStepRequest = z.strictObject({
   result: text(1, 4000),
 });
 
+/** 投诉 (N21, H10): a complaint about how a case was handled. */
+export const ComplaintRequest = z.strictObject({
+  category: z.enum(['timeliness', 'attitude', 'legality', 'materials', 'other']),
+  text: text(1, 2000),
+});
+export const ComplaintHandling = z.strictObject({ result: text(1, 2000), upheld: z.boolean() });
+
 export const EvaluationRequest = z.strictObject({ score: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(1000))) });
 
 /** N10: a catalog change; the items themselves are checked by the catalog rules (validate-matter). */

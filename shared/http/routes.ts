@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { ChangeDecision, ChangeProposal, ChangeRejection, CorrectionRequest, CreateCaseRequest, EvaluationRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../domain/schemas.ts';
+import { ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../domain/schemas.ts';
 
 /**
  * The public API's routes (API.md), as data: the API stack creates the API Gateway resources from this
@@ -74,6 +74,24 @@ export const ROUTES: RouteSpec[] = [
     body: { name: 'EvaluationRequest', schema: EvaluationRequest },
     roles: ['citizen', 'agent', 'clerk'],
     status: 201,
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/complaints',
+    fn: 'cases',
+    summary: 'Complain about how a case is handled (投诉, N21, H10)',
+    body: { name: 'ComplaintRequest', schema: ComplaintRequest },
+    roles: ['citizen', 'agent', 'clerk'],
+    status: 201,
+  },
+  { method: 'GET', path: '/v1/complaints', fn: 'cases', summary: 'Open complaints, oldest first (?status=open)', roles: ['supervisor'] },
+  {
+    method: 'POST',
+    path: '/v1/complaints/{complaintId}/handle',
+    fn: 'cases',
+    summary: 'Record how a complaint was handled',
+    body: { name: 'ComplaintHandling', schema: ComplaintHandling },
+    roles: ['supervisor'],
   },
   { method: 'GET', path: '/v1/tasks', fn: 'tasks', summary: 'Open tasks of the caller’s department', roles: ['clerk', 'handler', 'head'] },
   { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision', schema: TaskDecision }, roles: ['clerk', 'handler', 'head'] },

@@ -105,3 +105,28 @@ describe('好差评 (N21, H10): one evaluation per completed case', () => {
     expect((await call('POST', `/v1/cases/${caseId}/evaluation`, { token: citizen, body: { score: 1 } })).status).toBe(409);
   });
 });
+
+describe('投诉 (N21, H10 投诉监督): complaints with a handling status', () => {
+  test('an applicant complains; a supervisor sees it in the queue and records the handling once; both are in the audit trail', async () => {
+    const citizen = await token({ sub: 'citizen-complain', roles: ['citizen'] });
+    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'complain-1');
+    const stranger = await token({ sub: 'citizen-nosy', roles: ['citizen'] });
+    expect((await call('POST', `/v1/cases/${caseId}/complaints`, { token: stranger, body: { category: 'timeliness', text: 'x' } })).status).toBe(404);
+    const filed = await call('POST', `/v1/cases/${caseId}/complaints`, { token: citizen, body: { category: 'timeliness', text: '提交三天无人受理' } });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'open', complaintId: `${caseId}.C1` });
+
+    const supervisor = await token({ sub: 'supervisor-1', roles: ['supervisor'] });
+    expect((await call('GET', '/v1/complaints?status=open', { token: citizen })).status).toBe(403);
+    const queue = await call('GET', '/v1/complaints?status=open&limit=100', { token: supervisor });
+    expect(queue.body.items.map((c: any) => c.complaintId)).toContain(`${caseId}.C1`);
+    const handled = await call('POST', `/v1/complaints/${caseId}.C1/handle`, { token: supervisor, body: { result: '已督办受理部门当日受理', upheld: true } });
+    expect(handled.status).toBe(200);
+    expect(handled.body).toMatchObject({ status: 'handled', upheld: true });
+    expect((await call('POST', `/v1/complaints/${caseId}.C1/handle`, { token: supervisor, body: { result: '再次', upheld: false } })).status).toBe(409);
+    const after = await call('GET', '/v1/complaints?status=open&limit=100', { token: supervisor });
+    expect(after.body.items.map((c: any) => c.complaintId)).not.toContain(`${caseId}.C1`);
+    const c = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
+    expect(c.body.timeline.map((e: any) => e.action)).toEqual(expect.arrayContaining(['complain', 'handle_complaint']));
+  });
+});
