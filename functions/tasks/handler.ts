@@ -2,7 +2,9 @@ import { requireRole } from '#shared/auth/caller';
 import { listOpenTasks } from '#shared/domain/case-store';
 import { completeTask } from '#shared/domain/decisions';
 import { recordOfflineStep } from '#shared/domain/offline-steps';
-import { OfflineStepRequest, TaskDecision } from '#shared/domain/schemas';
+import { ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, TaskDecision } from '#shared/domain/schemas';
+import { endSpecialProcedure, extendDeadline, startSpecialProcedure } from '#shared/domain/clock';
+import { clockOf } from '#shared/domain/case-view';
 import { apiHandler } from '#shared/http/api';
 import { pageLimit } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
@@ -27,6 +29,18 @@ export const handler = apiHandler(async (req) => {
       return { body: await completeTask(caller, req.path.taskId, parseBody(TaskDecision, req.body)) };
     case 'POST /v1/tasks/{taskId}/offline-steps':
       return { status: 201, body: await recordOfflineStep(caller, req.path.taskId, parseBody(OfflineStepRequest, req.body)) };
+    case 'POST /v1/tasks/{taskId}/special-procedures': {
+      const c = await startSpecialProcedure(caller, req.path.taskId, parseBody(SpecialProcedureRequest, req.body));
+      return { body: { caseId: c.caseId, clock: clockOf(c) } };
+    }
+    case 'POST /v1/tasks/{taskId}/special-procedures/end': {
+      const c = await endSpecialProcedure(caller, req.path.taskId, parseBody(SpecialProcedureEnd, req.body));
+      return { body: { caseId: c.caseId, clock: clockOf(c) } };
+    }
+    case 'POST /v1/tasks/{taskId}/extension': {
+      const c = await extendDeadline(caller, req.path.taskId, parseBody(ExtensionRequest, req.body));
+      return { body: { caseId: c.caseId, clock: clockOf(c) } };
+    }
     default:
       throw notFound(`no route ${req.route}`);
   }

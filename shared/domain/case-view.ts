@@ -21,12 +21,20 @@ export function assertVisible(caller: Caller, file: CaseFile | undefined, caseId
 }
 
 /** The clock (N14 承诺时限): promised working days, those used since acceptance, and any pause. */
+const pausedSoFar = (c: Case, end: string) => {
+  const a = c.clockAdjustments;
+  return (a?.pausedDays ?? 0) + (a?.pause ? workingDaysBetween(a.pause.startedAt, end) : 0);
+};
+
 export function clockOf(c: Case, now = new Date()) {
   const end = c.completedAt ?? now.toISOString();
   return {
     promiseDays: c.promiseDays,
-    usedWorkingDays: c.acceptedAt ? workingDaysBetween(c.acceptedAt, end) : 0,
-    paused: false,
+    // paused days are not used days: the clock stands still during a special procedure
+    usedWorkingDays: c.acceptedAt ? Math.max(0, workingDaysBetween(c.acceptedAt, end) - pausedSoFar(c, end)) : 0,
+    paused: !!c.clockAdjustments?.pause,
+    pausedDays: pausedSoFar(c, end),
+    extensionDays: (c.clockAdjustments?.extensions ?? []).reduce((n, e) => n + e.days, 0),
     acceptBy: c.acceptBy,
     deadline: c.deadline ?? null,
     provisional: c.deadlineProvisional ?? false,

@@ -81,8 +81,18 @@ export interface Case {
   pendingWorkflow?: 'forwarding' | 'unified_return';
   /** time of the last step (its audit event) */
   updatedAt?: string;
+  /** the clock's adjustments: special procedures (paused) and extensions approved by the head */
+  clockAdjustments?: ClockAdjustments;
   /** 好差评 (N21, H10): one evaluation by the applicant once the case is completed */
   evaluation?: { score: number; comment?: string; at: string; by: string };
+}
+
+export interface ClockAdjustments {
+  /** working days spent in finished special procedures (特别程序: 听证、检验、检测、鉴定、专家评审 …) */
+  pausedDays: number;
+  /** the special procedure under way, if any: the clock does not run */
+  pause?: { kind: string; reason: string; startedAt: string; taskId: string };
+  extensions: { days: number; reason: string; approvedBy: string; at: string }[];
 }
 
 export interface CaseResult {
@@ -136,7 +146,7 @@ export interface OfflineStep {
   recordedAt: string;
 }
 
-export type NoticeKind = 'receipt' | 'acceptance' | 'correction' | 'rejection' | 'return' | 'decision' | 'withdrawal';
+export type NoticeKind = 'receipt' | 'acceptance' | 'correction' | 'rejection' | 'return' | 'decision' | 'withdrawal' | 'extension' | 'special_procedure';
 
 /** 文书 */
 export interface Notice {

@@ -10,6 +10,8 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
   return: '退件通知书',
   decision: '决定书',
   withdrawal: '撤回申请确认书',
+  extension: '延长办理期限告知书',
+  special_procedure: '特别程序告知书',
 };
 
 /** A notice with the hash of its content, so a copy can be checked against the case file. */

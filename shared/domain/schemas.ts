@@ -62,6 +62,15 @@ export const ComplaintRequest = z.strictObject({
 });
 export const ComplaintHandling = z.strictObject({ result: text(1, 2000), upheld: z.boolean() });
 
+/** 特别程序 (the time they take is not counted in the time limit, 行政许可法 第四十五条) */
+export const SpecialProcedureRequest = z.strictObject({
+  kind: z.enum(['hearing', 'testing', 'inspection', 'quarantine', 'appraisal', 'expert_review']),
+  reason: text(1, 2000),
+});
+export const SpecialProcedureEnd = z.strictObject({ result: text(1, 2000) });
+/** 延长期限 approved by the department head (行政许可法 第四十二条: up to ten working days) */
+export const ExtensionRequest = z.strictObject({ days: z.int().check(z.minimum(1), z.maximum(10)), reason: text(1, 2000) });
+
 export const EvaluationRequest = z.strictObject({ score: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(1000))) });
 
 /** N10: a catalog change; the items themselves are checked by the catalog rules (validate-matter). */

@@ -1,5 +1,20 @@
 import type * as z from 'zod/mini';
-import { ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '../domain/schemas.ts';
+import {
+  ChangeDecision,
+  ChangeProposal,
+  ChangeRejection,
+  ComplaintHandling,
+  ComplaintRequest,
+  CorrectionRequest,
+  CreateCaseRequest,
+  EvaluationRequest,
+  ExtensionRequest,
+  OfflineStepRequest,
+  SpecialProcedureEnd,
+  SpecialProcedureRequest,
+  TaskDecision,
+  UploadRequest,
+} from '../domain/schemas.ts';
 
 /**
  * The public API's routes (API.md), as data: the API stack creates the API Gateway resources from this
@@ -103,6 +118,30 @@ export const ROUTES: RouteSpec[] = [
     body: { name: 'OfflineStepRequest', schema: OfflineStepRequest },
     roles: ['handler', 'head'],
     status: 201,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tasks/{taskId}/special-procedures',
+    fn: 'tasks',
+    summary: 'Start a special procedure: the clock stops until it ends (听证、检验、鉴定、专家评审 …)',
+    body: { name: 'SpecialProcedureRequest', schema: SpecialProcedureRequest },
+    roles: ['handler', 'head'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/tasks/{taskId}/special-procedures/end',
+    fn: 'tasks',
+    summary: 'End the special procedure: its working days are added to the deadline',
+    body: { name: 'SpecialProcedureEnd', schema: SpecialProcedureEnd },
+    roles: ['handler', 'head'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/tasks/{taskId}/extension',
+    fn: 'tasks',
+    summary: 'Extend the time limit once, by up to ten working days, with a notice (head only)',
+    body: { name: 'ExtensionRequest', schema: ExtensionRequest },
+    roles: ['head'],
   },
   { method: 'GET', path: '/v1/licences/{licenceId}', fn: 'licences', public: true, summary: 'An e-licence (电子证照, E15)' },
   { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'licences', public: true, summary: 'Verify an e-licence’s signature and status' },

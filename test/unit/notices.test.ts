@@ -60,6 +60,8 @@ describe('notices (文书) carry the hash of their content, so a copy can be che
       return: '退件通知书',
       decision: '决定书',
       withdrawal: '撤回申请确认书',
+      extension: '延长办理期限告知书',
+      special_procedure: '特别程序告知书',
     };
     expect(NOTICE_TITLES).toEqual(expected);
     for (const kind of Object.keys(expected) as NoticeKind[]) expect(makeNotice(CASE, kind, 1, AT, {}).title).toBe(expected[kind]);

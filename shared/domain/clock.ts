@@ -1,0 +1,83 @@
+import type * as z from 'zod/mini';
+import type { Caller } from '../auth/caller.ts';
+import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.ts';
+import { conflict, forbidden, unprocessable } from '../http/problem.ts';
+import type { Case, ClockAdjustments } from './case.ts';
+import { commitCase } from './case-store.ts';
+import { loadTask, withRetry } from './decisions.ts';
+import { actorOf } from './intake.ts';
+import { makeNotice } from './notices.ts';
+import type { ExtensionRequest, SpecialProcedureEnd, SpecialProcedureRequest } from './schemas.ts';
+
+/**
+ * The promised time limit (承诺时限, N14/N20) as a clock: deadline = acceptance + promised working days
+ * + working days spent in special procedures + extensions approved by the department head.
+ */
+export function deadlineOf(c: Case, adj: ClockAdjustments): { date: string; provisional: boolean } {
+  const extra = adj.pausedDays + adj.extensions.reduce((n, e) => n + e.days, 0);
+  return addWorkingDays(c.acceptedAt!, c.promiseDays + extra);
+}
+
+const NONE: ClockAdjustments = { pausedDays: 0, extensions: [] };
+
+/** Only the review task's own department acts on its clock; an extension needs its head. */
+async function loadReview(caller: Caller, taskId: string, roles: ('handler' | 'head')[]) {
+  const { file, task } = await loadTask(taskId);
+  if (!roles.some((r) => caller.roles.includes(r))) throw forbidden(`this needs the role ${roles.join(' or ')}`);
+  if (caller.dept !== task.dept) throw forbidden('this task belongs to another department');
+  if (task.kind !== 'review' || task.status !== 'open' || file.case.status !== 'in_review') {
+    throw conflict('the clock is adjusted on an open review task of a case in review', { from: file.case.status, allowed: [] });
+  }
+  return { file, task };
+}
+
+export async function startSpecialProcedure(caller: Caller, taskId: string, req: z.infer<typeof SpecialProcedureRequest>, now = () => new Date()) {
+  return withRetry(taskId, async () => {
+    const { file } = await loadReview(caller, taskId, ['handler', 'head']);
+    const c = file.case;
+    const adj = c.clockAdjustments ?? NONE;
+    if (adj.pause) throw conflict('a special procedure is already under way on this case', { since: adj.pause.startedAt });
+    const at = now().toISOString();
+    const actor = actorOf(caller, caller.roles.includes('head') ? 'head' : 'handler');
+    const notice = makeNotice(c.caseId, 'special_procedure', file.notices.length + 1, at, { kind: req.kind, reason: req.reason, dept: caller.dept });
+    const after: Case = { ...c, clockAdjustments: { ...adj, pause: { kind: req.kind, reason: req.reason, startedAt: at, taskId } } };
+    return commitCase({ before: c, after, event: { at, actor, action: 'pause_clock', detail: { kind: req.kind, taskId } }, notices: [notice] });
+  });
+}
+
+export async function endSpecialProcedure(caller: Caller, taskId: string, req: z.infer<typeof SpecialProcedureEnd>, now = () => new Date()) {
+  return withRetry(taskId, async () => {
+    const { file } = await loadReview(caller, taskId, ['handler', 'head']);
+    const c = file.case;
+    const adj = c.clockAdjustments ?? NONE;
+    if (!adj.pause) throw conflict('no special procedure is under way on this case');
+    const at = now().toISOString();
+    const days = workingDaysBetween(adj.pause.startedAt, at);
+    const next: ClockAdjustments = { pausedDays: adj.pausedDays + days, extensions: adj.extensions };
+    const deadline = deadlineOf(c, next);
+    const after: Case = { ...c, clockAdjustments: next, deadline: deadline.date, deadlineProvisional: deadline.provisional };
+    const actor = actorOf(caller, caller.roles.includes('head') ? 'head' : 'handler');
+    return commitCase({ before: c, after, event: { at, actor, action: 'resume_clock', detail: { pausedDays: days, result: req.result, deadline: deadline.date } } });
+  });
+}
+
+export async function extendDeadline(caller: Caller, taskId: string, req: z.infer<typeof ExtensionRequest>, now = () => new Date()) {
+  return withRetry(taskId, async () => {
+    const { file } = await loadReview(caller, taskId, ['head']);
+    const c = file.case;
+    const adj = c.clockAdjustments ?? NONE;
+    // 行政许可法 第四十二条: one extension of at most ten working days, approved by the head
+    if (adj.extensions.length) throw unprocessable('the time limit has already been extended once', [{ path: 'days', message: 'one extension per case' }]);
+    const at = now().toISOString();
+    const next: ClockAdjustments = { ...adj, extensions: [{ days: req.days, reason: req.reason, approvedBy: caller.sub, at }] };
+    const deadline = deadlineOf(c, next);
+    const notice = makeNotice(c.caseId, 'extension', file.notices.length + 1, at, { days: req.days, reason: req.reason, deadline: deadline.date, approvedBy: caller.name });
+    const after: Case = { ...c, clockAdjustments: next, deadline: deadline.date, deadlineProvisional: deadline.provisional };
+    return commitCase({
+      before: c,
+      after,
+      event: { at, actor: actorOf(caller, 'head'), action: 'extend', detail: { days: req.days, deadline: deadline.date } },
+      notices: [notice],
+    });
+  });
+}
