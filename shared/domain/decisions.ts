@@ -10,6 +10,7 @@ import { caseIdOfTask } from './keys.ts';
 import { assertTransition } from './lifecycle.ts';
 import { actorOf } from './intake.ts';
 import { makeNotice } from './notices.ts';
+import { acceptanceWindow } from './rules/deemed-acceptance.ts';
 import type { TaskDecision } from './schemas.ts';
 
 /** Retries a step that lost a race on the case's version (two departments deciding at once). */
@@ -67,13 +68,19 @@ async function decideAcceptance(caller: Caller, file: CaseFile, task: Task, d: T
   switch (d.decision) {
     case 'accept': {
       assertTransition(c.status, 'accepted');
-      // N14: the promised time limit runs from acceptance, in working days
-      const deadline = addWorkingDays(at, c.promiseDays);
-      const after: Case = { ...c, status: 'accepted', acceptedAt: at, deadline: deadline.date, deadlineProvisional: deadline.provisional, pendingWorkflow: 'forwarding' };
-      return commitCase({ before: c, after, event: { at, actor, action: 'accept', detail: { deadline: deadline.date } }, completedTasks: [done] });
+      // N14: the promised time limit runs from acceptance, in working days; a late acceptance counts
+      // from receipt (deemed accepted, 行政许可法 第三十二条)
+      const { late, clockStart } = acceptanceWindow(c, at);
+      const deadline = addWorkingDays(clockStart, c.promiseDays);
+      const after: Case = { ...c, status: 'accepted', acceptedAt: clockStart, deadline: deadline.date, deadlineProvisional: deadline.provisional, pendingWorkflow: 'forwarding' };
+      return commitCase({ before: c, after, event: { at, actor, action: 'accept', detail: { deadline: deadline.date, ...(late ? { deemedFrom: clockStart } : {}) } }, completedTasks: [done] });
     }
     case 'correction': {
       assertTransition(c.status, 'correction_required');
+      // H22 and 行政许可法 第三十二条: the one-time correction notice is due within the 5 working days
+      if (acceptanceWindow(c, at).late) {
+        throw conflict(`the correction notice was due by ${c.acceptBy}; the case now counts as accepted from receipt`, { from: c.status, allowed: ['accepted', 'rejected', 'returned'] });
+      }
       const matter = await getMatter(c.matterCode, c.matterVersion);
       const names = new Map(matter?.materials.map((m) => [m.code, m.name]));
       const unknown = d.missing.filter((code) => !names.has(code));

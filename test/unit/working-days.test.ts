@@ -33,3 +33,20 @@ describe('working-day calendar (承诺时限 counts working days)', () => {
     expect(workingDaysBetween('2026-09-30T10:00:00+08:00', '2026-10-09T10:00:00+08:00')).toBe(2);
   });
 });
+
+describe('2025 holidays and their make-up working days (调休)', () => {
+  test('Spring Festival 2025: Jan 28 – Feb 4 off; Sunday Jan 26 and Saturday Feb 8 worked', () => {
+    for (const d of ['2025-01-28', '2025-01-31', '2025-02-04']) expect([d, isWorkingDay(d)]).toEqual([d, false]);
+    for (const d of ['2025-01-26', '2025-02-08']) expect([d, isWorkingDay(d)]).toEqual([d, true]);
+  });
+
+  test('National Day 2025: Oct 1 – 8 off; Sunday Sep 28 and Saturday Oct 11 worked', () => {
+    for (const d of ['2025-10-01', '2025-10-06', '2025-10-08']) expect([d, isWorkingDay(d)]).toEqual([d, false]);
+    for (const d of ['2025-09-28', '2025-10-11']) expect([d, isWorkingDay(d)]).toEqual([d, true]);
+  });
+
+  test('5 working days from Friday 2025-09-26 run through the make-up Sunday and skip the holiday week', () => {
+    // Sep 28 (Sun, 调休), Sep 29, Sep 30, then Oct 1–8 off, Oct 9, Oct 10
+    expect(addWorkingDays('2025-09-26T15:00:00+08:00', 5).date).toBe('2025-10-10');
+  });
+});
