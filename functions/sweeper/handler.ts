@@ -1,6 +1,15 @@
+import { closeUnansweredCorrections } from '#shared/domain/unanswered-corrections';
 import { sweepPending } from '#shared/workflows/sweeper';
 
 const MIN_AGE_SECONDS = Number(process.env.SWEEPER_MIN_AGE_SECONDS ?? 120);
 
-/** Scheduled (EventBridge): re-drives workflows that did not start or did not finish. */
-export const handler = async (event: { minAgeSeconds?: number } = {}) => sweepPending({ minAgeSeconds: event.minAgeSeconds ?? MIN_AGE_SECONDS });
+/**
+ * Scheduled (EventBridge): re-drives workflows that did not start or did not finish, and closes cases
+ * whose correction was never answered. "Now" is the event's scheduled time.
+ */
+export const handler = async (event: { minAgeSeconds?: number; time?: string } = {}) => {
+  const now = event.time ? new Date(event.time) : new Date();
+  const swept = await sweepPending({ minAgeSeconds: event.minAgeSeconds ?? MIN_AGE_SECONDS });
+  const closed = await closeUnansweredCorrections(now);
+  return { ...swept, closed };
+};

@@ -41,7 +41,7 @@ export async function submitCorrection(caller: Caller, caseId: string, req: z.in
     const materials = await checkMaterials(matter, req.materials, caller.sub, kept);
     const at = now().toISOString();
     const acceptBy = addWorkingDays(at, ACCEPTANCE_WORKING_DAYS).date;
-    const after: Case = { ...c, status: 'submitted', materials, acceptBy };
+    const after: Case = { ...c, status: 'submitted', materials, acceptBy, correctionDue: undefined };
     const n = file.tasks.filter((t) => t.kind === 'acceptance').length + 1;
     const task: Task = acceptanceTask(after, n, at);
     return commitCase({

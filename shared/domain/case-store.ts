@@ -31,7 +31,8 @@ const table = () => env('CASES_TABLE');
 
 function caseItem(c: Case): Record<string, unknown> {
   const open = !TERMINAL.includes(c.status);
-  const due = c.deadline ?? c.acceptBy;
+  // the date that matters next: a correction's answer, the promised deadline, or the acceptance limit
+  const due = (c.status === 'correction_required' ? c.correctionDue : undefined) ?? c.deadline ?? c.acceptBy;
   return {
     ...caseKey(c.caseId),
     type: 'case',

@@ -66,6 +66,8 @@ export interface Case {
   /** last day for the acceptance decision: 5 working days from receipt */
   acceptBy: string;
   acceptedAt?: string;
+  /** while a correction is asked for: the last day to answer it, after which the case is closed */
+  correctionDue?: string;
   /** last working day of the promised time limit (Asia/Shanghai date) */
   deadline?: string;
   deadlineProvisional?: boolean;

@@ -13,6 +13,9 @@ import { makeNotice } from './notices.ts';
 import { acceptanceWindow } from './rules/deemed-acceptance.ts';
 import type { TaskDecision } from './schemas.ts';
 
+/** Working days an applicant has to answer a correction notice before the case is closed. */
+export const CORRECTION_WORKING_DAYS = Number(process.env.CORRECTION_WORKING_DAYS ?? 30);
+
 /** Retries a step that lost a race on the case's version (two departments deciding at once). */
 export async function withRetry<T>(caseId: string, step: () => Promise<T>, attempts = 8): Promise<T> {
   for (let i = 0; ; i++) {
@@ -86,16 +89,19 @@ async function decideAcceptance(caller: Caller, file: CaseFile, task: Task, d: T
       const unknown = d.missing.filter((code) => !names.has(code));
       if (unknown.length) throw unprocessable(`the matter has no material ${unknown.join(', ')}`, unknown.map((code) => ({ path: 'missing', message: `unknown material ${code}` })));
       // H22 一次性告知: one notice lists everything missing, at once
+      const correctionDue = addWorkingDays(at, CORRECTION_WORKING_DAYS).date;
       const notice = makeNotice(c.caseId, 'correction', seq, at, {
         missing: d.missing.map((code) => ({ code, name: names.get(code) })),
         reason: d.reason,
         dept: task.dept,
+        answerBy: correctionDue,
       });
-      const after: Case = { ...c, status: 'correction_required' };
+      // a correction never answered is closed after a configurable period (CORRECTION_WORKING_DAYS)
+      const after: Case = { ...c, status: 'correction_required', correctionDue };
       return commitCase({
         before: c,
         after,
-        event: { at, actor, action: 'request_correction', detail: { missing: d.missing, reason: d.reason, noticeId: notice.noticeId } },
+        event: { at, actor, action: 'request_correction', detail: { missing: d.missing, reason: d.reason, noticeId: notice.noticeId, answerBy: correctionDue } },
         completedTasks: [{ ...done, missing: d.missing, reason: d.reason }],
         notices: [notice],
       });

@@ -7,7 +7,8 @@ import type { CaseStatus } from './case.ts';
  */
 export const TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
   submitted: ['accepted', 'correction_required', 'rejected', 'returned', 'withdrawn'],
-  correction_required: ['submitted', 'withdrawn'],
+  // an unanswered correction is closed as returned (退件) when its period runs out
+  correction_required: ['submitted', 'withdrawn', 'returned'],
   accepted: ['in_review'],
   in_review: ['in_review', 'decided'],
   decided: ['completed'],

@@ -17,6 +17,8 @@ const DESIGN_TABLE: [CaseStatus, CaseStatus][] = [
   ['decided', 'completed'],
   ['submitted', 'withdrawn'],
   ['correction_required', 'withdrawn'],
+  // issue 4: a correction never answered is closed as returned (退件) after its period
+  ['correction_required', 'returned'],
 ];
 
 function refusal(from: CaseStatus, to: CaseStatus): Problem {
@@ -84,7 +86,7 @@ describe('case lifecycle (N14: 受理, 补齐补正, 不予受理, 退件)', () 
 
   test('a case awaiting correction cannot be accepted until the applicant resubmits (H22)', () => {
     expect(canMove('correction_required', 'accepted')).toBe(false);
-    expect(refusal('correction_required', 'accepted').toJSON()).toMatchObject({ allowed: ['submitted', 'withdrawn'] });
+    expect(refusal('correction_required', 'accepted').toJSON()).toMatchObject({ allowed: ['submitted', 'withdrawn', 'returned'] });
   });
 
   test('a decided case cannot go back to review', () => {
