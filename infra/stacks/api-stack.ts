@@ -80,7 +80,11 @@ export class ApiStack extends Stack {
     data.cases.grantReadWriteData(casesFn);
     data.catalog.grantReadData(casesFn);
     data.uploads.grantRead(casesFn);
-    const tasksFn = new PlatformFunction(this, 'TasksFn', { name: 'tasks', environment: { ...common, ...workflowEnv } });
+    const tasksFn = new PlatformFunction(this, 'TasksFn', {
+      name: 'tasks',
+      // working days an applicant has to answer a correction notice (-c correctionWorkingDays=N)
+      environment: { ...common, ...workflowEnv, CORRECTION_WORKING_DAYS: String(this.node.tryGetContext('correctionWorkingDays') ?? 30) },
+    });
     data.cases.grantReadWriteData(tasksFn);
     data.catalog.grantReadData(tasksFn);
     workflows.forwarding.grantStartExecution(tasksFn);
