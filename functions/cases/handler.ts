@@ -3,7 +3,8 @@ import { evaluate, submitCorrection, withdraw } from '#shared/domain/applicant-a
 import { verifyChain } from '#shared/domain/audit';
 import { getCaseFile, listMyCases } from '#shared/domain/case-store';
 import { assertVisible, caseSummary, caseView } from '#shared/domain/case-view';
-import { ComplaintHandling, ComplaintRequest, CorrectionRequest, EvaluationRequest } from '#shared/domain/schemas';
+import { AuthorisationRequest, ComplaintHandling, ComplaintRequest, CorrectionRequest, EvaluationRequest } from '#shared/domain/schemas';
+import { grantAuthorisation, revokeAuthorisation } from '#shared/domain/authorisations';
 import { fileComplaint, handleComplaint, listOpenComplaints } from '#shared/domain/complaints';
 import { apiHandler } from '#shared/http/api';
 import { pageLimit } from '#shared/http/paging';
@@ -36,6 +37,11 @@ export const handler = apiHandler(async (req) => {
     }
     case 'POST /v1/cases/{caseId}/complaints':
       return { status: 201, body: await fileComplaint(caller, caseId, parseBody(ComplaintRequest, req.body)) };
+    case 'POST /v1/authorisations':
+      return { status: 201, body: await grantAuthorisation(caller, parseBody(AuthorisationRequest, req.body)) };
+    case 'POST /v1/authorisations/{agentSub}/revoke':
+      await revokeAuthorisation(caller, decodeURIComponent(req.path.agentSub));
+      return { body: { agentSub: req.path.agentSub, revoked: true } };
     case 'GET /v1/complaints': {
       requireRole(caller, 'supervisor');
       if ((req.query.status ?? 'open') !== 'open') throw badRequest('only status=open is listed', [{ path: 'status', message: 'must be open' }]);

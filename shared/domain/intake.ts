@@ -3,6 +3,7 @@ import { addWorkingDays } from '../calendar/working-days.ts';
 import { getMatter } from '../catalog/catalog-store.ts';
 import { forbidden, unprocessable, type FieldError } from '../http/problem.ts';
 import { countCase } from '../observability.ts';
+import { assertAgentAuthorised } from './authorisations.ts';
 import { checkUpload, isOwnUpload } from '../storage/uploads.ts';
 import type { Actor, Case, CaseMaterial, Task } from './case.ts';
 import { commitCase, getCase } from './case-store.ts';
@@ -123,6 +124,8 @@ export async function loadOpenMatter(code: string, version?: number): Promise<Ma
 /** Routing step 1: validate the application against the catalog and the uploaded bytes. */
 export async function validateApplication(input: RoutingInput): Promise<{ materials: CaseMaterial[]; applicantSub: string; matterVersion: number }> {
   const applicantSub = applicantSubFor(input.filer, input.request);
+  // H13, H26: an agent files only what the applicant authorised them to
+  if (input.request.channel === 'agent') await assertAgentAuthorised(applicantSub, input.filer.sub, input.request.matterCode, new Date(input.submittedAt));
   const matter = await loadOpenMatter(input.request.matterCode);
   const materials = await checkMaterials(matter, input.request.materials, input.filer.sub);
   return { materials, applicantSub, matterVersion: matter.version };

@@ -71,6 +71,13 @@ export const SpecialProcedureEnd = z.strictObject({ result: text(1, 2000) });
 /** 延长期限 approved by the department head (行政许可法 第四十二条: up to ten working days) */
 export const ExtensionRequest = z.strictObject({ days: z.int().check(z.minimum(1), z.maximum(10)), reason: text(1, 2000) });
 
+/** 代办授权 (H13, H26): the applicant names the agent, the matters (none = all) and until when */
+export const AuthorisationRequest = z.strictObject({
+  agentSub: text(1, 200),
+  matterCodes: z.optional(z.array(text(1, 80)).check(z.maxLength(50))),
+  validUntil: z.iso.datetime({ offset: true }),
+});
+
 export const EvaluationRequest = z.strictObject({ score: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(1000))) });
 
 /** N10: a catalog change; the items themselves are checked by the catalog rules (validate-matter). */
