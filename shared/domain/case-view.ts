@@ -56,6 +56,7 @@ export function caseView(file: CaseFile) {
     filedBy: { sub: c.filedBy.sub, name: c.filedBy.name, role: c.filedBy.role },
     submittedAt: c.submittedAt,
     acceptedAt: c.acceptedAt ?? null,
+    responsible: c.responsible ? { sub: c.responsible.sub, name: c.responsible.name, dept: c.responsible.dept } : null,
     deadline: c.deadline ?? null,
     clock: clockOf(c),
     materials: c.materials,

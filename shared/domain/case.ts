@@ -83,6 +83,8 @@ export interface Case {
   pendingWorkflow?: 'forwarding' | 'unified_return';
   /** time of the last step (its audit event) */
   updatedAt?: string;
+  /** 首问负责 (H10, H22): the first clerk who acted on the case answers for it */
+  responsible?: Actor;
   /** the clock's adjustments: special procedures (paused) and extensions approved by the head */
   clockAdjustments?: ClockAdjustments;
   /** 好差评 (N21, H10): one evaluation by the applicant once the case is completed */

@@ -64,7 +64,8 @@ export async function completeTask(caller: Caller, taskId: string, d: TaskDecisi
 }
 
 async function decideAcceptance(caller: Caller, file: CaseFile, task: Task, d: TaskDecision, at: string): Promise<Case> {
-  const c = file.case;
+  // 首问负责 (H10, H22): the first clerk to decide on the case stays responsible for it
+  const c: Case = { ...file.case, responsible: file.case.responsible ?? actorOf(caller, 'clerk') };
   const actor = actorOf(caller, 'clerk');
   const done: Task = { ...task, status: 'done', decision: d.decision, completedBy: actor, completedAt: at };
   const seq = nextNoticeSeq(file);
@@ -76,7 +77,7 @@ async function decideAcceptance(caller: Caller, file: CaseFile, task: Task, d: T
       const { late, clockStart } = acceptanceWindow(c, at);
       const deadline = addWorkingDays(clockStart, c.promiseDays);
       const after: Case = { ...c, status: 'accepted', acceptedAt: clockStart, deadline: deadline.date, deadlineProvisional: deadline.provisional, pendingWorkflow: 'forwarding' };
-      return commitCase({ before: c, after, event: { at, actor, action: 'accept', detail: { deadline: deadline.date, ...(late ? { deemedFrom: clockStart } : {}) } }, completedTasks: [done] });
+      return commitCase({ before: file.case, after, event: { at, actor, action: 'accept', detail: { deadline: deadline.date, ...(late ? { deemedFrom: clockStart } : {}) } }, completedTasks: [done] });
     }
     case 'correction': {
       assertTransition(c.status, 'correction_required');
@@ -99,7 +100,7 @@ async function decideAcceptance(caller: Caller, file: CaseFile, task: Task, d: T
       // a correction never answered is closed after a configurable period (CORRECTION_WORKING_DAYS)
       const after: Case = { ...c, status: 'correction_required', correctionDue };
       return commitCase({
-        before: c,
+        before: file.case,
         after,
         event: { at, actor, action: 'request_correction', detail: { missing: d.missing, reason: d.reason, noticeId: notice.noticeId, answerBy: correctionDue } },
         completedTasks: [{ ...done, missing: d.missing, reason: d.reason }],
@@ -112,7 +113,7 @@ async function decideAcceptance(caller: Caller, file: CaseFile, task: Task, d: T
       assertTransition(c.status, to);
       const notice = makeNotice(c.caseId, d.decision === 'reject' ? 'rejection' : 'return', seq, at, { reason: d.reason, dept: task.dept });
       return commitCase({
-        before: c,
+        before: file.case,
         after: { ...c, status: to },
         event: { at, actor, action: d.decision, detail: { reason: d.reason, noticeId: notice.noticeId } },
         completedTasks: [{ ...done, reason: d.reason }],

@@ -120,6 +120,8 @@ describe('a citizen applies for a food business licence in 雁塔区 (N14 统一
       expect(Date.parse(e.at)).not.toBeNaN();
     }
     expect(c.timeline[1].actor).toMatchObject({ sub: 'clerk-li', role: 'clerk' });
+    // 首问负责: the clerk who first acted on the case answers for it
+    expect(c.responsible).toMatchObject({ sub: 'clerk-li', dept: '610113-XZSP' });
   });
 
   test('the archive package is locked in COMPLIANCE mode until its retention period has passed, and cannot be deleted (E18, E22)', async () => {
