@@ -3,7 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { logger } from '../observability.ts';
 import { callerFromEvent, type Caller } from '../auth/caller.ts';
-import { badRequest, Problem, PROBLEM_JSON } from './problem.ts';
+import { permissionOf } from '../auth/permissions.ts';
+import { badRequest, forbidden, notFound, Problem, PROBLEM_JSON, unauthorized } from './problem.ts';
 
 export interface ApiRequest {
   caller?: Caller;
@@ -56,6 +57,13 @@ export function apiHandler(fn: (req: ApiRequest) => Promise<ApiResponse>) {
         route: `${event.httpMethod} ${event.resource}`,
         context,
       };
+      // N13: the role gate, from the one permission matrix, before any domain code runs
+      const permission = permissionOf(req.route);
+      if (!permission) throw notFound(`no route ${req.route}`);
+      if (permission.roles !== 'public') {
+        if (!req.caller) throw unauthorized('a valid bearer token is required');
+        if (!permission.roles.some((r) => req.caller!.roles.includes(r))) throw forbidden(`${req.route} needs one of the roles: ${permission.roles.join(', ')}`);
+      }
       const res = await fn(req);
       return {
         statusCode: res.status ?? 200,

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { PERMISSIONS } from '../auth/permissions.ts';
 import {
   ChangeDecision,
   ChangeProposal,
@@ -37,36 +38,33 @@ export interface RouteSpec {
   status?: number;
 }
 
-export const ROUTES: RouteSpec[] = [
-  { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', public: true, summary: 'This document' },
-  { method: 'GET', path: '/v1/matters', fn: 'matters', public: true, summary: 'Search published matters (事项库, N8)' },
-  { method: 'GET', path: '/v1/matters/{code}', fn: 'matters', public: true, summary: 'The service guide (办事指南) of a matter' },
-  { method: 'POST', path: '/v1/catalog/changes', fn: 'catalog', summary: 'Propose a catalog change (N10)', body: { name: 'ChangeProposal', schema: ChangeProposal }, roles: ['catalog_admin'], status: 201 },
-  { method: 'GET', path: '/v1/catalog/changes/{id}', fn: 'catalog', summary: 'A catalog change and its review history', roles: ['catalog_admin', 'office_reviewer', 'justice_reviewer', 'supervisor'] },
+const SPECS: Omit<RouteSpec, 'public' | 'roles'>[] = [
+  { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', summary: 'This document' },
+  { method: 'GET', path: '/v1/matters', fn: 'matters', summary: 'Search published matters (事项库, N8)' },
+  { method: 'GET', path: '/v1/matters/{code}', fn: 'matters', summary: 'The service guide (办事指南) of a matter' },
+  { method: 'POST', path: '/v1/catalog/changes', fn: 'catalog', summary: 'Propose a catalog change (N10)', body: { name: 'ChangeProposal', schema: ChangeProposal }, status: 201 },
+  { method: 'GET', path: '/v1/catalog/changes/{id}', fn: 'catalog', summary: 'A catalog change and its review history' },
   {
     method: 'POST',
     path: '/v1/catalog/changes/{id}/approve',
     fn: 'catalog',
     summary: 'Approve the step a change waits at; the last step applies it as a new version (N10)',
     body: { name: 'ChangeDecision', schema: ChangeDecision },
-    roles: ['office_reviewer', 'justice_reviewer', 'catalog_admin'],
   },
-  { method: 'POST', path: '/v1/catalog/changes/{id}/reject', fn: 'catalog', summary: 'Reject a change with reasons', body: { name: 'ChangeRejection', schema: ChangeRejection }, roles: ['office_reviewer', 'justice_reviewer', 'catalog_admin'] },
+  { method: 'POST', path: '/v1/catalog/changes/{id}/reject', fn: 'catalog', summary: 'Reject a change with reasons', body: { name: 'ChangeRejection', schema: ChangeRejection } },
   {
     method: 'GET',
     path: '/v1/catalog/consistency',
     fn: 'catalog',
     summary: 'Where same-level regions differ in matters, steps, days or materials (平级相同, N11); ?level=county|city&parent=',
-    roles: ['catalog_admin', 'office_reviewer', 'justice_reviewer', 'supervisor'],
   },
   {
     method: 'GET',
     path: '/v1/catalog/completeness',
     fn: 'catalog',
     summary: 'Published guides missing required fields (N20); ?region=',
-    roles: ['catalog_admin', 'office_reviewer', 'justice_reviewer', 'supervisor'],
   },
-  { method: 'POST', path: '/v1/uploads', fn: 'uploads', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest', schema: UploadRequest }, roles: ['citizen', 'agent', 'clerk'], status: 201 },
+  { method: 'POST', path: '/v1/uploads', fn: 'uploads', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest', schema: UploadRequest }, status: 201 },
   {
     method: 'POST',
     path: '/v1/cases',
@@ -74,7 +72,6 @@ export const ROUTES: RouteSpec[] = [
     summary: 'Submit an application (统一收件, N14)',
     body: { name: 'CreateCaseRequest', schema: CreateCaseRequest },
     requiredHeaders: ['Idempotency-Key'],
-    roles: ['citizen', 'agent', 'clerk'],
     status: 201,
   },
   { method: 'GET', path: '/v1/cases', fn: 'cases', summary: 'The caller’s own cases (?mine=true)' },
@@ -88,7 +85,6 @@ export const ROUTES: RouteSpec[] = [
     fn: 'cases',
     summary: 'Rate a completed case once, 1–5 (好差评, N21, H10)',
     body: { name: 'EvaluationRequest', schema: EvaluationRequest },
-    roles: ['citizen', 'agent', 'clerk'],
     status: 201,
   },
   {
@@ -97,7 +93,6 @@ export const ROUTES: RouteSpec[] = [
     fn: 'cases',
     summary: 'Complain about how a case is handled (投诉, N21, H10)',
     body: { name: 'ComplaintRequest', schema: ComplaintRequest },
-    roles: ['citizen', 'agent', 'clerk'],
     status: 201,
   },
   {
@@ -106,28 +101,25 @@ export const ROUTES: RouteSpec[] = [
     fn: 'cases',
     summary: 'Authorise an agent (代办员) to file for me (H13, H26)',
     body: { name: 'AuthorisationRequest', schema: AuthorisationRequest },
-    roles: ['citizen'],
     status: 201,
   },
-  { method: 'POST', path: '/v1/authorisations/{agentSub}/revoke', fn: 'cases', summary: 'Revoke an agent’s authorisation', roles: ['citizen'] },
-  { method: 'GET', path: '/v1/complaints', fn: 'cases', summary: 'Open complaints, oldest first (?status=open)', roles: ['supervisor'] },
+  { method: 'POST', path: '/v1/authorisations/{agentSub}/revoke', fn: 'cases', summary: 'Revoke an agent’s authorisation' },
+  { method: 'GET', path: '/v1/complaints', fn: 'cases', summary: 'Open complaints, oldest first (?status=open)' },
   {
     method: 'POST',
     path: '/v1/complaints/{complaintId}/handle',
     fn: 'cases',
     summary: 'Record how a complaint was handled',
     body: { name: 'ComplaintHandling', schema: ComplaintHandling },
-    roles: ['supervisor'],
   },
-  { method: 'GET', path: '/v1/tasks', fn: 'tasks', summary: 'Open tasks of the caller’s department', roles: ['clerk', 'handler', 'head'] },
-  { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision', schema: TaskDecision }, roles: ['clerk', 'handler', 'head'] },
+  { method: 'GET', path: '/v1/tasks', fn: 'tasks', summary: 'Open tasks of the caller’s department' },
+  { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision', schema: TaskDecision } },
   {
     method: 'POST',
     path: '/v1/tasks/{taskId}/offline-steps',
     fn: 'tasks',
     summary: 'Record a site inspection, expert review or hearing (N17)',
     body: { name: 'OfflineStepRequest', schema: OfflineStepRequest },
-    roles: ['handler', 'head'],
     status: 201,
   },
   {
@@ -136,7 +128,6 @@ export const ROUTES: RouteSpec[] = [
     fn: 'tasks',
     summary: 'Start a special procedure: the clock stops until it ends (听证、检验、鉴定、专家评审 …)',
     body: { name: 'SpecialProcedureRequest', schema: SpecialProcedureRequest },
-    roles: ['handler', 'head'],
   },
   {
     method: 'POST',
@@ -144,7 +135,6 @@ export const ROUTES: RouteSpec[] = [
     fn: 'tasks',
     summary: 'End the special procedure: its working days are added to the deadline',
     body: { name: 'SpecialProcedureEnd', schema: SpecialProcedureEnd },
-    roles: ['handler', 'head'],
   },
   {
     method: 'POST',
@@ -152,9 +142,15 @@ export const ROUTES: RouteSpec[] = [
     fn: 'tasks',
     summary: 'Extend the time limit once, by up to ten working days, with a notice (head only)',
     body: { name: 'ExtensionRequest', schema: ExtensionRequest },
-    roles: ['head'],
   },
-  { method: 'GET', path: '/v1/licences/{licenceId}', fn: 'licences', public: true, summary: 'An e-licence (电子证照, E15)' },
-  { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'licences', public: true, summary: 'Verify an e-licence’s signature and status' },
-  { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', summary: 'Where a case’s archive package is, and its lock (E22–E24)', roles: ['archivist', 'supervisor'] },
+  { method: 'GET', path: '/v1/licences/{licenceId}', fn: 'licences', summary: 'An e-licence (电子证照, E15)' },
+  { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'licences', summary: 'Verify an e-licence’s signature and status' },
+  { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', summary: 'Where a case’s archive package is, and its lock (E22–E24)' },
 ];
+
+/** Every route with its permission from the one matrix (shared/auth/permissions.ts); a route without one fails here. */
+export const ROUTES: RouteSpec[] = SPECS.map((r) => {
+  const p = PERMISSIONS[`${r.method} ${r.path}`];
+  if (!p) throw new Error(`route ${r.method} ${r.path} has no entry in shared/auth/permissions.ts`);
+  return { ...r, ...(p.roles === 'public' ? { public: true } : { roles: p.roles }) };
+});
