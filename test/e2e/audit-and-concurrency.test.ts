@@ -1,15 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, ddb, eventually, pdf, tableName, token, upload } from './client';
+import { call, ddb, eventually, pdf, tableName, token, upload, submitOnline } from './client';
 
 const applicant = { type: 'person', name: '钱并发', idNumber: '610113198808080808' };
 
-async function submit(citizen: string, matterCode: string, codes: string[], key: string): Promise<string> {
-  const materials = await Promise.all(codes.map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
-  const res = await call('POST', '/v1/cases', { token: citizen, body: { matterCode, applicant, channel: 'online', materials }, headers: { 'Idempotency-Key': key } });
-  expect(res.status).toBe(201);
-  return res.body.caseId;
-}
+const submit = (citizen: string, matterCode: string, codes: string[], key: string) => submitOnline(citizen, matterCode, codes, key, applicant);
 
 describe('every step is recorded and traceable (H9, E17): the audit trail is a hash chain', () => {
   test('the chain verifies; an event altered directly in DynamoDB breaks it at that event', async () => {

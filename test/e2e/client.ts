@@ -71,3 +71,11 @@ export const s3 = () =>
   new S3Client({ endpoint: endpoints.s3.endpoint, region: endpoints.region, credentials: endpoints.credentials, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
 export const tableName = (prefix: string) => Object.values(endpoints.dynamodb.tables).find((t) => t.startsWith(prefix))!;
 export const bucketName = (prefix: string) => Object.values(endpoints.s3.buckets).find((b) => b.startsWith(prefix))!;
+
+/** Uploads one PDF per material code and files the matter online; returns the new case id (expects 201). */
+export async function submitOnline(citizen: string, matterCode: string, codes: string[], key: string, applicant: { type: string; name: string; idNumber: string }): Promise<string> {
+  const materials = await Promise.all(codes.map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
+  const res = await call('POST', '/v1/cases', { token: citizen, body: { matterCode, applicant, channel: 'online', materials }, headers: { 'Idempotency-Key': key } });
+  if (res.status !== 201) throw new Error(`filing ${matterCode} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.caseId;
+}

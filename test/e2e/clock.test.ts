@@ -1,6 +1,6 @@
 import { addWorkingDays } from '#shared/calendar/working-days';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, pdf, token, upload } from './client';
+import { call, eventually, pdf, token, upload, submitOnline } from './client';
 
 /**
  * The time limit as a clock (N14, N20; 行政许可法 第四十二、四十五条): a special procedure stops it, an
@@ -8,13 +8,8 @@ import { call, eventually, pdf, token, upload } from './client';
  */
 test('a special procedure pauses the clock; the head extends the deadline once by up to ten working days, with a notice', async () => {
   const citizen = await token({ sub: 'citizen-clock', roles: ['citizen'] });
-  const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
-  const sub = await call('POST', '/v1/cases', {
-    token: citizen,
-    body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'person', name: '郑时限', idNumber: '610113196501010101' }, channel: 'online', materials },
-    headers: { 'Idempotency-Key': 'clock-1' },
-  });
-  const caseId = sub.body.caseId;
+  const applicant = { type: 'person', name: '郑时限', idNumber: '610113196501010101' };
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'clock-1', applicant);
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
   const c = await eventually('forwarding', async () => {

@@ -1,15 +1,10 @@
 import { DEMO_PARALLEL_MATTER_CODE, DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, pdf, token, upload } from './client';
+import { call, eventually, pdf, token, upload, submitOnline } from './client';
 
 /** The other decisions of N14 through the API: a department denies, a clerk returns, an applicant withdraws. */
 const applicant = { type: 'person', name: '周其他', idNumber: '610113196606060606' };
 
-async function submit(citizen: string, matterCode: string, codes: string[], key: string): Promise<string> {
-  const materials = await Promise.all(codes.map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
-  const res = await call('POST', '/v1/cases', { token: citizen, body: { matterCode, applicant, channel: 'online', materials }, headers: { 'Idempotency-Key': key } });
-  expect(res.status).toBe(201);
-  return res.body.caseId;
-}
+const submit = (citizen: string, matterCode: string, codes: string[], key: string) => submitOnline(citizen, matterCode, codes, key, applicant);
 
 test('one department denies: one result (不予许可), no licence, and the case is still archived', async () => {
   const citizen = await token({ sub: 'citizen-zhou', roles: ['citizen'] });

@@ -1,16 +1,11 @@
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, pdf, token, upload } from './client';
+import { call, pdf, token, upload, submitOnline } from './client';
 
 /** A correction never answered is closed as returned (退件) once its period has run out, with a notice. */
 test('the sweeper closes a case whose correction was not answered by its due date, and only then', async () => {
   const citizen = await token({ sub: 'citizen-silent', roles: ['citizen'] });
-  const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
-  const sub = await call('POST', '/v1/cases', {
-    token: citizen,
-    body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'person', name: '冯沉默', idNumber: '610113197502020202' }, channel: 'online', materials },
-    headers: { 'Idempotency-Key': 'silent-1' },
-  });
-  const caseId = sub.body.caseId;
+  const applicant = { type: 'person', name: '冯沉默', idNumber: '610113197502020202' };
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'silent-1', applicant);
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'correction', missing: ['M04'], reason: '平面图缺失' } });
   const asked = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
@@ -31,10 +26,6 @@ test('the sweeper closes a case whose correction was not answered by its due dat
   expect(c.body.notices.find((n: any) => n.kind === 'return').body.reason).toContain('逾期未补齐补正');
   expect(c.body.timeline.at(-1)).toMatchObject({ action: 'close_unanswered_correction', from: 'correction_required', to: 'returned' });
   // the applicant may file the matter again: the case no longer holds the open-case marker
-  const again = await call('POST', '/v1/cases', {
-    token: citizen,
-    body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'person', name: '冯沉默', idNumber: '610113197502020202' }, channel: 'online', materials },
-    headers: { 'Idempotency-Key': 'silent-2' },
-  });
-  expect(again.status).toBe(201);
+  const again = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'silent-2', applicant);
+  expect(again).not.toBe(caseId);
 });
