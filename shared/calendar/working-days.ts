@@ -1,15 +1,12 @@
-import calendar from 'chinese-days/dist/chinese-days.json';
+import calendarData from 'chinese-days/dist/chinese-days.json';
 
 /**
  * Working days in Asia/Shanghai, from the `chinese-days` package's data (public holidays and the
  * make-up working days, 调休), not a hand-typed list. Time limits in the regulation are working days
  * (承诺时限/法定时限, N14). Past the last year the data knows, only weekends count and the result is
- * marked provisional: the State Council publishes each year's schedule late in the year before.
+ * marked provisional: the State Council publishes each year's schedule late in the year before, and
+ * provisional deadlines are recomputed once a calendar that knows the year is deployed.
  */
-const holidays = new Set(Object.keys((calendar as { holidays: Record<string, string> }).holidays));
-const makeUpDays = new Set(Object.keys((calendar as { workdays: Record<string, string> }).workdays));
-export const LAST_KNOWN_YEAR = Math.max(...[...holidays].map((d) => Number(d.slice(0, 4))));
-
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /** `YYYY-MM-DD` of an instant, in Asia/Shanghai (UTC+8, no daylight saving). */
@@ -24,13 +21,6 @@ function nextDate(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function isWorkingDay(date: string): boolean {
-  if (makeUpDays.has(date)) return true;
-  if (holidays.has(date)) return false;
-  const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return dow !== 0 && dow !== 6;
-}
-
 export interface Deadline {
   /** the last working day of the limit, `YYYY-MM-DD` in Asia/Shanghai */
   date: string;
@@ -38,28 +28,55 @@ export interface Deadline {
   provisional: boolean;
 }
 
-/**
- * The date `days` working days after `from` (the day of `from` itself does not count, as in the
- * administrative-licensing practice of counting from the next day). 0 days = the same day (即办件).
- */
-export function addWorkingDays(from: Date | string, days: number): Deadline {
-  let date = shanghaiDate(from);
-  let left = days;
-  while (left > 0) {
-    date = nextDate(date);
-    if (isWorkingDay(date)) left--;
+/** A working-day calendar over one set of holiday data (`{holidays, workdays}` keyed by date). */
+export class WorkingDayCalendar {
+  private readonly holidays: Set<string>;
+  private readonly makeUpDays: Set<string>;
+  readonly lastKnownYear: number;
+
+  constructor(data: { holidays: Record<string, unknown>; workdays: Record<string, unknown> }) {
+    this.holidays = new Set(Object.keys(data.holidays));
+    this.makeUpDays = new Set(Object.keys(data.workdays));
+    this.lastKnownYear = Math.max(...[...this.holidays].map((d) => Number(d.slice(0, 4))));
   }
-  return { date, provisional: Number(date.slice(0, 4)) > LAST_KNOWN_YEAR };
+
+  isWorkingDay(date: string): boolean {
+    if (this.makeUpDays.has(date)) return true;
+    if (this.holidays.has(date)) return false;
+    const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return dow !== 0 && dow !== 6;
+  }
+
+  /**
+   * The date `days` working days after `from` (the day of `from` itself does not count, as in the
+   * administrative-licensing practice of counting from the next day). 0 days = the same day (即办件).
+   */
+  addWorkingDays(from: Date | string, days: number): Deadline {
+    let date = shanghaiDate(from);
+    let left = days;
+    while (left > 0) {
+      date = nextDate(date);
+      if (this.isWorkingDay(date)) left--;
+    }
+    return { date, provisional: Number(date.slice(0, 4)) > this.lastKnownYear };
+  }
+
+  /** Working days from `from` (exclusive) to `to` (inclusive). */
+  workingDaysBetween(from: Date | string, to: Date | string): number {
+    let date = shanghaiDate(from);
+    const end = shanghaiDate(to);
+    let n = 0;
+    while (date < end) {
+      date = nextDate(date);
+      if (this.isWorkingDay(date)) n++;
+    }
+    return n;
+  }
 }
 
-/** Working days from `from` (exclusive) to `to` (inclusive). */
-export function workingDaysBetween(from: Date | string, to: Date | string): number {
-  let date = shanghaiDate(from);
-  const end = shanghaiDate(to);
-  let n = 0;
-  while (date < end) {
-    date = nextDate(date);
-    if (isWorkingDay(date)) n++;
-  }
-  return n;
-}
+/** The calendar deployed with this code: the `chinese-days` package's data. */
+export const CALENDAR = new WorkingDayCalendar(calendarData as { holidays: Record<string, string>; workdays: Record<string, string> });
+export const LAST_KNOWN_YEAR = CALENDAR.lastKnownYear;
+export const isWorkingDay = (date: string) => CALENDAR.isWorkingDay(date);
+export const addWorkingDays = (from: Date | string, days: number) => CALENDAR.addWorkingDays(from, days);
+export const workingDaysBetween = (from: Date | string, to: Date | string) => CALENDAR.workingDaysBetween(from, to);

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Caller } from '../auth/caller.ts';
-import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.ts';
+import { CALENDAR, workingDaysBetween, type Deadline, type WorkingDayCalendar } from '../calendar/working-days.ts';
 import { conflict, forbidden, unprocessable } from '../http/problem.ts';
 import type { Case, ClockAdjustments } from './case.ts';
 import { commitCase } from './case-store.ts';
@@ -9,16 +9,27 @@ import { actorOf } from './intake.ts';
 import { makeNotice } from './notices.ts';
 import type { ExtensionRequest, SpecialProcedureEnd, SpecialProcedureRequest } from './schemas.ts';
 
+const NONE: ClockAdjustments = { pausedDays: 0, extensions: [] };
+
 /**
  * The promised time limit (承诺时限, N14/N20) as a clock: deadline = acceptance + promised working days
  * + working days spent in special procedures + extensions approved by the department head.
  */
-export function deadlineOf(c: Case, adj: ClockAdjustments): { date: string; provisional: boolean } {
+export function deadlineOf(c: Case, adj: ClockAdjustments, calendar: WorkingDayCalendar = CALENDAR): Deadline {
   const extra = adj.pausedDays + adj.extensions.reduce((n, e) => n + e.days, 0);
-  return addWorkingDays(c.acceptedAt!, c.promiseDays + extra);
+  return calendar.addWorkingDays(c.acceptedAt!, c.promiseDays + extra);
 }
 
-const NONE: ClockAdjustments = { pausedDays: 0, extensions: [] };
+/**
+ * A deadline counted past the last year the calendar knew (weekends only) is counted again once a
+ * calendar that knows that year is deployed. Returns the new deadline, or undefined when nothing changes.
+ */
+export function recomputedDeadline(c: Case, calendar: WorkingDayCalendar = CALENDAR): Deadline | undefined {
+  if (!c.deadlineProvisional || !c.acceptedAt) return undefined;
+  const next = deadlineOf(c, c.clockAdjustments ?? NONE, calendar);
+  return next.date === c.deadline && next.provisional ? undefined : next;
+}
+
 
 /** Only the review task's own department acts on its clock; an extension needs its head. */
 async function loadReview(caller: Caller, taskId: string, roles: ('handler' | 'head')[]) {
