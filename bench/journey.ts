@@ -8,6 +8,7 @@ import { ROOT, startPlatform } from '../local/start.ts';
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '../shared/catalog/demo-seed.ts';
 import { measureBundles, median, type BundleFigures } from './bundles.ts';
 import { Client, pdf, poll } from './client.ts';
+import { machineName, ms, pct, rec, samples, table, timed } from './figures.ts';
 
 /**
  * `npm run bench [N]` (or BENCH_N=N): the journey of test/e2e/journey.test.ts, N times in a row on the
@@ -31,37 +32,12 @@ const applicant = { type: 'person', name: '王小明', idNumber: '61011319900101
 
 // ── figures ──────────────────────────────────────────────────────────────────────────────────
 
-const samples = new Map<string, number[]>();
-const rec = (stage: string, ms: number) => {
-  const s = samples.get(stage) ?? [];
-  s.push(ms);
-  samples.set(stage, s);
-};
-async function timed<T>(stage: string, f: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  const v = await f();
-  rec(stage, performance.now() - t0);
-  return v;
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
 const summary = (xs: number[]) => ({ count: xs.length, p50: pct(xs, 50), p99: pct(xs, 99), max: Math.max(...xs), first: xs[0] });
-const ms = (x: number) => x.toFixed(1);
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
 
-function table(header: string[], rows: (string | number)[][], alignLeft = 1): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
-}
 
 // ── executions ───────────────────────────────────────────────────────────────────────────────
 
-const machineName = (sfn: LocalStepFunctions, arn: string) => (sfn.machines.get(arn)?.name ?? arn.split(':').pop()!).replace(/[0-9A-F]{8}$/, '');
 
 interface JourneyWork {
   executions: number;

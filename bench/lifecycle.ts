@@ -7,6 +7,7 @@ import type { ExecutionRecord, LocalStepFunctions } from '../local/sfn.ts';
 import { ROOT, startPlatform } from '../local/start.ts';
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '../shared/catalog/demo-seed.ts';
 import { Client, pdf, sleep } from './client.ts';
+import { machineName, ms, pct, rec, samples, table, timed } from './figures.ts';
 
 /**
  * `npm run bench:lifecycle [N]` (or BENCH_N=N): N cases through mixed paths on the local runtime and
@@ -49,33 +50,9 @@ const applicant = { type: 'person', name: '王小明', idNumber: '61011319900101
 
 // ── figures ──────────────────────────────────────────────────────────────────────────────────
 
-const samples = new Map<string, number[]>();
-const rec = (kind: string, ms: number) => {
-  const s = samples.get(kind) ?? [];
-  s.push(ms);
-  samples.set(kind, s);
-};
-async function timed<T>(kind: string, f: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  const v = await f();
-  rec(kind, performance.now() - t0);
-  return v;
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const ms = (x: number) => x.toFixed(1);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const range = (xs: number[]) => (!xs.length ? '-' : Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
 
-function table(header: string[], rows: (string | number)[][], alignLeft = 1): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
-}
 
 // ── DynamoDB requests and consumed capacity ──────────────────────────────────────────────────
 
@@ -207,7 +184,6 @@ async function runCase(c: Client, staff: Staff, run: string, i: number, kind: Pa
 
 // ── executions ───────────────────────────────────────────────────────────────────────────────
 
-const machineName = (sfn: LocalStepFunctions, arn: string) => (sfn.machines.get(arn)?.name ?? arn.split(':').pop()!).replace(/[0-9A-F]{8}$/, '');
 /** Execution names are the case id (routing) or `${caseId}-${kind}-${ms}` (shared/workflows/start.ts). */
 const caseOfExecution = (arn: string, ids: Set<string>): string | undefined => {
   const name = arn.split(':').pop()!;
