@@ -2,7 +2,8 @@ import { requireRole } from '#shared/auth/caller';
 import { listOpenTasks } from '#shared/domain/case-store';
 import { completeTask } from '#shared/domain/decisions';
 import { recordOfflineStep } from '#shared/domain/offline-steps';
-import { ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, TaskDecision } from '#shared/domain/schemas';
+import { AbsenceRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, TaskDecision } from '#shared/domain/schemas';
+import { claimTask, recordAbsence } from '#shared/domain/ab-post';
 import { endSpecialProcedure, extendDeadline, startSpecialProcedure } from '#shared/domain/clock';
 import { clockOf } from '#shared/domain/case-view';
 import { apiHandler } from '#shared/http/api';
@@ -37,6 +38,12 @@ export const handler = apiHandler(async (req) => {
       const c = await endSpecialProcedure(caller, req.path.taskId, parseBody(SpecialProcedureEnd, req.body));
       return { body: { caseId: c.caseId, clock: clockOf(c) } };
     }
+    case 'POST /v1/tasks/{taskId}/claim': {
+      const t = await claimTask(caller, req.path.taskId);
+      return { body: { taskId: t.taskId, assignee: t.assignee } };
+    }
+    case 'POST /v1/staff/absences':
+      return { status: 201, body: await recordAbsence(caller, parseBody(AbsenceRequest, req.body)) };
     case 'POST /v1/tasks/{taskId}/extension': {
       const c = await extendDeadline(caller, req.path.taskId, parseBody(ExtensionRequest, req.body));
       return { body: { caseId: c.caseId, clock: clockOf(c) } };

@@ -58,6 +58,8 @@ export const PERMISSIONS: Record<string, Permission> = {
   'POST /v1/tasks/{taskId}/special-procedures': { roles: ['handler', 'head'], ownership: 'own_department' },
   'POST /v1/tasks/{taskId}/special-procedures/end': { roles: ['handler', 'head'], ownership: 'own_department' },
   'POST /v1/tasks/{taskId}/extension': { roles: ['head'], ownership: 'own_department' },
+  'POST /v1/tasks/{taskId}/claim': { roles: STAFF, ownership: 'own_department' },
+  'POST /v1/staff/absences': { roles: ['head'], ownership: 'own_department' },
   'GET /v1/archive/{caseId}': { roles: ['archivist', 'supervisor'], ownership: 'any' },
 };
 

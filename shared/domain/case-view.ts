@@ -68,6 +68,7 @@ export function caseView(file: CaseFile) {
       deadline: t.deadline,
       decision: t.decision ?? null,
       completedAt: t.completedAt ?? null,
+      assignee: t.assignee ? { sub: t.assignee.sub, name: t.assignee.name } : null,
       ...(t.missing ? { missing: t.missing } : {}),
       ...(t.offlineSteps ? { offlineSteps: t.offlineSteps } : {}),
     })),

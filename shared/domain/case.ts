@@ -136,6 +136,8 @@ export interface Task {
   opinion?: string;
   missing?: string[];
   completedBy?: Actor;
+  /** who took the task (AB岗: only they, their recorded backup or the head complete it) */
+  assignee?: Actor;
   completedAt?: string;
   offlineSteps?: OfflineStep[];
 }

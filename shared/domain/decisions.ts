@@ -11,6 +11,7 @@ import { assertTransition } from './lifecycle.ts';
 import { actorOf } from './intake.ts';
 import { makeNotice } from './notices.ts';
 import { acceptanceWindow } from './rules/deemed-acceptance.ts';
+import { assertMayActOn } from './ab-post.ts';
 import type { TaskDecision } from './schemas.ts';
 
 /** Working days an applicant has to answer a correction notice before the case is closed. */
@@ -54,6 +55,7 @@ export async function completeTask(caller: Caller, taskId: string, d: TaskDecisi
     const { file, task } = await loadTask(taskId);
     authorize(caller, task);
     if (task.status !== 'open') throw conflict('the task has already been completed', { completedAt: task.completedAt });
+    await assertMayActOn(caller, task, now());
     const at = now().toISOString();
     return task.kind === 'acceptance' ? decideAcceptance(caller, file, task, d, at) : decideReview(caller, file, task, d, at);
   });

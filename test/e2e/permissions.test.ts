@@ -22,6 +22,7 @@ const BODIES: Record<string, unknown> = {
   SpecialProcedureRequest: { kind: 'hearing', reason: 'x' },
   SpecialProcedureEnd: { result: 'x' },
   ExtensionRequest: { days: 1, reason: 'x' },
+  AbsenceRequest: { sub: 'a', backup: 'b', until: '2030-01-01T00:00:00+08:00', reason: 'x' },
 };
 
 const request = (r: (typeof ROUTES)[number], tok?: string) =>

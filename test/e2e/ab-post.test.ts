@@ -1,0 +1,32 @@
+import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
+import { call, eventually, submitOnline, token } from './client';
+
+/** AB岗 (H22 顶岗补位): a taken task is its taker's; when they are away, the backup the head named acts. */
+test('a taken review task is completed by its taker, or — while they are away — by their recorded backup or the head', async () => {
+  const citizen = await token({ sub: 'citizen-ab', roles: ['citizen'] });
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'ab-1', { type: 'person', name: '卫顶岗', idNumber: '610113198003030303' });
+  const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
+  await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
+  await eventually('forwarding', async () => (await call('GET', `/v1/cases/${caseId}`, { token: citizen })).body.status === 'in_review');
+  const review = `${caseId}.R1`;
+  const a = await token({ sub: 'handler-a', name: '甲承办', roles: ['handler'], dept: '610113-XZSP', region: '610113' });
+  const b = await token({ sub: 'handler-b', name: '乙承办', roles: ['handler'], dept: '610113-XZSP', region: '610113' });
+  const c = await token({ sub: 'handler-c', name: '丙承办', roles: ['handler'], dept: '610113-XZSP', region: '610113' });
+  const head = await token({ sub: 'head-sun', name: '孙负责', roles: ['head'], dept: '610113-XZSP', region: '610113' });
+
+  const taken = await call('POST', `/v1/tasks/${review}/claim`, { token: a });
+  expect(taken.body.assignee).toMatchObject({ sub: 'handler-a' });
+  expect((await call('POST', `/v1/tasks/${review}/claim`, { token: b })).status).toBe(409);
+  expect((await call('POST', `/v1/tasks/${review}/complete`, { token: b, body: { decision: 'approve' } })).status).toBe(403);
+
+  // only the head records an absence; then the named backup (B岗) may act, and nobody else
+  const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  expect((await call('POST', '/v1/staff/absences', { token: b, body: { sub: 'handler-a', backup: 'handler-b', until, reason: '休假' } })).status).toBe(403);
+  expect((await call('POST', '/v1/staff/absences', { token: head, body: { sub: 'handler-a', backup: 'handler-b', until, reason: '休假' } })).status).toBe(201);
+  expect((await call('POST', `/v1/tasks/${review}/complete`, { token: c, body: { decision: 'approve' } })).status).toBe(403);
+  const done = await call('POST', `/v1/tasks/${review}/complete`, { token: b, body: { decision: 'approve', opinion: 'B岗代为审查' } });
+  expect(done.status).toBe(200);
+  const view = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
+  expect(view.body.tasks.find((t: any) => t.taskId === review)).toMatchObject({ assignee: { sub: 'handler-a' }, status: 'done' });
+  expect(view.body.timeline.map((e: any) => e.action)).toContain('claim_task');
+});
