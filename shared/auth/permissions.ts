@@ -60,6 +60,8 @@ export const PERMISSIONS: Record<string, Permission> = {
   'POST /v1/tasks/{taskId}/extension': { roles: ['head'], ownership: 'own_department' },
   'POST /v1/tasks/{taskId}/claim': { roles: STAFF, ownership: 'own_department' },
   'POST /v1/staff/absences': { roles: ['head'], ownership: 'own_department' },
+  'POST /v1/staff/{sub}/roles': { roles: ['head'], ownership: 'own_department' },
+  'GET /v1/staff': { roles: ['head', 'supervisor'], ownership: 'own_department' },
   'GET /v1/archive/{caseId}': { roles: ['archivist', 'supervisor'], ownership: 'any' },
 };
 

@@ -12,6 +12,7 @@ import { actorOf } from './intake.ts';
 import { makeNotice } from './notices.ts';
 import { acceptanceWindow } from './rules/deemed-acceptance.ts';
 import { assertMayActOn } from './ab-post.ts';
+import { registeredRoles } from './staff.ts';
 import type { TaskDecision } from './schemas.ts';
 
 /** Working days an applicant has to answer a correction notice before the case is closed. */
@@ -33,10 +34,13 @@ export async function withRetry<T>(caseId: string, step: () => Promise<T>, attem
 }
 
 /** N13: a task is acted on by the roles its step names, of the department it belongs to. */
-function authorize(caller: Caller, task: Task): void {
+async function authorize(caller: Caller, task: Task): Promise<void> {
   const roles = task.kind === 'acceptance' ? (['clerk'] as const) : (['handler', 'head'] as const);
   if (!roles.some((r) => caller.roles.includes(r))) throw forbidden(`a ${task.kind} task is completed by ${roles.join(' or ')}`);
   if (caller.dept !== task.dept) throw forbidden('this task belongs to another department');
+  // N13: a member in the department's staff register acts only in the roles registered for them
+  const registered = await registeredRoles(task.dept, caller.sub);
+  if (registered && !roles.some((r) => registered.includes(r))) throw forbidden(`the staff register of ${task.dept} does not give ${caller.sub} the role ${roles.join(' or ')}`);
 }
 
 export async function loadTask(taskId: string): Promise<{ file: CaseFile; task: Task }> {
@@ -53,7 +57,7 @@ export async function completeTask(caller: Caller, taskId: string, d: TaskDecisi
   const caseId = caseIdOfTask(taskId);
   const result = await withRetry(caseId, async () => {
     const { file, task } = await loadTask(taskId);
-    authorize(caller, task);
+    await authorize(caller, task);
     if (task.status !== 'open') throw conflict('the task has already been completed', { completedAt: task.completedAt });
     await assertMayActOn(caller, task, now());
     const at = now().toISOString();

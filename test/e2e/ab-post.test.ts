@@ -30,3 +30,33 @@ test('a taken review task is completed by its taker, or — while they are away 
   expect(view.body.tasks.find((t: any) => t.taskId === review)).toMatchObject({ assignee: { sub: 'handler-a' }, status: 'done' });
   expect(view.body.timeline.map((e: any) => e.action)).toContain('claim_task');
 });
+
+/** N13: the department fixes who handles which step; changes are approved by the head and recorded. */
+test('the head registers a member’s roles with a reason; the register narrows what the token allows; every change is on record', async () => {
+  const citizen = await token({ sub: 'citizen-n13', roles: ['citizen'] });
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'n13-1', { type: 'person', name: '褚权限', idNumber: '610113198104040404' });
+  const head = await token({ sub: 'head-sun', name: '孙负责', roles: ['head'], dept: '610113-XZSP', region: '610113' });
+  // a token that says clerk, for someone the register makes a handler only
+  const moved = await token({ sub: 'clerk-moved', name: '调岗人员', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
+  expect((await call('POST', '/v1/staff/clerk-moved/roles', { token: moved, body: { roles: ['clerk'], reason: '自行授权' } })).status).toBe(403);
+  const set = await call('POST', '/v1/staff/clerk-moved/roles', { token: head, body: { roles: ['handler'], reason: '调整至审查岗' } });
+  expect(set.status).toBe(200);
+  expect(set.body).toMatchObject({ roles: ['handler'], version: 1 });
+  const refused = await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: moved, body: { decision: 'accept' } });
+  expect(refused.status).toBe(403);
+  expect(refused.body.detail).toContain('staff register');
+
+  await call('POST', '/v1/staff/clerk-moved/roles', { token: head, body: { roles: ['clerk', 'handler'], reason: '恢复综合窗口岗' } });
+  expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: moved, body: { decision: 'accept' } })).status).toBe(200);
+
+  const record = await call('GET', '/v1/staff', { token: head });
+  const changes = record.body.changes.filter((ch: any) => ch.sub === 'clerk-moved');
+  expect(changes.map((ch: any) => [ch.before, ch.after, ch.approvedBy])).toEqual([
+    [[], ['handler'], 'head-sun'],
+    [['handler'], ['clerk', 'handler'], 'head-sun'],
+  ]);
+  const supervisor = await token({ sub: 'supervisor-n13', roles: ['supervisor'] });
+  expect((await call('GET', '/v1/staff?dept=610113-XZSP', { token: supervisor })).status).toBe(200);
+  const otherHead = await token({ sub: 'head-lh', roles: ['head'], dept: '610104-XZSP', region: '610104' });
+  expect((await call('GET', '/v1/staff?dept=610113-XZSP', { token: otherHead })).status).toBe(403);
+});
