@@ -1,5 +1,4 @@
 import { GetObjectLegalHoldCommand, GetObjectRetentionCommand } from '@aws-sdk/client-s3';
-import { requireRole } from '#shared/auth/caller';
 import { getCase } from '#shared/domain/case-store';
 import { apiHandler } from '#shared/http/api';
 import { notFound } from '#shared/http/problem';
@@ -7,7 +6,7 @@ import { s3Client } from '#shared/storage/clients';
 
 /** GET /v1/archive/{caseId} (E22–E25): where the archive package is and the lock S3 really holds on it. */
 export const handler = apiHandler(async (req) => {
-  requireRole(req.caller, 'archivist', 'supervisor');
+  // roles are checked before this runs, by the API handler from shared/auth/permissions.ts
   const c = await getCase(req.path.caseId);
   if (!c?.archive) throw notFound(`case ${req.path.caseId} has no archive package`);
   const a = c.archive;

@@ -6,7 +6,7 @@ import {
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { requireRole } from '#shared/auth/caller';
+import { requireCaller } from '#shared/auth/caller';
 import { newCaseId } from '#shared/domain/ids';
 import { actorOf, type Receipt, type RoutingInput } from '#shared/domain/intake';
 import { CreateCaseRequest } from '#shared/domain/schemas';
@@ -41,7 +41,8 @@ const submit = makeIdempotent(
 );
 
 export const handler = apiHandler(async (req) => {
-  const caller = requireRole(req.caller, 'citizen', 'agent', 'clerk');
+  // roles are checked before this runs, by the API handler from shared/auth/permissions.ts
+  const caller = requireCaller(req.caller);
   const key = req.headers['idempotency-key'];
   if (!key || key.length > 200) throw badRequest('the Idempotency-Key header is required (at most 200 characters)', [{ path: 'Idempotency-Key', message: 'required' }]);
   const body = parseBody(CreateCaseRequest, req.body);

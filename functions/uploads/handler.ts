@@ -1,4 +1,4 @@
-import { requireRole } from '#shared/auth/caller';
+import { requireCaller } from '#shared/auth/caller';
 import { UploadRequest } from '#shared/domain/schemas';
 import { apiHandler } from '#shared/http/api';
 import { parseBody } from '#shared/http/parse';
@@ -6,7 +6,8 @@ import { presignUpload } from '#shared/storage/uploads';
 
 /** POST /v1/uploads: a presigned PUT for one material (N15, E12: e-materials are accepted). */
 export const handler = apiHandler(async (req) => {
-  const caller = requireRole(req.caller, 'citizen', 'agent', 'clerk');
+  // roles are checked before this runs, by the API handler from shared/auth/permissions.ts
+  const caller = requireCaller(req.caller);
   const body = parseBody(UploadRequest, req.body);
   return { status: 201, body: await presignUpload(caller.sub, body) };
 });

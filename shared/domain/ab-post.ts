@@ -5,7 +5,7 @@ import { conflict, forbidden, unprocessable } from '../http/problem.ts';
 import { dynamo, env } from '../storage/clients.ts';
 import type { Task } from './case.ts';
 import { commitCase } from './case-store.ts';
-import { loadTask, withRetry } from './decisions.ts';
+import { loadTask, stepRoles, withRetry } from './decisions.ts';
 import { actorOf } from './intake.ts';
 import type { AbsenceRequest } from './schemas.ts';
 
@@ -53,15 +53,16 @@ export async function assertMayActOn(caller: Caller, task: Task, at: Date): Prom
 export async function claimTask(caller: Caller, taskId: string, now = () => new Date()) {
   return withRetry(taskId, async () => {
     const { file, task } = await loadTask(taskId);
-    const roles = task.kind === 'acceptance' ? ['clerk'] : ['handler', 'head'];
-    if (!roles.some((r) => caller.roles.includes(r as never)) || caller.dept !== task.dept) throw forbidden('a task is taken by staff of its department in its step’s role');
+    const roles = stepRoles(task);
+    const role = roles.find((r) => caller.roles.includes(r));
+    if (!role || caller.dept !== task.dept) throw forbidden('a task is taken by staff of its department in its step’s role');
     if (task.status !== 'open') throw conflict('the task has already been completed');
     if (task.assignee) {
       if (task.assignee.sub === caller.sub) return task;
       throw conflict(`the task has been taken by ${task.assignee.name}`, { assignee: task.assignee.sub });
     }
     const at = now().toISOString();
-    const actor = actorOf(caller, roles.find((r) => caller.roles.includes(r as never)) as never);
+    const actor = actorOf(caller, role);
     const taken: Task = { ...task, assignee: actor };
     await commitCase({ before: file.case, after: file.case, event: { at, actor, action: 'claim_task', detail: { taskId } }, updatedTasks: [taken] });
     return taken;

@@ -13,7 +13,7 @@ import type * as z from 'zod/mini';
 import type { CorrectionRequest, EvaluationRequest } from './schemas.ts';
 
 /** The applicant, or the agent or clerk who filed for them, acts on the applicant's behalf. */
-async function loadOwn(caller: Caller, caseId: string) {
+export async function loadOwn(caller: Caller, caseId: string) {
   const file = await getCaseFile(caseId);
   if (!file || (file.case.applicant.sub !== caller.sub && file.case.filedBy.sub !== caller.sub)) throw notFound(`there is no case ${caseId}`);
   return file;

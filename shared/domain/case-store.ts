@@ -234,3 +234,21 @@ export const listOpenTasks = (dept: string, limit: number, cursor?: string) =>
     limit,
     cursor,
   );
+
+/** Open cases whose next date (deadline, acceptance limit or correction due) falls in `month` (YYYY-MM), before `before` if given. */
+export async function* openCaseIdsDue(month: string, before?: string): AsyncGenerator<string> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: GSI.deadline,
+        KeyConditionExpression: before ? 'dlPk = :m AND dlSk < :b' : 'dlPk = :m',
+        ExpressionAttributeValues: { ':m': `OPEN#${month}`, ...(before ? { ':b': before } : {}) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of res.Items ?? []) yield String(item.pk).slice('CASE#'.length);
+    start = res.LastEvaluatedKey;
+  } while (start);
+}

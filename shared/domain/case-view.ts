@@ -28,12 +28,13 @@ const pausedSoFar = (c: Case, end: string) => {
 
 export function clockOf(c: Case, now = new Date()) {
   const end = c.completedAt ?? now.toISOString();
+  const pausedDays = pausedSoFar(c, end);
   return {
     promiseDays: c.promiseDays,
     // paused days are not used days: the clock stands still during a special procedure
-    usedWorkingDays: c.acceptedAt ? Math.max(0, workingDaysBetween(c.acceptedAt, end) - pausedSoFar(c, end)) : 0,
+    usedWorkingDays: c.acceptedAt ? Math.max(0, workingDaysBetween(c.acceptedAt, end) - pausedDays) : 0,
     paused: !!c.clockAdjustments?.pause,
-    pausedDays: pausedSoFar(c, end),
+    pausedDays,
     extensionDays: (c.clockAdjustments?.extensions ?? []).reduce((n, e) => n + e.days, 0),
     acceptBy: c.acceptBy,
     deadline: c.deadline ?? null,

@@ -1,10 +1,10 @@
 import type * as z from 'zod/mini';
 import type { Caller } from '../auth/caller.ts';
 import { CALENDAR, workingDaysBetween, type Deadline, type WorkingDayCalendar } from '../calendar/working-days.ts';
-import { conflict, forbidden, unprocessable } from '../http/problem.ts';
+import { conflict, unprocessable } from '../http/problem.ts';
 import type { Case, ClockAdjustments } from './case.ts';
 import { commitCase } from './case-store.ts';
-import { loadTask, withRetry } from './decisions.ts';
+import { loadOpenReview, withRetry } from './decisions.ts';
 import { actorOf } from './intake.ts';
 import { makeNotice } from './notices.ts';
 import type { ExtensionRequest, SpecialProcedureEnd, SpecialProcedureRequest } from './schemas.ts';
@@ -31,20 +31,9 @@ export function recomputedDeadline(c: Case, calendar: WorkingDayCalendar = CALEN
 }
 
 
-/** Only the review task's own department acts on its clock; an extension needs its head. */
-async function loadReview(caller: Caller, taskId: string, roles: ('handler' | 'head')[]) {
-  const { file, task } = await loadTask(taskId);
-  if (!roles.some((r) => caller.roles.includes(r))) throw forbidden(`this needs the role ${roles.join(' or ')}`);
-  if (caller.dept !== task.dept) throw forbidden('this task belongs to another department');
-  if (task.kind !== 'review' || task.status !== 'open' || file.case.status !== 'in_review') {
-    throw conflict('the clock is adjusted on an open review task of a case in review', { from: file.case.status, allowed: [] });
-  }
-  return { file, task };
-}
-
 export async function startSpecialProcedure(caller: Caller, taskId: string, req: z.infer<typeof SpecialProcedureRequest>, now = () => new Date()) {
   return withRetry(taskId, async () => {
-    const { file } = await loadReview(caller, taskId, ['handler', 'head']);
+    const { file } = await loadOpenReview(caller, taskId, ['handler', 'head']);
     const c = file.case;
     const adj = c.clockAdjustments ?? NONE;
     if (adj.pause) throw conflict('a special procedure is already under way on this case', { since: adj.pause.startedAt });
@@ -58,7 +47,7 @@ export async function startSpecialProcedure(caller: Caller, taskId: string, req:
 
 export async function endSpecialProcedure(caller: Caller, taskId: string, req: z.infer<typeof SpecialProcedureEnd>, now = () => new Date()) {
   return withRetry(taskId, async () => {
-    const { file } = await loadReview(caller, taskId, ['handler', 'head']);
+    const { file } = await loadOpenReview(caller, taskId, ['handler', 'head']);
     const c = file.case;
     const adj = c.clockAdjustments ?? NONE;
     if (!adj.pause) throw conflict('no special procedure is under way on this case');
@@ -74,7 +63,7 @@ export async function endSpecialProcedure(caller: Caller, taskId: string, req: z
 
 export async function extendDeadline(caller: Caller, taskId: string, req: z.infer<typeof ExtensionRequest>, now = () => new Date()) {
   return withRetry(taskId, async () => {
-    const { file } = await loadReview(caller, taskId, ['head']);
+    const { file } = await loadOpenReview(caller, taskId, ['head']);
     const c = file.case;
     const adj = c.clockAdjustments ?? NONE;
     // 行政许可法 第四十二条: one extension of at most ten working days, approved by the head

@@ -6,6 +6,7 @@ import type { Actor } from './case.ts';
 import { commitCase, getCaseFile, queryPage, type Page } from './case-store.ts';
 import { canSee } from './case-view.ts';
 import { withRetry } from './decisions.ts';
+import { loadOwn } from './applicant-actions.ts';
 import { actorOf } from './intake.ts';
 import { caseIdOfTask, complaintKey, GSI } from './keys.ts';
 import type { ComplaintHandling, ComplaintRequest } from './schemas.ts';
@@ -39,8 +40,7 @@ const item = (c: Complaint) => ({
 
 export async function fileComplaint(caller: Caller, caseId: string, req: z.infer<typeof ComplaintRequest>, now = () => new Date()): Promise<Complaint> {
   return withRetry(caseId, async () => {
-    const file = await getCaseFile(caseId);
-    if (!file || (file.case.applicant.sub !== caller.sub && file.case.filedBy.sub !== caller.sub)) throw notFound(`there is no case ${caseId}`);
+    const file = await loadOwn(caller, caseId);
     const at = now().toISOString();
     const actor = actorOf(caller);
     const complaint: Complaint = {

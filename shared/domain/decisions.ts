@@ -34,8 +34,11 @@ export async function withRetry<T>(caseId: string, step: () => Promise<T>, attem
 }
 
 /** N13: a task is acted on by the roles its step names, of the department it belongs to. */
+/** The roles that act on a task of each step: the window decides acceptance, the department reviews. */
+export const stepRoles = (task: Task) => (task.kind === 'acceptance' ? (['clerk'] as const) : (['handler', 'head'] as const));
+
 async function authorize(caller: Caller, task: Task): Promise<void> {
-  const roles = task.kind === 'acceptance' ? (['clerk'] as const) : (['handler', 'head'] as const);
+  const roles = stepRoles(task);
   if (!roles.some((r) => caller.roles.includes(r))) throw forbidden(`a ${task.kind} task is completed by ${roles.join(' or ')}`);
   if (caller.dept !== task.dept) throw forbidden('this task belongs to another department');
   // N13: a member in the department's staff register acts only in the roles registered for them
@@ -47,6 +50,17 @@ export async function loadTask(taskId: string): Promise<{ file: CaseFile; task: 
   const file = await getCaseFile(caseIdOfTask(taskId));
   const task = file?.tasks.find((t) => t.taskId === taskId);
   if (!file || !task) throw notFound(`there is no task ${taskId}`);
+  return { file, task };
+}
+
+/** An open review task of a case in review, acted on by staff of its department in one of `roles`. */
+export async function loadOpenReview(caller: Caller, taskId: string, roles: ('handler' | 'head')[]): Promise<{ file: CaseFile; task: Task }> {
+  const { file, task } = await loadTask(taskId);
+  if (!roles.some((r) => caller.roles.includes(r))) throw forbidden(`this needs the role ${roles.join(' or ')}`);
+  if (caller.dept !== task.dept) throw forbidden('this task belongs to another department');
+  if (task.kind !== 'review' || task.status !== 'open' || file.case.status !== 'in_review') {
+    throw conflict('this is done on an open review task of a case in review', { from: file.case.status, allowed: [] });
+  }
   return { file, task };
 }
 

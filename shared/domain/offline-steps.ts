@@ -1,19 +1,15 @@
 import type { Caller } from '../auth/caller.ts';
-import { conflict, forbidden } from '../http/problem.ts';
 import type * as z from 'zod/mini';
 import type { OfflineStep } from './case.ts';
 import { commitCase } from './case-store.ts';
-import { loadTask, withRetry } from './decisions.ts';
+import { loadOpenReview, withRetry } from './decisions.ts';
 import { actorOf } from './intake.ts';
 import type { OfflineStepRequest } from './schemas.ts';
 
 /** N17: site inspections, expert reviews and hearings are recorded, as they happened, on the review task. */
 export async function recordOfflineStep(caller: Caller, taskId: string, req: z.infer<typeof OfflineStepRequest>, now = () => new Date()) {
   return withRetry(taskId, async () => {
-    const { file, task } = await loadTask(taskId);
-    if (!caller.roles.some((r) => r === 'handler' || r === 'head')) throw forbidden('offline steps are recorded by a handler or head');
-    if (caller.dept !== task.dept) throw forbidden('this task belongs to another department');
-    if (task.kind !== 'review' || task.status !== 'open') throw conflict('offline steps are recorded on an open review task');
+    const { file, task } = await loadOpenReview(caller, taskId, ['handler', 'head']);
     const at = now().toISOString();
     const actor = actorOf(caller, caller.roles.includes('head') ? 'head' : 'handler');
     const step: OfflineStep = { ...req, recordedBy: actor, recordedAt: at };

@@ -1,12 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CALENDAR } from '../calendar/working-days.ts';
 import { logger } from '../observability.ts';
 import { dynamo, env } from '../storage/clients.ts';
-import { commitCase, getCase } from './case-store.ts';
+import { commitCase, getCase, openCaseIdsDue } from './case-store.ts';
 import { recomputedDeadline } from './clock.ts';
 import { withRetry } from './decisions.ts';
 import { SYSTEM } from './forwarding.ts';
-import { GSI } from './keys.ts';
 
 const MARKER = { pk: 'META#CALENDAR', sk: 'META' };
 
@@ -25,35 +24,21 @@ export async function recomputeProvisionalDeadlines(now: Date): Promise<string[]
   const firstYear = (from ?? CALENDAR.lastKnownYear - 1) + 1;
   for (let year = firstYear; year <= CALENDAR.lastKnownYear + 1; year++) {
     for (let month = 1; month <= 12; month++) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const res = await dynamo().send(
-          new QueryCommand({
-            TableName,
-            IndexName: GSI.deadline,
-            KeyConditionExpression: 'dlPk = :m',
-            ExpressionAttributeValues: { ':m': `OPEN#${year}-${String(month).padStart(2, '0')}` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of res.Items ?? []) {
-          const caseId = String(item.pk).slice('CASE#'.length);
-          const done = await withRetry(caseId, async () => {
-            const c = await getCase(caseId);
-            const next = c && recomputedDeadline(c);
-            if (!c || !next) return false;
-            const at = now.toISOString();
-            await commitCase({
-              before: c,
-              after: { ...c, deadline: next.date, deadlineProvisional: next.provisional },
-              event: { at, actor: SYSTEM, action: 'recompute_deadline', detail: { from: c.deadline, to: next.date, calendarYear: CALENDAR.lastKnownYear } },
-            });
-            return true;
+      for await (const caseId of openCaseIdsDue(`${year}-${String(month).padStart(2, '0')}`)) {
+        const done = await withRetry(caseId, async () => {
+          const c = await getCase(caseId);
+          const next = c && recomputedDeadline(c);
+          if (!c || !next) return false;
+          const at = now.toISOString();
+          await commitCase({
+            before: c,
+            after: { ...c, deadline: next.date, deadlineProvisional: next.provisional },
+            event: { at, actor: SYSTEM, action: 'recompute_deadline', detail: { from: c.deadline, to: next.date, calendarYear: CALENDAR.lastKnownYear } },
           });
-          if (done) changed.push(caseId);
-        }
-        start = res.LastEvaluatedKey;
-      } while (start);
+          return true;
+        });
+        if (done) changed.push(caseId);
+      }
     }
   }
   await dynamo().send(new PutCommand({ TableName, Item: { ...MARKER, knownYear: CALENDAR.lastKnownYear, at: now.toISOString() } }));

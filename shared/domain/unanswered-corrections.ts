@@ -1,12 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDate } from '../calendar/working-days.ts';
 import { logger } from '../observability.ts';
-import { dynamo, env } from '../storage/clients.ts';
 import type { Case } from './case.ts';
-import { commitCase, getCaseFile } from './case-store.ts';
+import { commitCase, getCaseFile, openCaseIdsDue } from './case-store.ts';
 import { withRetry } from './decisions.ts';
 import { SYSTEM } from './forwarding.ts';
-import { GSI } from './keys.ts';
 import { makeNotice } from './notices.ts';
 
 /**
@@ -20,23 +17,9 @@ export async function closeUnansweredCorrections(now: Date, months = 13): Promis
   for (let k = months - 1; k >= 0; k--) {
     const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - k, 1));
     const month = d.toISOString().slice(0, 7);
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await dynamo().send(
-        new QueryCommand({
-          TableName: env('CASES_TABLE'),
-          IndexName: GSI.deadline,
-          KeyConditionExpression: 'dlPk = :m AND dlSk < :today',
-          ExpressionAttributeValues: { ':m': `OPEN#${month}`, ':today': today },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of res.Items ?? []) {
-        const caseId = String(item.pk).slice('CASE#'.length);
-        if (await closeIfUnanswered(caseId, now)) closed.push(caseId);
-      }
-      start = res.LastEvaluatedKey;
-    } while (start);
+    for await (const caseId of openCaseIdsDue(month, today)) {
+      if (await closeIfUnanswered(caseId, now)) closed.push(caseId);
+    }
   }
   if (closed.length) logger.info('closed cases whose correction was never answered', { count: closed.length });
   return closed;
