@@ -8,9 +8,9 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildSync } from 'esbuild';
 import { generateCatalog } from '../shared/catalog/generate.ts';
 import { toIndexed } from '../shared/catalog/publish.ts';
-import { buildIndex, normalize, queryTerms, SearchIndex, visibleRegions, type IndexedItem } from '../shared/catalog/search-index.ts';
+import { normalize, queryTerms, SearchIndex, visibleRegions, type IndexedItem } from '../shared/catalog/search-index.ts';
 import { startDynamoDb } from '../local/engines/dynamodb.ts';
-import { benchQueries, freshLoads, pct, type BenchQuery } from './search-index.ts';
+import { benchQueries, freshLoads, pct, timeBuilds, type BenchQuery } from './search-index.ts';
 
 /**
  * `npm run bench:catalog` (issue 3): the generated provincial catalog, in one run — index build time
@@ -28,13 +28,7 @@ async function main() {
   const items: IndexedItem[] = catalog.matters.map(toIndexed);
   console.log(`catalog: ${items.length} implementation items (generated in ${ms(performance.now() - t)}), ${catalog.stats.baseMatters} base matters, ${catalog.stats.provincialDepartments} provincial departments, ${catalog.stats.departments} departments; by level ${JSON.stringify(catalog.stats.byLevel)}`);
 
-  const builds: number[] = [];
-  let bytes: Uint8Array = new Uint8Array();
-  for (let k = 0; k < 3; k++) {
-    t = performance.now();
-    bytes = buildIndex(items);
-    builds.push(performance.now() - t);
-  }
+  const { bytes, builds } = timeBuilds(items);
   const gz = gzipSync(bytes, { level: 9 });
   console.log(`index build: median ${ms(pct(builds, 50))} of 3; size ${mib(bytes.length)} raw, ${mib(gz.length)} gzip (stored gzipped in S3)`);
 
