@@ -10,6 +10,7 @@ import { ensureCephInstalled, startRgw } from './engines/rgw.ts';
 import { functionEnvironment, loadFunctions, type LocalFunction } from './lambda.ts';
 import { LocalIssuer } from './oidc.ts';
 import { LocalStepFunctions } from './sfn.ts';
+import { LocalStreams } from './streams.ts';
 import { LOCAL_REGION, Templates } from './template.ts';
 
 /**
@@ -42,7 +43,7 @@ export interface Platform {
 export async function startPlatform(opts: { port?: number; dir?: string; log?: (l: string) => void; seed?: boolean; catalog?: 'demo' | 'large' } = {}): Promise<Platform> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const port = opts.port ?? 3000;
-  const dir = opts.dir ?? path.join(ROOT, '.local');
+  const dir = path.resolve(opts.dir ?? path.join(ROOT, '.local'));
   fs.mkdirSync(dir, { recursive: true });
   const t0 = Date.now();
   const stops: (() => Promise<void>)[] = [];
@@ -120,6 +121,12 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
       log(`published the search index: ${pointer.items} matters, ${pointer.bytes} bytes gzipped, built in ${pointer.buildMs} ms`);
     }
 
+    // DynamoDB streams → Lambda (the notices renderer), read from DynamoDB Local's Streams API
+    const streams = new LocalStreams(t, functions, ddb.endpoint, log);
+    const mappings = await streams.start();
+    stops.push(() => streams.stop());
+    log(`polling ${mappings} DynamoDB stream mapping(s)`);
+
     const schedules = startSchedules(t, functions, log);
     stops.push(async () => schedules.stop());
 
@@ -141,8 +148,11 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
           if (req.method === 'GET' && req.url === '/local/health') return { status: 200, body: JSON.stringify({ ok: true }) };
           // local only: inject a fault (Step Functions refusing to start executions), run a schedule now
           if (req.method === 'POST' && req.url === '/local/faults') {
-            sfn.failStarts = JSON.parse(body || '{}').sfnStartExecution === 'fail';
-            return { status: 200, body: JSON.stringify({ sfnStartExecution: sfn.failStarts ? 'fail' : 'ok' }) };
+            const faults = JSON.parse(body || '{}');
+            if ('sfnStartExecution' in faults) sfn.failStarts = faults.sfnStartExecution === 'fail';
+            // streams: 'drop' loses stream records, as if the renderer had failed past its retries
+            if ('streams' in faults) streams.dropping = faults.streams === 'drop';
+            return { status: 200, body: JSON.stringify({ sfnStartExecution: sfn.failStarts ? 'fail' : 'ok', streams: streams.dropping ? 'drop' : 'ok' }) };
           }
           if (req.method === 'GET' && req.url?.startsWith('/local/executions')) {
             // local only: what ran, so tests can count executions (e.g. "the unified return starts once")
@@ -223,6 +233,7 @@ async function createTables(t: Templates, endpoint: string): Promise<Record<stri
         KeySchema: p.KeySchema,
         BillingMode: 'PAY_PER_REQUEST',
         GlobalSecondaryIndexes: p.GlobalSecondaryIndexes?.map((g: any) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection })),
+        ...(p.StreamSpecification ? { StreamSpecification: { StreamEnabled: true, StreamViewType: p.StreamSpecification.StreamViewType } } : {}),
       }),
     );
     if (p.TimeToLiveSpecification?.Enabled) {

@@ -77,6 +77,8 @@ export class Templates {
       }
     }
     if (attr === 'RootResourceId') return `${logicalId}-root`;
+    // the poller in local/streams.ts asks DynamoDB Local for the table's real stream ARN
+    if (attr === 'StreamArn') return `arn:aws:dynamodb:${LOCAL_REGION}:${LOCAL_ACCOUNT}:table/${logicalId}/stream/local`;
     return `${logicalId}.${attr}`;
   }
 

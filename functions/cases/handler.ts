@@ -2,7 +2,8 @@ import { requireCaller } from '#shared/auth/caller';
 import { evaluate, submitCorrection, withdraw } from '#shared/domain/applicant-actions';
 import { verifyChain } from '#shared/domain/audit';
 import { getCaseFile, listMyCases } from '#shared/domain/case-store';
-import { assertVisible, caseSummary, caseView } from '#shared/domain/case-view';
+import { assertVisible, caseSummary, caseView, noticeView } from '#shared/domain/case-view';
+import { presignNotice } from '#shared/storage/documents';
 import { AuthorisationRequest, ComplaintHandling, ComplaintRequest, CorrectionRequest, EvaluationRequest } from '#shared/domain/schemas';
 import { grantAuthorisation, revokeAuthorisation } from '#shared/domain/authorisations';
 import { fileComplaint, handleComplaint, listOpenComplaints } from '#shared/domain/complaints';
@@ -23,6 +24,14 @@ export const handler = apiHandler(async (req) => {
     }
     case 'GET /v1/cases/{caseId}':
       return { body: caseView(assertVisible(caller, await getCaseFile(caseId), caseId)) };
+    case 'GET /v1/cases/{caseId}/notices/{noticeId}': {
+      // whoever may see the case may have its notices (N14, API.md); to anyone else neither exists
+      const file = assertVisible(caller, await getCaseFile(caseId), caseId);
+      const notice = file.notices.find((n) => n.noticeId === decodeURIComponent(req.path.noticeId));
+      if (!notice) throw notFound(`case ${caseId} has no notice ${req.path.noticeId}`);
+      if (!notice.pdf) return { status: 202, headers: { 'retry-after': '1' }, body: noticeView(notice) };
+      return { body: { ...noticeView(notice), ...(await presignNotice(notice.pdf, notice.title)) } };
+    }
     case 'POST /v1/cases/{caseId}/corrections': {
       const c = await submitCorrection(caller, caseId, parseBody(CorrectionRequest, req.body));
       return { body: { caseId, status: c.status } };

@@ -16,6 +16,8 @@ export interface PlatformFunctionProps {
   readonly timeout?: Duration;
   /** @default 512 */
   readonly memorySize?: number;
+  /** files (from the project root) the handler reads at run time, copied beside its bundle */
+  readonly assets?: string[];
 }
 
 /**
@@ -56,6 +58,15 @@ export class PlatformFunction extends NodejsFunction {
         externalModules: ['@aws-sdk/*'],
         forceDockerBundling: false,
         tsconfig: path.join(ROOT, 'tsconfig.json'),
+        ...(props.assets?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => props.assets!.map((a) => `cp "${path.join(inputDir, a)}" "${outputDir}/"`),
+              },
+            }
+          : {}),
       },
     });
     // the local runtime reads these from the template to name and load the function's bundle

@@ -78,6 +78,8 @@ export class ApiStack extends Stack {
     const workflowEnv = { FORWARDING_SM_ARN: workflows.forwarding.stateMachineArn, UNIFIED_RETURN_SM_ARN: workflows.unifiedReturn.stateMachineArn };
     const casesFn = new PlatformFunction(this, 'CasesFn', { name: 'cases', environment: { ...common, UPLOADS_BUCKET: data.uploads.bucketName } });
     data.cases.grantReadWriteData(casesFn);
+    // downloads of notices are presigned GETs of the documents bucket (N14)
+    data.documents.grantRead(casesFn, 'notices/*');
     data.catalog.grantReadData(casesFn);
     data.uploads.grantRead(casesFn);
     const tasksFn = new PlatformFunction(this, 'TasksFn', {

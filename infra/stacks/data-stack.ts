@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -17,6 +17,7 @@ export class DataStack extends Stack {
   readonly idempotency: Table;
   readonly uploads: Bucket;
   readonly archive: Bucket;
+  readonly documents: Bucket;
   readonly catalogBucket: Bucket;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -47,7 +48,8 @@ export class DataStack extends Stack {
     };
 
     // one partition per case: case, audit events, tasks, notices (DESIGN.md "Domain model")
-    this.cases = new Table(this, 'CasesTable', tableDefaults);
+    // its stream carries each new notice to the renderer (N14: 文书 as documents)
+    this.cases = new Table(this, 'CasesTable', { ...tableDefaults, stream: StreamViewType.NEW_IMAGE });
     this.cases.addGlobalSecondaryIndex({
       indexName: GSI.applicant,
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
@@ -131,6 +133,13 @@ export class DataStack extends Stack {
         { noncurrentVersionExpiration: Duration.days(30) },
         { expiration: Duration.days(730) },
       ],
+    });
+
+    // N14: the notices (文书) as issued, PDF, one object per notice; copied into the archive when the case closes
+    this.documents = new Bucket(this, 'DocumentsBucket', {
+      ...bucketDefaults,
+      serverAccessLogsPrefix: 'documents/',
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
     });
 
     // N8: what the catalog publishes (the search index the lookup Lambdas hold in memory)

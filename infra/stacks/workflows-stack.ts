@@ -15,9 +15,12 @@ import {
   type IChainable,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { PlatformFunction } from '../constructs/platform-function.ts';
 import type { DataStack } from './data-stack.ts';
+import { RENDER_PENDING } from '../../shared/domain/keys.ts';
 
 export interface WorkflowsStackProps extends StackProps {
   readonly data: DataStack;
@@ -42,6 +45,7 @@ export class WorkflowsStack extends Stack {
       CATALOG_TABLE: data.catalog.tableName,
       UPLOADS_BUCKET: data.uploads.bucketName,
       ARCHIVE_BUCKET: data.archive.bucketName,
+      DOCUMENTS_BUCKET: data.documents.bucketName,
       LICENCE_KEY_ID: data.signingKey.keyArn,
     };
 
@@ -57,6 +61,29 @@ export class WorkflowsStack extends Stack {
     data.cases.grantReadWriteData(returnFn);
     data.uploads.grantRead(returnFn);
     data.archive.grantPut(returnFn);
+    data.documents.grantRead(returnFn);
+
+    // N14: every notice (文书) rendered as a PDF with its Chinese typeface embedded (subset), as soon as
+    // its item is written: the case table's stream, filtered to notices waiting for their document
+    const noticesFn = new PlatformFunction(this, 'NoticesFn', {
+      name: 'notices',
+      memorySize: 1024,
+      timeout: Duration.seconds(30),
+      environment: { CASES_TABLE: data.cases.tableName, DOCUMENTS_BUCKET: data.documents.bucketName },
+      assets: ['shared/notices/NotoSansSC-Regular.woff', 'node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm'],
+    });
+    data.cases.grantReadWriteData(noticesFn);
+    data.documents.grantPut(noticesFn);
+    noticesFn.addEventSource(
+      new DynamoEventSource(data.cases, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 10,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        reportBatchItemFailures: true,
+        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { pendPk: { S: FilterRule.isEqual(RENDER_PENDING) } } } })],
+      }),
+    );
     data.signingKey.grant(returnFn, 'kms:Sign', 'kms:GetPublicKey');
 
     const step = (name: string, fn: PlatformFunction, payload: Record<string, unknown>, retryAll: boolean) => {
@@ -101,9 +128,10 @@ export class WorkflowsStack extends Stack {
 
     this.unifiedReturn = machine(
       'UnifiedReturn',
-      step('IssueResult', returnFn, { action: 'result', caseId: JsonPath.stringAt('$.caseId') }, true).next(
-        step('ArchivePackage', returnFn, { action: 'archive', caseId: JsonPath.stringAt('$.caseId') }, true),
-      ),
+      step('IssueResult', returnFn, { action: 'result', caseId: JsonPath.stringAt('$.caseId') }, true)
+        // the e-file holds the notices as documents: the decision and delivery notices are rendered first
+        .next(step('RenderNotices', noticesFn, { caseId: JsonPath.stringAt('$.caseId') }, true))
+        .next(step('ArchivePackage', returnFn, { action: 'archive', caseId: JsonPath.stringAt('$.caseId') }, true)),
       Duration.minutes(5),
     );
 
@@ -131,7 +159,8 @@ export class WorkflowsStack extends Stack {
         SWEEPER_MIN_AGE_SECONDS: '120',
       },
     });
-    data.cases.grantReadData(sweeperFn);
+    // reads, and touches notices whose document is overdue so the stream hands them to the renderer again
+    data.cases.grantReadWriteData(sweeperFn);
     data.catalog.grantReadData(sweeperFn);
     this.catalogPublish.grantStartExecution(sweeperFn);
     this.forwarding.grantStartExecution(sweeperFn);

@@ -12,7 +12,8 @@ import { legalHoldFor, retainUntil } from './retention.ts';
  * 归档 (E22–E25): the case's e-files packaged (封装) into the Object Lock bucket with COMPLIANCE
  * retention until its retention period has passed, so nobody, root included, can alter or delete them
  * before then (E18). The materials' bytes are copied in (E24: linked files are archived as the files
- * themselves); package.json holds the metadata, timeline, notices, result and a signed manifest.
+ * themselves), and so are the notices' PDFs; package.json holds the metadata, timeline, notices, result
+ * and a signed manifest listing every file with its hash.
  */
 export async function archiveCaseFile(file: CaseFile, licence: Licence | undefined, at: string): Promise<ArchiveRecord> {
   const c = file.case;
@@ -39,7 +40,25 @@ export async function archiveCaseFile(file: CaseFile, licence: Licence | undefin
       ),
     ),
   );
-  const files = uploaded.map((m) => ({ name: `materials/${m.code}`, sha256: m.sha256! }));
+  // the notices as issued documents (N14, E24: PDF is an archival rendition); the e-file is not closed without them
+  const unrendered = file.notices.filter((n) => !n.pdf).map((n) => n.noticeId);
+  if (unrendered.length) throw new Error(`case ${c.caseId}: notices ${unrendered.join(', ')} have no PDF yet; the archive waits for them`);
+  await Promise.all(
+    file.notices.map((n) =>
+      s3Client().send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: `${prefix}/notices/${n.noticeId}.pdf`,
+          CopySource: `${n.pdf!.bucket}/${n.pdf!.key.split('/').map(encodeURIComponent).join('/')}${n.pdf!.versionId ? `?versionId=${encodeURIComponent(n.pdf!.versionId)}` : ''}`,
+          ...lock,
+        }),
+      ),
+    ),
+  );
+  const files = [
+    ...uploaded.map((m) => ({ name: `materials/${m.code}`, sha256: m.sha256! })),
+    ...file.notices.map((n) => ({ name: `notices/${n.noticeId}.pdf`, sha256: n.pdf!.sha256 })),
+  ];
   const manifest = {
     caseId: c.caseId,
     packagedAt: at,

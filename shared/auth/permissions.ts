@@ -46,6 +46,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'POST /v1/cases/{caseId}/corrections': { roles: FILERS, ownership: 'own_case' },
   'POST /v1/cases/{caseId}/withdraw': { roles: FILERS, ownership: 'own_case' },
   'GET /v1/cases/{caseId}/audit/verify': { roles: [...FILERS, 'handler', 'head', 'supervisor', 'archivist'], ownership: 'own_case' },
+  'GET /v1/cases/{caseId}/notices/{noticeId}': { roles: [...FILERS, 'handler', 'head', 'supervisor', 'archivist'], ownership: 'own_case' },
   'POST /v1/cases/{caseId}/evaluation': { roles: FILERS, ownership: 'own_case' },
   'POST /v1/cases/{caseId}/complaints': { roles: FILERS, ownership: 'own_case' },
   'POST /v1/authorisations': { roles: ['citizen'], ownership: 'any' },

@@ -5,7 +5,7 @@ import { dynamo, env } from '../storage/clients.ts';
 import { chainEvent, GENESIS_HASH } from './audit.ts';
 import type { Actor, AuditEvent, Case, CaseStatus, Notice, Task } from './case.ts';
 import type { Complaint } from './complaints.ts';
-import { caseKey, eventKey, GSI, noticeKey, openCaseKey, taskKey } from './keys.ts';
+import { caseKey, eventKey, GSI, noticeKey, openCaseKey, RENDER_PENDING, taskKey } from './keys.ts';
 import { TERMINAL } from './lifecycle.ts';
 
 /** One step of a case: the case as it becomes, its audit event, and what is written with it. */
@@ -57,7 +57,7 @@ function taskItem(t: Task): Record<string, unknown> {
 
 const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   if (!item) return undefined;
-  const { pk, sk, type, gsi1pk, gsi1sk, dlPk, dlSk, queuePk, queueSk, pendPk, pendSk, ...rest } = item;
+  const { pk, sk, type, gsi1pk, gsi1sk, dlPk, dlSk, queuePk, queueSk, pendPk, pendSk, renderRetries, ...rest } = item;
   return rest as T;
 };
 
@@ -160,7 +160,8 @@ export async function commitCase(change: CaseChange): Promise<Case> {
       },
     })),
     ...(change.notices ?? []).map((n) => ({
-      Put: { TableName, Item: { ...noticeKey(after.caseId, n.noticeId), type: 'notice', ...n }, ConditionExpression: 'attribute_not_exists(pk)' },
+      // RENDER: the notices function renders its PDF from the table's stream (and the sweeper re-drives it)
+      Put: { TableName, Item: { ...noticeKey(after.caseId, n.noticeId), type: 'notice', ...n, pendPk: RENDER_PENDING, pendSk: `${n.issuedAt}#${n.noticeId}` }, ConditionExpression: 'attribute_not_exists(pk)' },
     })),
     ...(change.extraPuts ?? []).map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
     ...(change.replacePuts ?? []).map(({ item, status }) => ({

@@ -1,7 +1,7 @@
 import type { Caller } from '../auth/caller.ts';
 import { shanghaiDate, workingDaysBetween } from '../calendar/working-days.ts';
 import { notFound } from '../http/problem.ts';
-import type { Case } from './case.ts';
+import type { Case, Notice } from './case.ts';
 import type { CaseFile } from './case-store.ts';
 
 /**
@@ -73,7 +73,7 @@ export function caseView(file: CaseFile) {
       ...(t.missing ? { missing: t.missing } : {}),
       ...(t.offlineSteps ? { offlineSteps: t.offlineSteps } : {}),
     })),
-    notices: file.notices.map((n) => ({ noticeId: n.noticeId, kind: n.kind, title: n.title, issuedAt: n.issuedAt, sha256: n.sha256, body: n.body })),
+    notices: file.notices.map(noticeView),
     timeline: file.events.map((e) => ({ seq: e.seq, at: e.at, actor: { sub: e.actor.sub, name: e.actor.name, role: e.actor.role }, action: e.action, from: e.from, to: e.to, detail: e.detail })),
     ...(c.result ? { result: c.result } : {}),
     ...(c.archive ? { archive: c.archive } : {}),
@@ -88,4 +88,17 @@ export const caseSummary = (c: Case) => ({
   status: c.status,
   submittedAt: c.submittedAt,
   deadline: c.deadline ?? null,
+});
+
+/** A notice as listed: its content hash, and its document (PDF) once rendered, with the PDF's own hash. */
+export const noticeView = (n: Notice) => ({
+  noticeId: n.noticeId,
+  kind: n.kind,
+  title: n.title,
+  issuedAt: n.issuedAt,
+  sha256: n.sha256,
+  body: n.body,
+  document: n.pdf
+    ? { status: 'ready' as const, contentType: 'application/pdf', sha256: n.pdf.sha256, bytes: n.pdf.bytes, pages: n.pdf.pages, renderedAt: n.pdf.renderedAt, ...(n.pdf.missing.length ? { missingCharacters: n.pdf.missing } : {}) }
+    : { status: 'rendering' as const },
 });

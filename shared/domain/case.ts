@@ -152,7 +152,7 @@ export interface OfflineStep {
   recordedAt: string;
 }
 
-export type NoticeKind = 'receipt' | 'acceptance' | 'correction' | 'rejection' | 'return' | 'decision' | 'withdrawal' | 'extension' | 'special_procedure';
+export type NoticeKind = 'receipt' | 'acceptance' | 'correction' | 'rejection' | 'return' | 'decision' | 'withdrawal' | 'extension' | 'special_procedure' | 'delivery';
 
 /** 文书 */
 export interface Notice {
@@ -162,6 +162,21 @@ export interface Notice {
   issuedAt: string;
   body: Record<string, unknown>;
   sha256: string;
+  /** the notice as a document (PDF), once rendered */
+  pdf?: NoticeDocument;
+}
+
+/** A notice's PDF in the documents bucket: its own hash, so a downloaded copy can be checked. */
+export interface NoticeDocument {
+  bucket: string;
+  key: string;
+  versionId: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+  renderedAt: string;
+  /** characters the typeface lacks (printed as U+XXXX); empty when every character printed */
+  missing: string[];
 }
 
 /** An audit event (H9, E17): who, what, when, from-state, to-state, chained by hash. */

@@ -39,7 +39,7 @@ export async function startSpecialProcedure(caller: Caller, taskId: string, req:
     if (adj.pause) throw conflict('a special procedure is already under way on this case', { since: adj.pause.startedAt });
     const at = now().toISOString();
     const actor = actorOf(caller, caller.roles.includes('head') ? 'head' : 'handler');
-    const notice = makeNotice(c.caseId, 'special_procedure', file.notices.length + 1, at, { kind: req.kind, reason: req.reason, dept: caller.dept });
+    const notice = makeNotice(c.caseId, 'special_procedure', file.notices.length + 1, at, { procedure: req.kind, reason: req.reason, dept: caller.dept });
     const after: Case = { ...c, clockAdjustments: { ...adj, pause: { kind: req.kind, reason: req.reason, startedAt: at, taskId } } };
     return commitCase({ before: c, after, event: { at, actor, action: 'pause_clock', detail: { kind: req.kind, taskId } }, notices: [notice] });
   });

@@ -19,9 +19,15 @@ export const GSI = {
   queue: 'workQueue',
   /** open cases by deadline, for the sweeper and alerts: dlPk = OPEN#yyyy-mm, dlSk = deadline#caseId */
   deadline: 'byDeadline',
-  /** cases whose next workflow has not finished: pendPk = PENDING, pendSk = updatedAt#caseId (sparse) */
+  /**
+   * work the platform still owes (sparse): cases whose next workflow has not finished (pendPk = PENDING,
+   * pendSk = updatedAt#caseId) and notices whose PDF is not yet rendered (pendPk = RENDER, pendSk = issuedAt#noticeId)
+   */
   pending: 'pendingWorkflow',
 } as const;
+
+/** the `pending` partition of notices waiting for their document; the notices stream filter matches it too */
+export const RENDER_PENDING = 'RENDER';
 
 /** Catalog table: pk = MATTER#code, sk = V#000001 per version and CURRENT for the published one. */
 export const matterKey = (code: string, version?: number) => ({

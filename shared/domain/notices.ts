@@ -12,6 +12,7 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
   withdrawal: '撤回申请确认书',
   extension: '延长办理期限告知书',
   special_procedure: '特别程序告知书',
+  delivery: '送达回执',
 };
 
 /** A notice with the hash of its content, so a copy can be checked against the case file. */

@@ -30,12 +30,20 @@ export async function issueResult(caseId: string, now = () => new Date()): Promi
       opinions,
       ...(licence ? { licenceId: licence.licenceId } : {}),
     });
+    // 送达回执: the decision is served electronically to the applicant's account as it is issued (N14 统一反馈)
+    const delivery = makeNotice(caseId, 'delivery', file.notices.length + 2, at, {
+      documentId: notice.noticeId,
+      documentTitle: notice.title,
+      documentSha256: notice.sha256,
+      method: 'electronic',
+      recipient: { name: c.applicant.name, sub: c.applicant.sub },
+    });
     const after: Case = { ...c, status: 'completed', completedAt: at, result };
     await commitCase({
       before: c,
       after,
-      event: { at, actor: SYSTEM, action: 'unified_return', detail: { outcome, licenceId: licence?.licenceId, noticeId: notice.noticeId } },
-      notices: [notice],
+      event: { at, actor: SYSTEM, action: 'unified_return', detail: { outcome, licenceId: licence?.licenceId, noticeId: notice.noticeId, deliveryNoticeId: delivery.noticeId } },
+      notices: [notice, delivery],
       extraPuts: licence ? [{ ...licenceKey(licence.licenceId), type: 'licence', ...licence }] : [],
     });
     countCase('CaseCompleted');

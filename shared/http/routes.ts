@@ -81,6 +81,7 @@ const SPECS: Omit<RouteSpec, 'public' | 'roles'>[] = [
   { method: 'POST', path: '/v1/cases/{caseId}/corrections', fn: 'cases', summary: 'Answer a correction notice (补齐补正)', body: { name: 'CorrectionRequest', schema: CorrectionRequest } },
   { method: 'POST', path: '/v1/cases/{caseId}/withdraw', fn: 'cases', summary: 'Withdraw before acceptance' },
   { method: 'GET', path: '/v1/cases/{caseId}/audit/verify', fn: 'cases', summary: 'Recompute the audit trail’s hash chain (H9, E17)' },
+  { method: 'GET', path: '/v1/cases/{caseId}/notices/{noticeId}', fn: 'cases', summary: 'A notice (文书) and a short-lived link to its PDF (202 while it is being rendered)' },
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/evaluation',

@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getCase } from '../domain/case-store.ts';
-import { CATALOG_META_KEY, GSI } from '../domain/keys.ts';
+import { CATALOG_META_KEY, GSI, RENDER_PENDING } from '../domain/keys.ts';
 import { logger } from '../observability.ts';
 import { dynamo, env } from '../storage/clients.ts';
 import { startWorkflow } from './start.ts';
@@ -11,7 +11,7 @@ import { startWorkflow } from './start.ts';
  * `minAgeSeconds` (its start failed, or its execution died) is started again — every workflow step is
  * idempotent, so a second run of one that was merely slow does no harm.
  */
-export async function sweepPending(opts: { minAgeSeconds: number; limit?: number; now?: Date }): Promise<{ redriven: string[]; republished: boolean }> {
+export async function sweepPending(opts: { minAgeSeconds: number; limit?: number; now?: Date }): Promise<{ redriven: string[]; republished: boolean; rerendered: string[] }> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.minAgeSeconds * 1000).toISOString();
   const res = await dynamo().send(
     new QueryCommand({
@@ -39,5 +39,41 @@ export async function sweepPending(opts: { minAgeSeconds: number; limit?: number
       republished = await startWorkflow('catalog_publish', 'catalog', { reason: 'sweeper' });
     }
   }
-  return { redriven, republished };
+  return { redriven, republished, rerendered: await retouchUnrenderedNotices(cutoff, opts.limit ?? 100) };
+}
+
+/**
+ * Notices still without their PDF after the cutoff (the renderer failed past its retries, or the
+ * stream record was lost): each is touched, and the stream hands the new image to the renderer again.
+ * The touch is conditioned on the marker, so a notice rendered meanwhile is left alone.
+ */
+async function retouchUnrenderedNotices(cutoff: string, limit: number): Promise<string[]> {
+  const res = await dynamo().send(
+    new QueryCommand({
+      TableName: env('CASES_TABLE'),
+      IndexName: GSI.pending,
+      KeyConditionExpression: 'pendPk = :p AND pendSk < :cutoff',
+      ExpressionAttributeValues: { ':p': RENDER_PENDING, ':cutoff': `${cutoff}~` },
+      Limit: limit,
+    }),
+  );
+  const touched: string[] = [];
+  for (const item of res.Items ?? []) {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: env('CASES_TABLE'),
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'ADD renderRetries :one',
+          ConditionExpression: 'pendPk = :p AND attribute_not_exists(pdf)',
+          ExpressionAttributeValues: { ':one': 1, ':p': RENDER_PENDING },
+        }),
+      );
+      touched.push(String(item.sk).slice('NOTICE#'.length));
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    }
+  }
+  if (touched.length) logger.warn('asked again for notices without their PDF', { count: touched.length, noticeIds: touched });
+  return touched;
 }

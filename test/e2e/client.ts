@@ -12,6 +12,7 @@ const base = endpoints.apiUrl;
 export interface Res<T = any> {
   status: number;
   contentType: string;
+  headers: Record<string, string>;
   body: T;
 }
 
@@ -32,7 +33,7 @@ export async function call<T = any>(method: string, path: string, opts: { token?
   } catch {
     /* not JSON */
   }
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: Object.fromEntries(res.headers), body };
 }
 
 export async function token(claims: { sub: string; name?: string; roles: string[]; dept?: string; region?: string; ttlSeconds?: number }): Promise<string> {

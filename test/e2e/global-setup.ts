@@ -20,6 +20,11 @@ async function freePort(): Promise<number> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // a developer's loop: E2E_ENDPOINTS=.local/dev/endpoints.json reuses a platform already running
+  if (process.env.E2E_ENDPOINTS) {
+    process.env.E2E_ENDPOINTS = path.resolve(process.env.E2E_ENDPOINTS);
+    return;
+  }
   fs.rmSync(E2E_DIR, { recursive: true, force: true });
   fs.mkdirSync(E2E_DIR, { recursive: true });
   const port = await freePort();

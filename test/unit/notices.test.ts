@@ -62,6 +62,7 @@ describe('notices (文书) carry the hash of their content, so a copy can be che
       withdrawal: '撤回申请确认书',
       extension: '延长办理期限告知书',
       special_procedure: '特别程序告知书',
+      delivery: '送达回执',
     };
     expect(NOTICE_TITLES).toEqual(expected);
     for (const kind of Object.keys(expected) as NoticeKind[]) expect(makeNotice(CASE, kind, 1, AT, {}).title).toBe(expected[kind]);

@@ -1,0 +1,25 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { NoticeDocument } from '../domain/case.ts';
+import { s3Client } from './clients.ts';
+
+export const NOTICE_URL_SECONDS = 300;
+
+/**
+ * A short-lived link to exactly the version of the notice's PDF whose hash the case records, served
+ * as a download named after the notice (RFC 6266 filename* for the Chinese title).
+ */
+export async function presignNotice(pdf: NoticeDocument, title: string): Promise<{ url: string; expiresAt: string }> {
+  const url = await getSignedUrl(
+    s3Client(),
+    new GetObjectCommand({
+      Bucket: pdf.bucket,
+      Key: pdf.key,
+      ...(pdf.versionId ? { VersionId: pdf.versionId } : {}),
+      ResponseContentType: 'application/pdf',
+      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.pdf`)}`,
+    }),
+    { expiresIn: NOTICE_URL_SECONDS },
+  );
+  return { url, expiresAt: new Date(Date.now() + NOTICE_URL_SECONDS * 1000).toISOString() };
+}
