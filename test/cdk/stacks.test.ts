@@ -399,3 +399,44 @@ describe('Lambda bundling: local esbuild, never Docker', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+describe('notices as documents (N14 文书)', () => {
+  test('the cases table streams new images, read by the notices function for notice items marked RENDER only', () => {
+    dataT().hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    const mappings = Object.values(resources(workflowsT(), 'AWS::Lambda::EventSourceMapping'));
+    expect(mappings).toHaveLength(1);
+    const m = mappings[0].Properties!;
+    expect(JSON.stringify(m.EventSourceArn)).toContain('StreamArn');
+    expect(m.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([{ dynamodb: { NewImage: { pendPk: { S: ['RENDER'] } } } }]);
+    // a failing case is retried alone and not forever
+    expect(m).toMatchObject({ BisectBatchOnFunctionError: true, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 5 });
+  });
+
+  test('the documents bucket is versioned and encrypted with the data key; the notices function may only put into it', () => {
+    const [bucket] = Object.entries(resources(dataT(), 'AWS::S3::Bucket')).filter(([k]) => k.startsWith('DocumentsBucket'));
+    expect(bucket[1].Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: dataKeyArn() } }] },
+    });
+    // nothing but the renderer writes notices: no other role in any stack may put into the bucket
+    const writers = allRoles(p).filter((r) => r.statements.some((st: any) => [st.Action].flat().some((a: string) => a.startsWith('s3:PutObject')) && JSON.stringify(st.Resource).includes(bucket[0])));
+    expect(writers.map((r) => r.roleId.replace(/ServiceRole.*$/, ''))).toEqual(['NoticesFn']);
+  });
+
+  test('the notices bundle carries its typeface and the HarfBuzz subsetter beside index.js', () => {
+    const fn = allFunctions(p).find((f) => f.fn.Metadata?.['platform:function'] === 'notices');
+    expect(fn).toBeDefined();
+    const dir = path.join(p.outdir, fn!.fn.Metadata!['aws:asset:path']);
+    expect(fs.readdirSync(dir).sort()).toEqual(expect.arrayContaining(['NotoSansSC-Regular.woff', 'harfbuzz-subset.wasm', 'index.js']));
+  });
+
+  test('the unified return renders the notices before it archives: IssueResult → RenderNotices → ArchivePackage', () => {
+    const [, sm] = Object.entries(resources(workflowsT(), 'AWS::StepFunctions::StateMachine')).find(([id]) => id.startsWith('UnifiedReturn'))!;
+    const asl = JSON.parse(definitionText(sm.Properties!.DefinitionString));
+    expect(asl.StartAt).toBe('IssueResult');
+    expect(asl.States.IssueResult.Next).toBe('RenderNotices');
+    expect(asl.States.RenderNotices.Next).toBe('ArchivePackage');
+    expect(asl.States.ArchivePackage.End).toBe(true);
+  });
+});
