@@ -28,7 +28,7 @@ const DIR = path.join(ROOT, '.local', 'bench');
 const POLL_MS = 10;
 const LOAD_SAMPLES = 5;
 
-const applicant = { type: 'person', name: '王小明', idNumber: '610113199001011234' };
+const applicant = { type: 'person', name: '王小明', idNumber: '610113199001011230' };
 
 // ── figures ──────────────────────────────────────────────────────────────────────────────────
 

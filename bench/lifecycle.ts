@@ -46,7 +46,7 @@ const SLOTS: PathKind[] = (() => {
 })();
 const pathOf = (i: number): PathKind => SLOTS[i % SLOTS.length];
 
-const applicant = { type: 'person', name: '王小明', idNumber: '610113199001011234' };
+const applicant = { type: 'person', name: '王小明', idNumber: '610113199001011230' };
 
 // ── figures ──────────────────────────────────────────────────────────────────────────────────
 

@@ -48,7 +48,7 @@ export const handler = apiHandler(async (req) => {
   const body = parseBody(CreateCaseRequest, req.body);
   config.registerLambdaContext(req.context);
   try {
-    const filer = { ...actorOf(caller), roles: caller.roles };
+    const filer = { ...actorOf(caller), roles: caller.roles, ...(caller.kiosk ? { kiosk: caller.kiosk } : {}) };
     // keys are per caller: one applicant's key never answers for another
     return { status: 201, body: await submit({ key: `${caller.sub}#${key}`, body, filer }) };
   } catch (err) {

@@ -25,11 +25,13 @@ export interface Caller {
   dept?: string;
   /** 6-digit region code, staff and agents */
   region?: string;
+  /** the self-service kiosk (自助服务机, H11) the session runs on, when the citizen signed in at one */
+  kiosk?: string;
 }
 
 /** The authorizer hands claims to the handler as a flat string map (API Gateway's authorizer context). */
 export function callerToContext(c: Caller): Record<string, string> {
-  return { sub: c.sub, name: c.name, roles: c.roles.join(','), dept: c.dept ?? '', region: c.region ?? '' };
+  return { sub: c.sub, name: c.name, roles: c.roles.join(','), dept: c.dept ?? '', region: c.region ?? '', kiosk: c.kiosk ?? '' };
 }
 
 export function callerFromEvent(event: Pick<APIGatewayProxyEvent, 'requestContext'>): Caller | undefined {
@@ -41,6 +43,7 @@ export function callerFromEvent(event: Pick<APIGatewayProxyEvent, 'requestContex
     roles: (ctx.roles ?? '').split(',').filter(Boolean) as Role[],
     dept: ctx.dept || undefined,
     region: ctx.region || undefined,
+    kiosk: ctx.kiosk || undefined,
   };
 }
 

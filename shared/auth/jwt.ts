@@ -86,5 +86,6 @@ export function claimsToCaller(claims: Record<string, unknown>): Caller {
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   const region = str(claims.region);
   if (region && !/^\d{6}$/.test(region)) throw new TokenError('region claim is not a 6-digit region code');
-  return { sub, name: str(claims.name) ?? sub, roles, dept: str(claims.dept), region };
+  const kiosk = str(claims.kiosk);
+  return { sub, name: str(claims.name) ?? sub, roles, dept: str(claims.dept), region, ...(kiosk ? { kiosk } : {}) };
 }

@@ -55,6 +55,7 @@ export function caseView(file: CaseFile) {
     applicant: { type: c.applicant.type, name: c.applicant.name, idNumber: c.applicant.idNumber },
     channel: c.channel,
     filedBy: { sub: c.filedBy.sub, name: c.filedBy.name, role: c.filedBy.role },
+    ...(c.filedAt ? { filedAt: c.filedAt } : {}),
     submittedAt: c.submittedAt,
     acceptedAt: c.acceptedAt ?? null,
     responsible: c.responsible ? { sub: c.responsible.sub, name: c.responsible.name, dept: c.responsible.dept } : null,

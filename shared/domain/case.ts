@@ -19,6 +19,7 @@ export interface Applicant {
   type: 'person' | 'org';
   name: string;
   idNumber: string;
+  idType?: 'resident_id' | 'uscc' | 'passport' | 'other';
   /** the applicant's own identity (`sub`), also when an agent or clerk files */
   sub: string;
 }
@@ -59,6 +60,8 @@ export interface Case {
   applicant: Applicant;
   filedBy: Actor;
   channel: Channel;
+  /** where an offline filing was made: the hall of the window (H8), or the self-service kiosk (H11) */
+  filedAt?: { hall?: string; kiosk?: string };
   form: Record<string, unknown>;
   materials: CaseMaterial[];
   status: CaseStatus;

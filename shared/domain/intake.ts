@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import { addWorkingDays } from '../calendar/working-days.ts';
+import { addWorkingDays, shanghaiDate } from '../calendar/working-days.ts';
 import { getMatter } from '../catalog/catalog-store.ts';
 import { forbidden, unprocessable, type FieldError } from '../http/problem.ts';
 import { countCase } from '../observability.ts';
@@ -11,6 +11,8 @@ import { receiptNoFor } from './ids.ts';
 import type { Material, Matter } from './matter.ts';
 import { makeNotice } from './notices.ts';
 import type { CreateCaseRequest } from './schemas.ts';
+import { defaultIdType, identityNumberError } from './rules/id-numbers.ts';
+import { hallOf, windowReceives } from './rules/window.ts';
 
 /** 5 working days to decide on acceptance (or to issue the one-time correction notice). */
 export const ACCEPTANCE_WORKING_DAYS = 5;
@@ -19,7 +21,7 @@ export const ACCEPTANCE_WORKING_DAYS = 5;
 export interface RoutingInput {
   caseId: string;
   submittedAt: string;
-  filer: Actor & { roles: string[] };
+  filer: Actor & { roles: string[]; kiosk?: string };
   request: CreateCaseRequest;
 }
 
@@ -36,10 +38,12 @@ export function actorOf(caller: Caller, role = caller.roles[0]): Actor {
 }
 
 /**
- * Who may file, and for whom (N15, H8, H13): a citizen files for themself online or at a kiosk; a
- * window clerk or a village agent files on behalf of an applicant, who is then named by `onBehalfOf`.
+ * Who may file, and for whom (N15, H8, H11, H13): a citizen files for themself online or at a
+ * self-service kiosk; a window clerk or a village agent files on behalf of an applicant, who is then
+ * named by `onBehalfOf`. A kiosk filing is one made in a kiosk session (its token names the kiosk),
+ * and a kiosk session files nothing but kiosk filings, so the channel on the record is where it happened.
  */
-export function applicantSubFor(filer: { sub: string; roles: string[] }, req: CreateCaseRequest): string {
+export function applicantSubFor(filer: { sub: string; roles: string[]; kiosk?: string }, req: CreateCaseRequest): string {
   const onBehalf = req.onBehalfOf;
   if (filer.roles.includes('clerk') || filer.roles.includes('agent')) {
     if (!onBehalf) throw unprocessable('a clerk or agent files on behalf of an applicant: onBehalfOf is required', [{ path: 'onBehalfOf', message: 'required' }]);
@@ -54,9 +58,39 @@ export function applicantSubFor(filer: { sub: string; roles: string[] }, req: Cr
     if (req.channel !== 'online' && req.channel !== 'kiosk') {
       throw unprocessable('a citizen files online or at a kiosk', [{ path: 'channel', message: 'must be online or kiosk' }]);
     }
+    // H11 自助服务: the kiosk is known from the session, not taken from the request
+    if (req.channel === 'kiosk' && !filer.kiosk) {
+      throw unprocessable('channel "kiosk" is for filings made at a self-service kiosk; this session did not start at one', [{ path: 'channel', message: 'must be online' }]);
+    }
+    if (req.channel === 'online' && filer.kiosk) {
+      throw unprocessable(`this session runs on kiosk ${filer.kiosk}: its filings use channel "kiosk"`, [{ path: 'channel', message: 'must be kiosk' }]);
+    }
     return filer.sub;
   }
   throw forbidden('filing needs the role citizen, agent or clerk');
+}
+
+/**
+ * Where an offline filing is made, checked against the matter: a window clerk files only what their
+ * hall receives (H8 一窗受理, H20 上下联办); a kiosk takes any matter of the province, as online does.
+ */
+export function filingPlace(filer: RoutingInput['filer'], channel: CreateCaseRequest['channel'], matter: Pick<Matter, 'region' | 'regionName' | 'townshipName' | 'code'>): Case['filedAt'] {
+  if (channel === 'kiosk') return { kiosk: filer.kiosk };
+  if (channel !== 'window') return undefined;
+  const hall = hallOf(filer.dept);
+  if (!hall) throw forbidden('a window filing needs the clerk’s department, which names their hall');
+  if (!windowReceives(hall, matter.region)) {
+    const where = matter.townshipName ? `${matter.regionName}${matter.townshipName}` : matter.regionName;
+    throw forbidden(`the window at hall ${hall} does not receive matter ${matter.code}: it is handled in ${where} (${matter.region}); file it at that hall or online`);
+  }
+  return { hall };
+}
+
+/** The applicant's identity number, checked against its standard (GB 11643, GB 32100). */
+export function checkIdentityNumber(applicant: CreateCaseRequest['applicant'], today: string): void {
+  const idType = applicant.idType ?? defaultIdType(applicant.type);
+  const error = identityNumberError(idType, applicant.idNumber, today);
+  if (error) throw unprocessable(`the applicant’s identity number is not valid: ${error}`, [{ path: 'applicant.idNumber', message: error }]);
 }
 
 /**
@@ -124,9 +158,11 @@ export async function loadOpenMatter(code: string, version?: number): Promise<Ma
 /** Routing step 1: validate the application against the catalog and the uploaded bytes. */
 export async function validateApplication(input: RoutingInput): Promise<{ materials: CaseMaterial[]; applicantSub: string; matterVersion: number }> {
   const applicantSub = applicantSubFor(input.filer, input.request);
+  checkIdentityNumber(input.request.applicant, shanghaiDate(input.submittedAt));
   // H13, H26: an agent files only what the applicant authorised them to
   if (input.request.channel === 'agent') await assertAgentAuthorised(applicantSub, input.filer.sub, input.request.matterCode, new Date(input.submittedAt));
   const matter = await loadOpenMatter(input.request.matterCode);
+  filingPlace(input.filer, input.request.channel, matter);
   const materials = await checkMaterials(matter, input.request.materials, input.filer.sub);
   return { materials, applicantSub, matterVersion: matter.version };
 }
@@ -140,7 +176,8 @@ export async function recordSubmission(input: RoutingInput & { validated: Awaite
   if (existing) return receiptOf(existing);
   const matter = await loadOpenMatter(input.request.matterCode, input.validated.matterVersion);
   const acceptBy = addWorkingDays(input.submittedAt, ACCEPTANCE_WORKING_DAYS).date;
-  const { roles, ...filer } = input.filer;
+  const { roles, kiosk, ...filer } = input.filer;
+  const filedAt = filingPlace(input.filer, input.request.channel, matter);
   const c: Case = {
     caseId: input.caseId,
     receiptNo: receiptNoFor(input.caseId, matter.region),
@@ -152,9 +189,10 @@ export async function recordSubmission(input: RoutingInput & { validated: Awaite
     handlingDepts: matter.handlingDepts,
     promiseDays: matter.promiseDays,
     retention: matter.retention,
-    applicant: { ...input.request.applicant, sub: input.validated.applicantSub },
+    applicant: { ...input.request.applicant, idNumber: input.request.applicant.idNumber.toUpperCase(), sub: input.validated.applicantSub },
     filedBy: filer,
     channel: input.request.channel,
+    ...(filedAt ? { filedAt } : {}),
     form: input.request.form ?? {},
     materials: input.validated.materials,
     status: 'submitted',

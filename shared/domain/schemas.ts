@@ -29,6 +29,8 @@ export const CreateCaseRequest = z.strictObject({
     type: z.enum(['person', 'org']),
     name: text(1, 200),
     idNumber: text(6, 40),
+    /** the document the number is of: by default a person's 公民身份号码, an organisation's 统一社会信用代码 */
+    idType: z.optional(z.enum(['resident_id', 'uscc', 'passport', 'other'])),
   }),
   channel: z.enum(['online', 'window', 'agent', 'kiosk']),
   form: z.optional(z.record(z.string(), z.unknown())),

@@ -55,7 +55,8 @@ const APPEAL = '如不服本决定，可以自收到本文书之日起六十日�
 export function noticeParagraphs(c: Case, n: Notice, issuer: { deptName: string; regionName: string }): Block[] {
   const b = n.body as Record<string, any>;
   const matter = `“${c.matterName}”`;
-  const filed = `你（单位）于${cnDateTime(c.submittedAt)}通过${CHANNEL[c.channel]}提交的${matter}申请`;
+  const where = c.filedAt?.kiosk ? `（终端编号 ${c.filedAt.kiosk}）` : '';
+  const filed = `你（单位）于${cnDateTime(c.submittedAt)}通过${CHANNEL[c.channel]}${where}提交的${matter}申请`;
   const out: Block[] = [
     { text: `${issuer.regionName} · ${issuer.deptName}`, style: 'small', align: 'center' },
     { text: n.title, style: 'title', align: 'center', spaceBefore: 8 },

@@ -4,7 +4,7 @@ import { call, eventually, submitOnline, token } from './client';
 /** AB岗 (H22 顶岗补位): a taken task is its taker's; when they are away, the backup the head named acts. */
 test('a taken review task is completed by its taker, or — while they are away — by their recorded backup or the head', async () => {
   const citizen = await token({ sub: 'citizen-ab', roles: ['citizen'] });
-  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'ab-1', { type: 'person', name: '卫顶岗', idNumber: '610113198003030303' });
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'ab-1', { type: 'person', name: '卫顶岗', idNumber: '61011319800303030X' });
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
   await eventually('forwarding', async () => (await call('GET', `/v1/cases/${caseId}`, { token: citizen })).body.status === 'in_review');
@@ -34,7 +34,7 @@ test('a taken review task is completed by its taker, or — while they are away 
 /** N13: the department fixes who handles which step; changes are approved by the head and recorded. */
 test('the head registers a member’s roles with a reason; the register narrows what the token allows; every change is on record', async () => {
   const citizen = await token({ sub: 'citizen-n13', roles: ['citizen'] });
-  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'n13-1', { type: 'person', name: '褚权限', idNumber: '610113198104040404' });
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'n13-1', { type: 'person', name: '褚权限', idNumber: '610113198104040400' });
   const head = await token({ sub: 'head-sun', name: '孙负责', roles: ['head'], dept: '610113-XZSP', region: '610113' });
   // a token that says clerk, for someone the register makes a handler only
   const moved = await token({ sub: 'clerk-moved', name: '调岗人员', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });

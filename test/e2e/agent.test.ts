@@ -8,7 +8,7 @@ test('an agent files only with the resident’s stored authorisation, for the ma
   const file = async (key: string, matterCode = DEMO_PARALLEL_MATTER_CODE) =>
     call('POST', '/v1/cases', {
       token: agent,
-      body: { matterCode, applicant: { type: 'person', name: '马大娘', idNumber: '610113194001010101' }, channel: 'agent', onBehalfOf: 'resident-ma', materials: [{ code: 'M01', objectKey: await upload(agent, pdf('申请表')) }] },
+      body: { matterCode, applicant: { type: 'person', name: '马大娘', idNumber: '610113194001010104' }, channel: 'agent', onBehalfOf: 'resident-ma', materials: [{ code: 'M01', objectKey: await upload(agent, pdf('申请表')) }] },
       headers: { 'Idempotency-Key': key },
     });
 

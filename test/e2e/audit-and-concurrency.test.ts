@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { call, ddb, eventually, pdf, tableName, token, upload, submitOnline } from './client';
 
-const applicant = { type: 'person', name: '钱并发', idNumber: '610113198808080808' };
+const applicant = { type: 'person', name: '钱并发', idNumber: '610113198808080806' };
 
 const submit = (citizen: string, matterCode: string, codes: string[], key: string) => submitOnline(citizen, matterCode, codes, key, applicant);
 

@@ -6,7 +6,7 @@ import { call, ddb, pdf, sha256, tableName, token, upload } from './client';
  * Bad input gets the status API.md names, as problem+json, and leaves nothing half-written: a refused
  * intake leaves no case, no event, no task and no idempotency record that would block a corrected retry.
  */
-const applicant = { type: 'person', name: '陈坏例', idNumber: '610104198805050011' };
+const applicant = { type: 'person', name: '陈坏例', idNumber: '610104198805050015' };
 let citizen: string;
 
 const expectProblem = (res: { status: number; contentType: string; body: any }, status: number) => {

@@ -25,7 +25,7 @@ test('a common-field change passes 办公厅 then 司法厅, is applied by the p
   const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const before = await call('POST', '/v1/cases', {
     token: citizen,
-    body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'org', name: '雁塔小吃店', idNumber: '91610113MA6TEST01X' }, channel: 'online', materials },
+    body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'org', name: '雁塔小吃店', idNumber: '91610113MA6TE5T01J' }, channel: 'online', materials },
     headers: { 'Idempotency-Key': 'catalog-before' },
   });
   expect(before.status).toBe(201);
@@ -109,7 +109,7 @@ test('a reviewer rejects with reasons; a rejected change cannot be approved; a s
   const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const refused = await call('POST', '/v1/cases', {
     token: citizen,
-    body: { matterCode: LIANHU_FOOD, applicant: { type: 'person', name: '赵莲湖', idNumber: '610104199909090909' }, channel: 'online', materials },
+    body: { matterCode: LIANHU_FOOD, applicant: { type: 'person', name: '赵莲湖', idNumber: '610104199909090905' }, channel: 'online', materials },
     headers: { 'Idempotency-Key': 'suspended' },
   });
   expect(refused.status).toBe(422);
@@ -192,7 +192,7 @@ describe('add, split, merge and cancel (N8 颗粒化、动态管理)', () => {
     const materials = await Promise.all(['M01', 'M02', 'M04'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
     const sub = await call('POST', '/v1/cases', {
       token: citizen,
-      body: { matterCode: COMPANY, applicant: { type: 'org', name: '莲湖示例有限公司', idNumber: '91610104MA6TEST02X' }, channel: 'online', materials },
+      body: { matterCode: COMPANY, applicant: { type: 'org', name: '莲湖示例有限公司', idNumber: '91610104MA6TE5T02L' }, channel: 'online', materials },
       headers: { 'Idempotency-Key': 'open-before-suspend' },
     });
     expect(sub.status).toBe(201);

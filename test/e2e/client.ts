@@ -36,7 +36,7 @@ export async function call<T = any>(method: string, path: string, opts: { token?
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: Object.fromEntries(res.headers), body };
 }
 
-export async function token(claims: { sub: string; name?: string; roles: string[]; dept?: string; region?: string; ttlSeconds?: number }): Promise<string> {
+export async function token(claims: { sub: string; name?: string; roles: string[]; dept?: string; region?: string; kiosk?: string; ttlSeconds?: number }): Promise<string> {
   const res = await call('POST', '/local/token', { body: { name: claims.sub, ...claims } });
   if (res.status !== 200) throw new Error(`token: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;

@@ -9,7 +9,7 @@ import { call, eventually, pdf, s3, token, upload } from './client';
  */
 jest.setTimeout(120_000);
 
-const applicant = { type: 'person', name: '王小明', idNumber: '610113199001011234' };
+const applicant = { type: 'person', name: '王小明', idNumber: '610113199001011230' };
 
 describe('a citizen applies for a food business licence in 雁塔区 (N14 统一收件 … 统一反馈)', () => {
   let citizen: string;

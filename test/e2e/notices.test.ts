@@ -10,7 +10,7 @@ import { bucketName, call, eventually, s3, sha256, submitOnline, token } from '.
  */
 // unique per run, so the suite can run again against a platform left running (E2E_ENDPOINTS)
 const run = Date.now().toString(36);
-const applicant = { type: 'org', name: '西安豳风餐饮有限公司（法定代表人李䶮）', idNumber: '91610113MA6U000001' };
+const applicant = { type: 'org', name: '西安豳风餐饮有限公司（法定代表人李䶮）', idNumber: '91610113MA6U00000X' };
 
 async function fetchBytes(url: string): Promise<{ status: number; type: string; disposition: string; bytes: Buffer }> {
   const res = await fetch(url);
@@ -126,7 +126,7 @@ test('a notice whose stream record was lost is asked for again by the sweeper; u
   await call('POST', '/local/faults', { body: { streams: 'drop' } });
   let caseId: string;
   try {
-    caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `notices-2-${run}`, { type: 'person', name: '王二', idNumber: '610113199001011234' });
+    caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `notices-2-${run}`, { type: 'person', name: '王二', idNumber: '610113199001011230' });
     await new Promise((r) => setTimeout(r, 1000));
   } finally {
     await call('POST', '/local/faults', { body: { streams: 'ok' } });

@@ -5,7 +5,7 @@ import { call, pdf, token, upload } from './client';
  * N15, H8: one record whatever the channel. The same applicant filing the same matter again while a
  * case is open — online, at the window or through an agent — is answered with the existing case.
  */
-const applicant = { type: 'person', name: '吴一次', idNumber: '610113197001010101' };
+const applicant = { type: 'person', name: '吴一次', idNumber: '610113197001010108' };
 const materials = async (tok: string) => Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(tok, pdf(code)) })));
 
 test('a second filing of an open matter, by any channel, is 409 naming the open case; after withdrawal a new one is taken', async () => {

@@ -11,7 +11,7 @@ test('an accepted case whose forwarding did not start is forwarded by the sweepe
   const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const sub = await call('POST', '/v1/cases', {
     token: citizen,
-    body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'person', name: '孙稳', idNumber: '610113197707070707' }, channel: 'online', materials },
+    body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'person', name: '孙稳', idNumber: '610113197707070700' }, channel: 'online', materials },
     headers: { 'Idempotency-Key': 'sweeper-1' },
   });
   expect(sub.status).toBe(201);

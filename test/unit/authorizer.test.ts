@@ -42,13 +42,18 @@ describe('the token authorizer (N13)', () => {
     expect(res.policyDocument.Statement).toEqual([
       { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: 'arn:aws:execute-api:cn-northwest-1:123456789012:abcdef1234/v1/*' },
     ]);
-    expect(res.context).toEqual({ sub: 'staff-7', name: '陈静', roles: 'handler,head', dept: '610113-SCJG', region: '610113' });
+    expect(res.context).toEqual({ sub: 'staff-7', name: '陈静', roles: 'handler,head', dept: '610113-SCJG', region: '610113', kiosk: '' });
     expect(jwks.calls).toContain(JWKS_URL);
   });
 
   test('a citizen’s context carries empty dept and region', async () => {
     const res = await handler(event(`Bearer ${token({ sub: 'c-1', roles: ['citizen'], dept: undefined, region: undefined })}`));
     expect(res.context).toMatchObject({ sub: 'c-1', roles: 'citizen', dept: '', region: '' });
+  });
+
+  test('a session a self-service kiosk started carries the kiosk to the handlers (H11)', async () => {
+    const res = await handler(event(`Bearer ${token({ sub: 'c-2', roles: ['citizen'], dept: undefined, region: undefined, kiosk: 'KIOSK-610113-0007' })}`));
+    expect(res.context).toMatchObject({ sub: 'c-2', roles: 'citizen', kiosk: 'KIOSK-610113-0007' });
   });
 
   test('the Bearer prefix is case-insensitive', async () => {

@@ -14,7 +14,7 @@ const c: Case = {
   handlingDepts: ['610113-CL', '610113-MZ'],
   promiseDays: 15,
   retention: '10y',
-  applicant: { type: 'person', name: '周敏', idNumber: '610113198505052222', sub: 'c-zhoumin' },
+  applicant: { type: 'person', name: '周敏', idNumber: '610113198505052226', sub: 'c-zhoumin' },
   filedBy: { sub: 'agent-village-03', name: '代办员 孙强', role: 'agent' },
   channel: 'agent',
   form: {},

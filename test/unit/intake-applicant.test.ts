@@ -4,7 +4,7 @@ import { Problem } from '#shared/http/problem';
 
 const request = (channel: CreateCaseRequest['channel'], onBehalfOf?: string): CreateCaseRequest => ({
   matterCode: '000109001000-610113-XZSP',
-  applicant: { type: 'person', name: '刘洋', idNumber: '610113199001011234' },
+  applicant: { type: 'person', name: '刘洋', idNumber: '610113199001011230' },
   channel,
   materials: [],
   ...(onBehalfOf ? { onBehalfOf } : {}),
@@ -28,8 +28,20 @@ describe('who may file, and for whom (N15, H8, H13)', () => {
     expect(applicantSubFor(citizen, request('online'))).toBe('c-liuyang');
   });
 
-  test('a citizen files at a self-service kiosk for themself (H25–H28)', () => {
-    expect(applicantSubFor(citizen, request('kiosk'))).toBe('c-liuyang');
+  test('a citizen files at a self-service kiosk for themself, in a session the kiosk started (H11)', () => {
+    expect(applicantSubFor({ ...citizen, kiosk: 'KIOSK-610113-0007' }, request('kiosk'))).toBe('c-liuyang');
+  });
+
+  test('channel "kiosk" from a session that did not start at a kiosk is refused (422): the channel is where it happened', () => {
+    const p = refusal(() => applicantSubFor(citizen, request('kiosk')));
+    expect(p.status).toBe(422);
+    expect(p.errors).toEqual([{ path: 'channel', message: 'must be online' }]);
+  });
+
+  test('a kiosk session files as kiosk, never as online (422)', () => {
+    const p = refusal(() => applicantSubFor({ ...citizen, kiosk: 'KIOSK-610113-0007' }, request('online')));
+    expect(p.status).toBe(422);
+    expect(p.message).toContain('KIOSK-610113-0007');
   });
 
   test('a citizen naming themself as onBehalfOf is still filing for themself', () => {

@@ -20,7 +20,7 @@ const CASE = {
   submittedAt: '2026-11-28T06:05:00.000Z',
   channel: 'online',
   region: '610113',
-  applicant: { type: 'org', name: '西安豳风餐饮有限公司', idNumber: '91610113MA6U000001', sub: 'c1' },
+  applicant: { type: 'org', name: '西安豳风餐饮有限公司', idNumber: '91610113MA6U00000X', sub: 'c1' },
 } as unknown as Case;
 const ISSUER = { deptName: '西安市雁塔区行政审批服务局', regionName: '陕西省西安市雁塔区' };
 const AT = '2026-11-30T02:00:00.000Z';

@@ -18,7 +18,7 @@ function refusedPaths(schema: Schema, body: unknown): string[] {
 
 const application = {
   matterCode: '000109001000-610113-XZSP',
-  applicant: { type: 'org', name: '西安市雁塔区某某餐饮店', idNumber: '91610113MA6TXXXX1X' },
+  applicant: { type: 'org', name: '西安市雁塔区某某餐饮店', idNumber: '91610113MA6TXXXX13' },
   channel: 'online',
   form: { businessAddress: '雁塔区小寨东路1号' },
   materials: [{ code: 'M01', objectKey: 'uploads/c-1/abc' }, { code: 'M03', licenceId: 'LIC-1' }],
