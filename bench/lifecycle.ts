@@ -58,7 +58,7 @@ const range = (xs: number[]) => (!xs.length ? '-' : Math.min(...xs) === Math.max
 
 const READ_OPS = new Set(['GetItem', 'Get', 'Query', 'Scan', 'BatchGetItem', 'BatchGet', 'TransactGetItems', 'TransactGet']);
 const WRITE_OPS = new Set(['PutItem', 'Put', 'UpdateItem', 'Update', 'DeleteItem', 'Delete', 'BatchWriteItem', 'BatchWrite', 'TransactWriteItems', 'TransactWrite']);
-const ddb = { counting: false, requests: new Map<string, number>(), rcu: 0, wcu: 0, withCapacity: 0, errors: 0 };
+const ddb = { counting: false, requests: new Map<string, number>(), rcu: 0, wcu: 0, withCapacity: 0, errors: 0, wcuByIndex: new Map<string, number>() };
 
 /** Wraps the smithy Client.send that DynamoDBClient and DynamoDBDocumentClient share (one copy in node_modules). */
 function instrumentDynamoDb(): void {
@@ -69,7 +69,7 @@ function instrumentDynamoDb(): void {
     const op = String(command?.constructor?.name ?? 'unknown').replace(/Command$/, '');
     ddb.requests.set(op, (ddb.requests.get(op) ?? 0) + 1);
     const wantCapacity = (READ_OPS.has(op) || WRITE_OPS.has(op)) && command.input && typeof command.input === 'object';
-    if (wantCapacity && command.input.ReturnConsumedCapacity === undefined) command.input.ReturnConsumedCapacity = 'TOTAL';
+    if (wantCapacity && command.input.ReturnConsumedCapacity === undefined) command.input.ReturnConsumedCapacity = 'INDEXES';
     let out: any;
     try {
       out = await send.call(this, command, ...rest);
@@ -86,6 +86,12 @@ function instrumentDynamoDb(): void {
           ddb.wcu += c.WriteCapacityUnits ?? 0;
         } else if (WRITE_OPS.has(op)) ddb.wcu += c.CapacityUnits ?? 0;
         else ddb.rcu += c.CapacityUnits ?? 0;
+        // where the write units go: the table itself, or the copies in each global secondary index
+        if (WRITE_OPS.has(op)) {
+          const add = (k: string, v: number | undefined) => v && ddb.wcuByIndex.set(k, (ddb.wcuByIndex.get(k) ?? 0) + v);
+          add('table', c.Table?.WriteCapacityUnits ?? c.Table?.CapacityUnits);
+          for (const [name, g] of Object.entries<any>(c.GlobalSecondaryIndexes ?? {})) add(name, g.WriteCapacityUnits ?? g.CapacityUnits);
+        }
       }
     }
     return out;
@@ -325,8 +331,14 @@ async function main(): Promise<void> {
     console.log('');
     console.log(
       `DynamoDB (whole run, every caller in this process incl. schedules, / ${N} cases): ` +
-        `${(ddb.rcu / N).toFixed(2)} RCU and ${(ddb.wcu / N).toFixed(2)} WCU per case as reported by DynamoDB Local (ReturnConsumedCapacity=TOTAL), ` +
+        `${(ddb.rcu / N).toFixed(2)} RCU and ${(ddb.wcu / N).toFixed(2)} WCU per case as reported by DynamoDB Local (ReturnConsumedCapacity=INDEXES), ` +
         `${(totalReq / N).toFixed(1)} requests per case; ${ddb.withCapacity} of ${totalReq} responses carried ConsumedCapacity, ${ddb.errors} requests failed (their capacity is not counted)`,
+    );
+    console.log(
+      `  write units per case by where they land: ${[...ddb.wcuByIndex.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${(v / N).toFixed(2)}`)
+        .join(', ') || 'DynamoDB Local reported no per-index figures'}`,
     );
     console.log(
       `  requests per case by operation: ${[...ddb.requests.entries()]

@@ -21,6 +21,12 @@ export interface CaseChange {
   /** tasks updated in place while open (offline steps) */
   updatedTasks?: Task[];
   notices?: Notice[];
+  /**
+   * who renders the notices' PDFs: the notices function from the table's stream (marked RENDER, and
+   * re-driven by the sweeper), or the workflow this step runs in (the unified return renders its own
+   * decision and delivery notices before archiving, and is itself re-driven), so no notice is rendered twice
+   */
+  noticesRenderedBy?: 'stream' | 'workflow';
   /** further items written in the same transaction (a licence, a complaint) */
   extraPuts?: Record<string, unknown>[];
   /** items replaced only while they still have the given status (a complaint handled once) */
@@ -160,8 +166,11 @@ export async function commitCase(change: CaseChange): Promise<Case> {
       },
     })),
     ...(change.notices ?? []).map((n) => ({
-      // RENDER: the notices function renders its PDF from the table's stream (and the sweeper re-drives it)
-      Put: { TableName, Item: { ...noticeKey(after.caseId, n.noticeId), type: 'notice', ...n, pendPk: RENDER_PENDING, pendSk: `${n.issuedAt}#${n.noticeId}` }, ConditionExpression: 'attribute_not_exists(pk)' },
+      Put: {
+        TableName,
+        Item: { ...noticeKey(after.caseId, n.noticeId), type: 'notice', ...n, ...(change.noticesRenderedBy === 'workflow' ? {} : { pendPk: RENDER_PENDING, pendSk: `${n.issuedAt}#${n.noticeId}` }) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
     })),
     ...(change.extraPuts ?? []).map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
     ...(change.replacePuts ?? []).map(({ item, status }) => ({

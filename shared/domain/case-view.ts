@@ -3,6 +3,7 @@ import { shanghaiDate, workingDaysBetween } from '../calendar/working-days.ts';
 import { notFound } from '../http/problem.ts';
 import type { Case, Notice } from './case.ts';
 import type { CaseFile } from './case-store.ts';
+import type { CASE_SUMMARY_FIELDS } from './keys.ts';
 
 /**
  * Who may see a case (API.md): the applicant, whoever filed it for them, staff of a department on the
@@ -81,7 +82,8 @@ export function caseView(file: CaseFile) {
   };
 }
 
-export const caseSummary = (c: Case) => ({
+/** An applicant's list entry: only what the `byApplicant` index projects (CASE_SUMMARY_FIELDS). */
+export const caseSummary = (c: Pick<Case, (typeof CASE_SUMMARY_FIELDS)[number]>) => ({
   caseId: c.caseId,
   receiptNo: c.receiptNo,
   matterCode: c.matterCode,

@@ -26,6 +26,9 @@ export const GSI = {
   pending: 'pendingWorkflow',
 } as const;
 
+/** What the `byApplicant` index projects: the fields of a case summary (`caseSummary`, GET /v1/cases?mine=true). */
+export const CASE_SUMMARY_FIELDS = ['caseId', 'receiptNo', 'matterCode', 'matterName', 'status', 'submittedAt', 'deadline'] as const;
+
 /** the `pending` partition of notices waiting for their document; the notices stream filter matches it too */
 export const RENDER_PENDING = 'RENDER';
 

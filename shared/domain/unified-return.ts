@@ -44,6 +44,8 @@ export async function issueResult(caseId: string, now = () => new Date()): Promi
       after,
       event: { at, actor: SYSTEM, action: 'unified_return', detail: { outcome, licenceId: licence?.licenceId, noticeId: notice.noticeId, deliveryNoticeId: delivery.noticeId } },
       notices: [notice, delivery],
+      // rendered by the workflow's next step (RenderNotices), before the archive that needs them
+      noticesRenderedBy: 'workflow',
       extraPuts: licence ? [{ ...licenceKey(licence.licenceId), type: 'licence', ...licence }] : [],
     });
     countCase('CaseCompleted');
