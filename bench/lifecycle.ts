@@ -279,7 +279,7 @@ async function main(): Promise<void> {
 
     // ── workflow executions and Lambda tasks per case, by path and state machine
     const ids = new Set(ok.map((x) => x.caseId!));
-    const perCase = new Map<string, Map<string, { executions: number; tasks: number }>>();
+    const perCase = new Map<string, Map<string, { executions: number; tasks: number; transitions: number }>>();
     let unattributed = 0;
     let failedExecutions = 0;
     for (const e of started) {
@@ -290,9 +290,10 @@ async function main(): Promise<void> {
       }
       if (e.status !== 'SUCCEEDED') failedExecutions++;
       const m = perCase.get(id) ?? new Map();
-      const w = m.get(machineName(sfn, e.stateMachineArn)) ?? { executions: 0, tasks: 0 };
+      const w = m.get(machineName(sfn, e.stateMachineArn)) ?? { executions: 0, tasks: 0, transitions: 0 };
       w.executions++;
       w.tasks += e.tasks;
+      w.transitions += e.transitions ?? 0;
       m.set(machineName(sfn, e.stateMachineArn), w);
       perCase.set(id, m);
     }
@@ -301,12 +302,13 @@ async function main(): Promise<void> {
     for (const kind of MIX.map(([k]) => k)) {
       const inKind = ok.filter((x) => x.kind === kind);
       if (!inKind.length) continue;
-      const of = (x: (typeof ok)[number]) => perCase.get(x.caseId!) ?? new Map<string, { executions: number; tasks: number }>();
-      const sum = (m: Map<string, { executions: number; tasks: number }>, f: 'executions' | 'tasks') => [...m.values()].reduce((a, w) => a + w[f], 0);
+      const of = (x: (typeof ok)[number]) => perCase.get(x.caseId!) ?? new Map<string, { executions: number; tasks: number; transitions: number }>();
+      const sum = (m: Map<string, { executions: number; tasks: number; transitions: number }>, f: 'executions' | 'tasks' | 'transitions') => [...m.values()].reduce((a, w) => a + w[f], 0);
       workRows.push([
         kind,
         inKind.length,
         range(inKind.map((x) => sum(of(x), 'executions'))),
+        range(inKind.map((x) => sum(of(x), 'transitions'))),
         range(inKind.map((x) => sum(of(x), 'tasks'))),
         range(inKind.map((x) => x.requests)),
         ...machines.map((mn) => {
@@ -317,11 +319,13 @@ async function main(): Promise<void> {
       ]);
     }
     console.log('');
-    console.log(table(['per case (path)', 'cases', 'executions', 'Lambda tasks', 'API requests', ...machines.map((m) => `${m} exec/tasks`)], workRows));
+    console.log(table(['per case (path)', 'cases', 'executions', 'state transitions', 'Lambda tasks', 'API requests', ...machines.map((m) => `${m} exec/tasks`)], workRows));
     const allEx = [...perCase.values()].map((m) => [...m.values()].reduce((a, w) => a + w.executions, 0));
     const allTk = [...perCase.values()].map((m) => [...m.values()].reduce((a, w) => a + w.tasks, 0));
+    const allTr = [...perCase.values()].map((m) => [...m.values()].reduce((a, w) => a + w.transitions, 0));
     console.log(
-      `all paths: ${(allEx.reduce((a, b) => a + b, 0) / Math.max(1, ok.length)).toFixed(2)} workflow executions and ` +
+      `all paths: ${(allEx.reduce((a, b) => a + b, 0) / Math.max(1, ok.length)).toFixed(2)} workflow executions, ` +
+        `${(allTr.reduce((a, b) => a + b, 0) / Math.max(1, ok.length)).toFixed(2)} state transitions (states entered) and ` +
         `${(allTk.reduce((a, b) => a + b, 0) / Math.max(1, ok.length)).toFixed(2)} Lambda task invocations per case (mean over ${ok.length})` +
         `${failedExecutions ? `; ${failedExecutions} executions did not succeed` : ''}; ${unattributed} executions during the run belong to no case (schedules)`,
     );

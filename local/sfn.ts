@@ -25,6 +25,8 @@ export interface ExecutionRecord {
   startDate: number;
   stopDate?: number;
   tasks: number;
+  /** states entered (what Step Functions counts as state transitions) */
+  transitions?: number;
   error?: string;
   cause?: string;
   output?: string;
@@ -80,7 +82,14 @@ export class LocalStepFunctions {
       ]),
     );
     try {
-      const out = await machine.interpreter.run(input, { overrides: { taskResourceLocalHandlers: handlers }, context: { Execution: { Id: record.executionArn, Input: input, StartTime: new Date(record.startDate).toISOString() } } }).result;
+      const execution = machine.interpreter.run(input, { overrides: { taskResourceLocalHandlers: handlers }, context: { Execution: { Id: record.executionArn, Input: input, StartTime: new Date(record.startDate).toISOString() } } });
+      // count the states entered from the interpreter's event log, as Step Functions counts transitions
+      record.transitions = 0;
+      const counted = (async () => {
+        for await (const e of execution.eventLogs) if (e.type === 'StateEntered') record.transitions!++;
+      })().catch(() => undefined);
+      const out = await execution.result;
+      await counted;
       Object.assign(record, { status: 'SUCCEEDED', output: JSON.stringify(out) });
     } catch (err: any) {
       const cause = err?.cause ?? err;

@@ -1,10 +1,10 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { sha256Hex } from '../domain/audit.ts';
 import type { Case, Notice } from '../domain/case.ts';
 import { noticeFont } from './font.ts';
 import { noticeParagraphs, type Block } from './wording.ts';
 import { subsetFont } from './subset.ts';
+import { embedTrueType } from './truetype.ts';
 
 /** Who issues the notice: the accepting department, as the receipt named it, in its region. */
 export interface Issuer {
@@ -44,10 +44,9 @@ export async function renderNoticePdf(c: Case, notice: Notice, issuer: Issuer): 
   const subset = await subsetFont(noticeFont(), allText);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
   // a subset font's name starts with a six-letter tag (ISO 32000-1 §9.6.4); taken from its content, not random
   const tag = [...sha256Hex(Buffer.from(subset)).slice(0, 6)].map((h) => String.fromCharCode(65 + (parseInt(h, 16) % 26))).join('');
-  const font = await doc.embedFont(subset, { subset: false, customName: `${tag}+NotoSansSC-Regular` });
+  const font = embedTrueType(doc, subset, `${tag}+NotoSansSC-Regular`);
   const covered = new Set(font.getCharacterSet());
   const missing = new Set<string>();
   const printable = (s: string) =>

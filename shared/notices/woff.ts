@@ -1,9 +1,9 @@
 import { inflateSync } from 'node:zlib';
 
 /**
- * WOFF 1.0 → sfnt (TrueType/OpenType). The font ships compressed as WOFF (1.5 MiB instead of 2.5);
- * fontkit reads WOFF tables by inflating them on every access, which made one notice take 7 s, so
- * the font is inflated once per cold start (about 20 ms) and the renderer works on the plain sfnt.
+ * WOFF 1.0 → sfnt (TrueType/OpenType). The font ships compressed as WOFF (1.7 MiB instead of 2.6);
+ * HarfBuzz reads sfnt only, so the font is inflated once per cold start (about 20 ms) and every
+ * notice is cut from the plain sfnt.
  * Layout: W3C WOFF 1.0 §4–§5; a table is stored uncompressed when compLength equals origLength.
  */
 export function woffToSfnt(woff: Uint8Array): Uint8Array {

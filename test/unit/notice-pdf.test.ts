@@ -9,6 +9,8 @@ import { FONT_FILE, FONT_SHA256, noticeFont } from '../../shared/notices/font';
 import { renderNoticePdf, wrap } from '../../shared/notices/render';
 import { cnDate } from '../../shared/notices/wording';
 import { woffToSfnt } from '../../shared/notices/woff';
+import { subsetFont } from '../../shared/notices/subset';
+import { readTrueType } from '../../shared/notices/truetype';
 import { catalogTexts } from '../../scripts/notice-font-charset';
 import { pdfFonts, pdfText } from '../support/pdf';
 
@@ -69,6 +71,36 @@ describe('the typeface', () => {
       }
     expect(missing).toEqual([]);
     for (const ch of '豳墕坬畛磻邽') expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!)).toBe(true);
+  });
+});
+
+describe('the TrueType reader the renderer uses instead of fontkit', () => {
+  test('reads the same glyphs and advance widths as fontkit, from the whole font', () => {
+    const sfnt = noticeFont();
+    const ours = readTrueType(sfnt);
+    const theirs = fontkit.create(Buffer.from(sfnt));
+    expect(ours.unitsPerEm).toBe(theirs.unitsPerEm);
+    // fontkit lists U+FFFF, the end marker of a format-4 cmap, as a character; it is none
+    expect(ours.characterSet.length).toBe(theirs.characterSet.filter((c) => c !== 0xffff).length);
+    for (const ch of '陕西省政务服务网受理通知书，。（）ABCxyz0189豳墕') {
+      const cp = ch.codePointAt(0)!;
+      const g = theirs.glyphForCodePoint(cp);
+      expect([ch, ours.glyphForCodePoint(cp).id, ours.glyphForCodePoint(cp).advanceWidth]).toEqual([ch, g.id, g.advanceWidth]);
+    }
+  });
+
+  test('reads a HarfBuzz subset (cmap format 4): one glyph per character, .notdef for what it lacks', async () => {
+    const sub = readTrueType(await subsetFont(noticeFont(), '受理通知书AB'));
+    const expected = [...'受理通知书AB'].map((c) => c.codePointAt(0)!).sort((a, b) => a - b);
+    expect(sub.characterSet.sort((a, b) => a - b)).toEqual(expected);
+    const { glyphs } = sub.layout('受理X');
+    expect(glyphs.map((g) => g.id === 0)).toEqual([false, false, true]);
+    expect(glyphs[0].codePoints).toEqual(['受'.codePointAt(0)]);
+    expect(sub.glyphForCodePoint('受'.codePointAt(0)!).advanceWidth).toBe(1000);
+  });
+
+  test('refuses what is not TrueType', () => {
+    expect(() => readTrueType(Buffer.from('wOFF0000000000000000'))).toThrow(/not a TrueType font/);
   });
 });
 
