@@ -28,46 +28,51 @@ export async function renderCaseNotices(caseId: string, only?: Set<string>, now 
   if (!file) throw new Error(`case ${caseId} not found: its notices cannot be rendered`);
   const issuer = issuerOf(file.case, file.notices);
   const todo = file.notices.filter((n) => !n.pdf && (!only || only.has(n.noticeId)));
-  const rendered: string[] = [];
-  for (const notice of todo) {
-    const doc = await renderNoticePdf(file.case, notice, issuer);
-    const Bucket = env('DOCUMENTS_BUCKET');
-    const Key = noticeObjectKey(file.case, notice.noticeId);
-    const put = await s3Client().send(
-      new PutObjectCommand({
-        Bucket,
-        Key,
-        Body: doc.bytes,
-        ContentType: 'application/pdf',
-        ContentMD5: createHash('md5').update(doc.bytes).digest('base64'),
-        Metadata: { sha256: doc.sha256, 'notice-sha256': notice.sha256 },
+  // side by side: each notice is its own object and its own item, and most of the time is I/O
+  const done = await Promise.all(todo.map((notice) => renderOne(file.case, notice, issuer, now)));
+  return todo.filter((_, i) => done[i]).map((n) => n.noticeId);
+}
+
+/** Renders one notice, stores it and records it; false when another caller recorded it first. */
+async function renderOne(c: Case, notice: Notice, issuer: Issuer, now: () => Date): Promise<boolean> {
+  const caseId = c.caseId;
+  const doc = await renderNoticePdf(c, notice, issuer);
+  const Bucket = env('DOCUMENTS_BUCKET');
+  const Key = noticeObjectKey(c, notice.noticeId);
+  const put = await s3Client().send(
+    new PutObjectCommand({
+      Bucket,
+      Key,
+      Body: doc.bytes,
+      ContentType: 'application/pdf',
+      ContentMD5: createHash('md5').update(doc.bytes).digest('base64'),
+      Metadata: { sha256: doc.sha256, 'notice-sha256': notice.sha256 },
+    }),
+  );
+  const pdf: NoticeDocument = {
+    bucket: Bucket,
+    key: Key,
+    versionId: put.VersionId ?? '',
+    sha256: doc.sha256,
+    bytes: doc.bytes.byteLength,
+    pages: doc.pages,
+    renderedAt: now().toISOString(),
+    missing: doc.missing,
+  };
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env('CASES_TABLE'),
+        Key: noticeKey(caseId, notice.noticeId),
+        UpdateExpression: 'SET pdf = :pdf REMOVE pendPk, pendSk',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pdf)',
+        ExpressionAttributeValues: { ':pdf': pdf },
       }),
     );
-    const pdf: NoticeDocument = {
-      bucket: Bucket,
-      key: Key,
-      versionId: put.VersionId ?? '',
-      sha256: doc.sha256,
-      bytes: doc.bytes.byteLength,
-      pages: doc.pages,
-      renderedAt: now().toISOString(),
-      missing: doc.missing,
-    };
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: env('CASES_TABLE'),
-          Key: noticeKey(caseId, notice.noticeId),
-          UpdateExpression: 'SET pdf = :pdf REMOVE pendPk, pendSk',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pdf)',
-          ExpressionAttributeValues: { ':pdf': pdf },
-        }),
-      );
-      rendered.push(notice.noticeId);
-    } catch (err) {
-      // rendered meanwhile by the other caller: the same bytes, so nothing is lost
-      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
-    }
+    return true;
+  } catch (err) {
+    // rendered meanwhile by the other caller: the same bytes, so nothing is lost
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    return false;
   }
-  return rendered;
 }
