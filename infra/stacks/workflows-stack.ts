@@ -56,9 +56,12 @@ export class WorkflowsStack extends Stack {
 
     const forwardingFn = new PlatformFunction(this, 'ForwardingFn', { name: 'forwarding', environment: env });
     data.cases.grantReadWriteData(forwardingFn);
+    // notices name the departments (N14), from the catalog's department list
+    data.catalog.grantReadData(forwardingFn);
 
     const returnFn = new PlatformFunction(this, 'UnifiedReturnFn', { name: 'unified-return', environment: env, timeout: Duration.seconds(60) });
     data.cases.grantReadWriteData(returnFn);
+    data.catalog.grantReadData(returnFn);
     data.uploads.grantRead(returnFn);
     data.archive.grantPut(returnFn);
     data.documents.grantRead(returnFn);

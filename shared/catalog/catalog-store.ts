@@ -82,6 +82,13 @@ export async function getDepartment(code: string): Promise<Department | undefine
   return d as Department;
 }
 
+/** Department names for notices (N14: a notice names who decided), each looked up once; the code where none is known. */
+export async function departmentNames(codes: string[]): Promise<Record<string, string>> {
+  const unique = [...new Set(codes)];
+  const found = await Promise.all(unique.map((c) => getDepartment(c).catch(() => undefined)));
+  return Object.fromEntries(unique.map((c, i) => [c, found[i]?.name ?? c]));
+}
+
 /** The CURRENT item of a matter, with the index attributes that make it findable. */
 export function currentItem(m: Matter): Record<string, unknown> {
   return {

@@ -106,7 +106,7 @@ export interface CaseResult {
   outcome: 'approved' | 'denied';
   decidedAt: string;
   /** one opinion per handling department */
-  opinions: { dept: string; decision: 'approve' | 'deny'; opinion?: string; reason?: string }[];
+  opinions: { dept: string; deptName?: string; decision: 'approve' | 'deny'; opinion?: string; reason?: string }[];
   licenceId?: string;
 }
 

@@ -2,6 +2,7 @@ import type { Actor, Case, Task } from './case.ts';
 import { commitCase, getCaseFile } from './case-store.ts';
 import { withRetry } from './decisions.ts';
 import { makeNotice } from './notices.ts';
+import { departmentNames } from '../catalog/catalog-store.ts';
 
 export const SYSTEM: Actor = { sub: 'system', name: '陕西政务服务网', role: 'system' };
 
@@ -37,6 +38,7 @@ export async function openReviews(caseId: string, now = () => new Date()): Promi
       deadline: c.deadline,
       deadlineProvisional: c.deadlineProvisional ?? false,
       handlingDepts: c.handlingDepts,
+      handlingDeptNames: await departmentNames(c.handlingDepts),
     });
     const after: Case = { ...c, status: 'in_review', pendingWorkflow: undefined };
     await commitCase({

@@ -8,6 +8,7 @@ import { licenceKey } from './keys.ts';
 import { countCase } from '../observability.ts';
 import { shanghaiDate } from '../calendar/working-days.ts';
 import { makeNotice } from './notices.ts';
+import { departmentNames } from '../catalog/catalog-store.ts';
 
 /**
  * The unified return workflow (N14 统一反馈, E15): when every department has decided, one result; if
@@ -21,7 +22,8 @@ export async function issueResult(caseId: string, now = () => new Date()): Promi
     if (c.status !== 'decided') return { caseId, status: c.status, outcome: c.result?.outcome, licenceId: c.result?.licenceId };
     const at = now().toISOString();
     const reviews = file.tasks.filter((t) => t.kind === 'review');
-    const opinions = reviews.map((t) => ({ dept: t.dept, decision: t.decision as 'approve' | 'deny', opinion: t.opinion, reason: t.reason }));
+    const names = await departmentNames(reviews.map((t) => t.dept));
+    const opinions = reviews.map((t) => ({ dept: t.dept, deptName: names[t.dept], decision: t.decision as 'approve' | 'deny', opinion: t.opinion, reason: t.reason }));
     const outcome = opinions.every((o) => o.decision === 'approve') ? 'approved' : 'denied';
     const licence = outcome === 'approved' ? await issueLicence(c, at) : undefined;
     const result: CaseResult = { outcome, decidedAt: at, opinions, ...(licence ? { licenceId: licence.licenceId } : {}) };

@@ -78,7 +78,10 @@ export function noticeParagraphs(c: Case, n: Notice, issuer: { deptName: string;
     case 'acceptance':
       p(`${filed}，申请材料齐全、符合法定形式，本机关决定予以受理。`);
       p(`受理日期：${cnDate(b.acceptedAt)}。承诺办理时限：${b.promiseDays === 0 ? '即办' : `${str(b.promiseDays)}个工作日`}，应于${cnDate(b.deadline)}前办结${b.deadlineProvisional ? '（该日期暂按周末推算，国务院公布节假日安排后重新计算）' : ''}。`);
-      if (Array.isArray(b.handlingDepts) && b.handlingDepts.length > 1) p(`本申请由${b.handlingDepts.length}个部门并联审查，办理结果统一反馈。`);
+      if (Array.isArray(b.handlingDepts) && b.handlingDepts.length > 1) {
+        const names = (b.handlingDepts as string[]).map((d) => b.handlingDeptNames?.[d] ?? d);
+        p(`本申请由${names.join('、')}${b.handlingDepts.length}个部门并联审查，办理结果统一反馈。`);
+      }
       break;
     case 'correction': {
       p(`${filed}，经审查，申请材料不齐全或者不符合法定形式。依照《中华人民共和国行政许可法》第三十二条，现一次性告知需补齐补正的全部材料：`);
@@ -110,8 +113,8 @@ export function noticeParagraphs(c: Case, n: Notice, issuer: { deptName: string;
     case 'decision': {
       const approved = b.outcome === 'approved';
       p(`${filed}，经审查，本机关决定：${approved ? '准予许可（办理）' : '不予许可（办理）'}。`);
-      (b.opinions as { dept: string; decision: string; opinion?: string; reason?: string }[] | undefined)?.forEach((o) =>
-        item(`· ${o.dept}：${o.decision === 'approve' ? '同意' : '不同意'}${o.opinion || o.reason ? `，${o.opinion ?? o.reason}` : ''}`),
+      (b.opinions as { dept: string; deptName?: string; decision: string; opinion?: string; reason?: string }[] | undefined)?.forEach((o) =>
+        item(`· ${o.deptName ?? o.dept}：${o.decision === 'approve' ? '同意' : '不同意'}${o.opinion || o.reason ? `，${o.opinion ?? o.reason}` : ''}`),
       );
       if (b.licenceId) p(`电子证照编号：${b.licenceId}。电子证照与纸质证照具有同等法律效力，可在陕西政务服务网核验。`);
       if (!approved) p(APPEAL);

@@ -89,6 +89,21 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
     expect(text).toContain(`请于${y}年${m}月${d}日前`);
   });
 
+  test('the decision names each department by name with its opinion, and the delivery receipt names the decision it serves', async () => {
+    const text = async (kind: string) => {
+      const n = done.notices.find((x: any) => x.kind === kind);
+      const res = await call('GET', `/v1/cases/${caseId}/notices/${n.noticeId}`, { token: citizen });
+      return { n, text: pdfText((await fetchBytes(res.body.url)).bytes).join('').replace(/\s/g, '') };
+    };
+    const decision = await text('decision');
+    expect(decision.text).toContain('本机关决定：准予许可（办理）');
+    expect(decision.text).toContain('西安市雁塔区行政审批服务局：同意，符合条件，准予许可');
+    expect(decision.text).toContain(`电子证照编号：${done.result.licenceId}`);
+    const delivery = await text('delivery');
+    expect(delivery.text).toContain(`送达文书：决定书（文书编号${decision.n.noticeId}）`);
+    expect(delivery.n.body.documentSha256).toBe(decision.n.sha256);
+  });
+
   test('the e-file holds every notice’s PDF, locked, listed in the signed manifest with the same hashes', async () => {
     const archive = bucketName('archivebucket');
     const pkg = JSON.parse(

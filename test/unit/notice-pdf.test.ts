@@ -135,14 +135,14 @@ describe('a notice as PDF', () => {
 
   test.each<[NoticeKind, Record<string, unknown>, string[]]>([
     ['receipt', { materials: [{ code: 'M01', name: '食品经营许可申请书', sha256: 'ab'.repeat(32) }, { code: 'M02', name: '营业执照', waived: true }], acceptingDept: { name: ISSUER.deptName }, acceptBy: '2026-12-04' }, ['接收回执', '1.食品经营许可申请书', '2.营业执照（免于提交', '2026年12月4日前', '行政许可法》第三十二条']],
-    ['acceptance', { acceptedAt: AT, promiseDays: 15, deadline: '2027-01-04', deadlineProvisional: true, handlingDepts: ['A', 'B'] }, ['受理通知书', '决定予以受理', '15个工作日', '2027年1月4日前办结', '暂按周末推算', '2个部门并联审查']],
+    ['acceptance', { acceptedAt: AT, promiseDays: 15, deadline: '2027-01-04', deadlineProvisional: true, handlingDepts: ['A', 'B'], handlingDeptNames: { A: '雁塔区残联', B: '雁塔区民政局' } }, ['受理通知书', '决定予以受理', '15个工作日', '2027年1月4日前办结', '暂按周末推算', '雁塔区残联、雁塔区民政局2个部门并联审查']],
     ['acceptance', { acceptedAt: AT, promiseDays: 0, deadline: '2026-11-30' }, ['承诺办理时限：即办']],
     ['correction', { missing: [{ code: 'M04', name: '设备布局图' }, { code: 'M05', name: '规章制度目录' }], reason: '布局图未标注比例', answerBy: '2027-01-12' }, ['补齐补正告知书', '一次性告知', '1.设备布局图', '2.规章制度目录', '说明：布局图未标注比例', '请于2027年1月12日前']],
     ['rejection', { reason: '不属于本机关职权范围' }, ['不予受理通知书', '决定不予受理', '理由：不属于本机关职权范围', '六十日内依法申请行政复议', '六个月内依法向人民法院提起行政诉讼']],
     ['return', { reason: '申请事项应向莲湖区提出' }, ['退件通知书', '予以退件', '申请事项应向莲湖区提出']],
     ['extension', { days: 10, reason: '需要现场核查', deadline: '2027-01-18', approvedBy: '孙局长' }, ['延长办理期限告知书', '延长10个工作日', '2027年1月18日前办结', '第四十二条', '批准人：孙局长']],
     ['special_procedure', { procedure: 'expert_review', reason: '工艺复杂' }, ['特别程序告知书', '专家评审（工艺复杂）', '不计算在办理期限内']],
-    ['decision', { outcome: 'approved', opinions: [{ dept: '610113-XZSP', decision: 'approve', opinion: '符合条件' }], licenceId: 'LIC-1' }, ['决定书', '准予许可', '同意，符合条件', '电子证照编号：LIC-1']],
+    ['decision', { outcome: 'approved', opinions: [{ dept: '610113-XZSP', deptName: '西安市雁塔区行政审批服务局', decision: 'approve', opinion: '符合条件' }], licenceId: 'LIC-1' }, ['决定书', '准予许可', '·西安市雁塔区行政审批服务局：同意，符合条件', '电子证照编号：LIC-1']],
     ['decision', { outcome: 'denied', opinions: [{ dept: '610113-MZ', decision: 'deny', reason: '不符合条件' }] }, ['不予许可', '不同意，不符合条件', '六十日内依法申请行政复议']],
     ['delivery', { documentId: 'X.N4', documentTitle: '决定书', method: 'electronic' }, ['送达回执', '送达文书：决定书（文书编号X.N4）', '电子送达', '受送达人：西安豳风餐饮有限公司']],
   ])('%s says what it must: %j', async (kind, body, phrases) => {
