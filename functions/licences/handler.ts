@@ -1,9 +1,11 @@
 import { getLicence, verifyLicence } from '#shared/licence/licence';
 import { apiHandler } from '#shared/http/api';
 import { notFound } from '#shared/http/problem';
+import { verifyNotice } from '#shared/notices/verify';
 
-/** E15/E16: an e-licence and its verification; public, so a third party can check one shown to it. */
+/** E15/E16: an e-licence and its verification, and the check of a notice; public, so a third party can check one shown to it. */
 export const handler = apiHandler(async (req) => {
+  if (req.route === 'GET /v1/notices/{noticeId}/verify') return { body: await verifyNotice(decodeURIComponent(req.path.noticeId), req.query.sha256) };
   const licence = await getLicence(req.path.licenceId);
   if (!licence) throw notFound(`there is no licence ${req.path.licenceId}`);
   if (req.route.endsWith('/verify')) {

@@ -33,6 +33,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/matters/{code}': PUBLIC,
   'GET /v1/licences/{licenceId}': PUBLIC,
   'GET /v1/licences/{licenceId}/verify': PUBLIC,
+  'GET /v1/notices/{noticeId}/verify': PUBLIC,
   'POST /v1/catalog/changes': { roles: ['catalog_admin'], ownership: 'own_region' },
   'GET /v1/catalog/changes/{id}': { roles: CATALOG_OVERSIGHT, ownership: 'any' },
   'POST /v1/catalog/changes/{id}/approve': { roles: ['office_reviewer', 'justice_reviewer', 'catalog_admin'], ownership: 'own_region' },

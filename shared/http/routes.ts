@@ -31,7 +31,7 @@ export interface RouteSpec {
   path: string;
   fn: FunctionName;
   summary: string;
-  /** no token needed (N8: the catalog is published; licences are verifiable by anyone) */
+  /** no token needed (N8: the catalog is published; licences and notices are verifiable by anyone) */
   public?: boolean;
   body?: { name: string; schema: z.ZodMiniType };
   requiredHeaders?: string[];
@@ -152,6 +152,7 @@ const SPECS: Omit<RouteSpec, 'public' | 'roles'>[] = [
   { method: 'GET', path: '/v1/staff', fn: 'tasks', summary: 'The department’s staff register and its record of changes (?dept=)' },
   { method: 'GET', path: '/v1/licences/{licenceId}', fn: 'licences', summary: 'An e-licence (电子证照, E15)' },
   { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'licences', summary: 'Verify an e-licence’s signature and status' },
+  { method: 'GET', path: '/v1/notices/{noticeId}/verify', fn: 'licences', summary: 'Check a notice (文书) by its number and a SHA-256 (?sha256= of its PDF or content), as each notice says it may be' },
   { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', summary: 'Where a case’s archive package is, and its lock (E22–E24)' },
 ];
 

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { regionName } from '../catalog/regions.ts';
 import type { Case, Notice, NoticeDocument } from '../domain/case.ts';
 import { getCaseFile } from '../domain/case-store.ts';
 import { noticeKey } from '../domain/keys.ts';
 import { dynamo, env, s3Client } from '../storage/clients.ts';
-import { renderNoticePdf, type Issuer } from './render.ts';
+import { renderNoticePdf } from './render.ts';
+import { issuerOf, type Issuer } from './issuer.ts';
 
-/** The accepting department as the receipt named it (N14: the notice is issued in its name). */
-export function issuerOf(c: Case, notices: Notice[]): Issuer {
-  const receipt = notices.find((n) => n.kind === 'receipt');
-  const dept = (receipt?.body as { acceptingDept?: { name?: string } } | undefined)?.acceptingDept?.name;
-  return { deptName: dept ?? c.acceptingDept, regionName: regionName(c.region, true) ?? c.region };
-}
 
 export const noticeObjectKey = (c: Case, noticeId: string) => `notices/${c.region}/${c.caseId}/${noticeId}.pdf`;
 

@@ -5,12 +5,7 @@ import { noticeFont } from './font.ts';
 import { noticeParagraphs, type Block } from './wording.ts';
 import { subsetFont } from './subset.ts';
 import { embedTrueType } from './truetype.ts';
-
-/** Who issues the notice: the accepting department, as the receipt named it, in its region. */
-export interface Issuer {
-  deptName: string;
-  regionName: string;
-}
+import type { Issuer } from './issuer.ts';
 
 export interface RenderedNotice {
   bytes: Uint8Array;
@@ -133,4 +128,4 @@ export function wrap(text: string, font: PDFFont, size: number, width: number, f
   return lines;
 }
 
-export type { Block };
+export type { Block, Issuer };

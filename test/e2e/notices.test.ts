@@ -104,6 +104,23 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
     expect(delivery.n.body.documentSha256).toBe(decision.n.sha256);
   });
 
+  test('anyone can check a notice by its number and hash, as the notice says (no token; nothing about the applicant)', async () => {
+    const n = done.notices.find((x: any) => x.kind === 'decision');
+    const base = `/v1/notices/${n.noticeId}/verify`;
+    const byPdf = await call('GET', `${base}?sha256=${n.document.sha256}`);
+    expect(byPdf.status).toBe(200);
+    expect(byPdf.body).toMatchObject({ noticeId: n.noticeId, title: '决定书', issuer: '西安市雁塔区行政审批服务局', valid: true, checked: { matches: 'document' } });
+    expect((await call('GET', `${base}?sha256=${n.sha256}`)).body).toMatchObject({ valid: true, checked: { matches: 'content' } });
+    const forged = await call('GET', `${base}?sha256=${'0'.repeat(64)}`);
+    expect(forged.body).toMatchObject({ valid: false, checked: { matches: 'none' } });
+    expect(JSON.stringify(byPdf.body)).not.toContain('李䶮');
+    const bad = await call('GET', `${base}?sha256=xyz`);
+    expect(bad.status).toBe(400);
+    expect(bad.contentType).toContain('application/problem+json');
+    expect((await call('GET', `/v1/notices/${caseId}.N99/verify`)).status).toBe(404);
+    expect((await call('GET', `/v1/notices/not-a-notice/verify`)).status).toBe(404);
+  });
+
   test('the e-file holds every notice’s PDF, locked, listed in the signed manifest with the same hashes', async () => {
     const archive = bucketName('archivebucket');
     const pkg = JSON.parse(
