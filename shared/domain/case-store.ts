@@ -5,7 +5,7 @@ import { dynamo, env } from '../storage/clients.ts';
 import { chainEvent, GENESIS_HASH } from './audit.ts';
 import type { Actor, AuditEvent, Case, CaseStatus, Notice, Task } from './case.ts';
 import type { Complaint } from './complaints.ts';
-import { caseKey, eventKey, GSI, noticeKey, openCaseKey, RENDER_PENDING, taskKey } from './keys.ts';
+import { caseKey, eventKey, filingKey, GSI, noticeKey, openCaseKey, RENDER_PENDING, taskKey } from './keys.ts';
 import { TERMINAL } from './lifecycle.ts';
 
 /** One step of a case: the case as it becomes, its audit event, and what is written with it. */
@@ -36,13 +36,15 @@ export interface CaseChange {
 const table = () => env('CASES_TABLE');
 
 function caseItem(c: Case): Record<string, unknown> {
+  // materials and form live in the filing item (filingKey)
+  const { materials, form, ...rest } = c;
   const open = !TERMINAL.includes(c.status);
   // the date that matters next: a correction's answer, the promised deadline, or the acceptance limit
   const due = (c.status === 'correction_required' ? c.correctionDue : undefined) ?? c.deadline ?? c.acceptBy;
   return {
     ...caseKey(c.caseId),
     type: 'case',
-    ...c,
+    ...rest,
     gsi1pk: `APPLICANT#${c.applicant.sub}`,
     gsi1sk: `${c.submittedAt}#${c.caseId}`,
     // sparse deadline index: only open cases, bucketed by month so no partition grows hot
@@ -67,9 +69,28 @@ const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   return rest as T;
 };
 
+/** The case item with its filing item merged back in (an item written before the split carries both). */
+function withFiling(item: Record<string, unknown> | undefined, filing: Record<string, unknown> | undefined): Case | undefined {
+  const c = strip<Case>(item);
+  if (!c) return undefined;
+  return { ...c, materials: (filing?.materials as Case['materials']) ?? c.materials ?? [], form: (filing?.form as Case['form']) ?? c.form ?? {} };
+}
+
+/** The case: one Query for its item and its filing item (both small, so it costs what a GetItem does). */
 export async function getCase(caseId: string): Promise<Case | undefined> {
-  const res = await dynamo().send(new GetCommand({ TableName: table(), Key: caseKey(caseId), ConsistentRead: true }));
-  return strip<Case>(res.Item);
+  const res = await dynamo().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :case)',
+      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':case': 'CASE' },
+      ConsistentRead: true,
+    }),
+  );
+  const items = res.Items ?? [];
+  return withFiling(
+    items.find((i) => i.sk === 'CASE'),
+    items.find((i) => i.sk === 'CASE#FILING'),
+  );
 }
 
 export async function getTask(caseId: string, taskId: string): Promise<Task | undefined> {
@@ -102,10 +123,13 @@ export async function getCaseFile(caseId: string): Promise<CaseFile | undefined>
     items.push(...(res.Items ?? []));
     start = res.LastEvaluatedKey;
   } while (start);
-  const c = items.find((i) => i.sk === 'CASE');
+  const c = withFiling(
+    items.find((i) => i.sk === 'CASE'),
+    items.find((i) => i.sk === 'CASE#FILING'),
+  );
   if (!c) return undefined;
   const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => strip<T>(i)!);
-  return { case: strip<Case>(c)!, events: of<AuditEvent>('EVENT#'), tasks: of<Task>('TASK#'), notices: of<Notice>('NOTICE#'), complaints: of<Complaint>('COMPLAINT#') };
+  return { case: c, events: of<AuditEvent>('EVENT#'), tasks: of<Task>('TASK#'), notices: of<Notice>('NOTICE#'), complaints: of<Complaint>('COMPLAINT#') };
 }
 
 function reasonsOf(err: unknown): CancellationReason[] | undefined {
@@ -176,6 +200,11 @@ export async function commitCase(change: CaseChange): Promise<Case> {
     ...(change.replacePuts ?? []).map(({ item, status }) => ({
       Put: { TableName, Item: item, ConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status } },
     })),
+    // what was filed, only when it changes (filing, correction); the case's version condition guards it.
+    // After the case, event and task items: the conflict mapping below counts on their positions.
+    ...(!before || JSON.stringify([before.materials, before.form]) !== JSON.stringify([after.materials, after.form])
+      ? [{ Put: { TableName, Item: { ...filingKey(after.caseId), type: 'filing', materials: after.materials, form: after.form } } }]
+      : []),
   ];
   // N15: a new case takes the applicant's open-case marker for its matter; a case that ends gives it back
   const lock = openCaseKey(after.applicant.sub, after.matterCode);

@@ -3,6 +3,11 @@
  * and notices, so a case and everything written with it fit one transaction and one Query.
  */
 export const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
+/**
+ * What was filed (materials and form) beside the case item, not in it: it changes only at filing and on
+ * a correction, while the case item is rewritten at every step and a write costs by the item's size.
+ */
+export const filingKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE#FILING' });
 export const eventKey = (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(6, '0')}` });
 export const taskKey = (caseId: string, taskId: string) => ({ pk: `CASE#${caseId}`, sk: `TASK#${taskId}` });
 export const complaintKey = (caseId: string, complaintId: string) => ({ pk: `CASE#${caseId}`, sk: `COMPLAINT#${complaintId}` });

@@ -87,8 +87,8 @@ describe('a refused intake leaves nothing half-written', () => {
     const fixed = { ...body, materials: [...body.materials, { code: 'M04', objectKey: m04 }, { code: 'M05', objectKey: m05 }] };
     const ok = await call('POST', '/v1/cases', { token: citizen, body: fixed, headers: { 'Idempotency-Key': 'retry-me' } });
     expect(ok.status).toBe(201);
-    // the case, its first event, its acceptance task, its receipt and the applicant's open-case marker
-    expect(await countItems('CasesTable')).toBe(before.cases + 5);
+    // the case, what was filed, its first event, its acceptance task, its receipt and the applicant's open-case marker
+    expect(await countItems('CasesTable')).toBe(before.cases + 6);
   });
 
   test('a material whose bytes do not match their declared sha256 is 422', async () => {
