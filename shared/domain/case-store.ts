@@ -50,7 +50,7 @@ function caseItem(c: Case): Record<string, unknown> {
     // sparse deadline index: only open cases, bucketed by month so no partition grows hot
     ...(open ? { dlPk: `OPEN#${due.slice(0, 7)}`, dlSk: `${due}#${c.caseId}` } : {}),
     // sparse: only cases waiting for a workflow, so the sweeper's Query reads nothing else
-    ...(c.pendingWorkflow ? { pendPk: 'PENDING', pendSk: `${c.updatedAt ?? c.submittedAt}#${c.caseId}` } : {}),
+    ...(c.pendingWorkflow ? { pendPk: 'PENDING', pendSk: `${c.pendingSince ?? c.updatedAt ?? c.submittedAt}#${c.caseId}` } : {}),
   };
 }
 
@@ -164,7 +164,10 @@ export async function commitCase(change: CaseChange): Promise<Case> {
     to: change.after.status,
     detail: event.detail,
   });
-  const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash, updatedAt: event.at };
+  const owed = change.after.pendingWorkflow;
+  // a stable index key while the same workflow is owed: its intermediate steps move no index entry
+  const pendingSince = owed ? (owed === before?.pendingWorkflow ? (before?.pendingSince ?? event.at) : event.at) : undefined;
+  const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash, updatedAt: event.at, pendingSince };
   const TableName = table();
   const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
     before

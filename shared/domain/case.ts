@@ -84,6 +84,8 @@ export interface Case {
   lastEventHash: string;
   /** a workflow that must run next; cleared by it (the sweeper re-drives what is left) */
   pendingWorkflow?: 'forwarding' | 'unified_return';
+  /** since when that workflow has been owed: the sweeper's index key, unchanged by the workflow's own steps */
+  pendingSince?: string;
   /** time of the last step (its audit event) */
   updatedAt?: string;
   /** 首问负责 (H10, H22): the first clerk who acted on the case answers for it */

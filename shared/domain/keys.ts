@@ -26,7 +26,7 @@ export const GSI = {
   deadline: 'byDeadline',
   /**
    * work the platform still owes (sparse): cases whose next workflow has not finished (pendPk = PENDING,
-   * pendSk = updatedAt#caseId) and notices whose PDF is not yet rendered (pendPk = RENDER, pendSk = issuedAt#noticeId)
+   * pendSk = pendingSince#caseId) and notices whose PDF is not yet rendered (pendPk = RENDER, pendSk = issuedAt#noticeId)
    */
   pending: 'pendingWorkflow',
 } as const;
