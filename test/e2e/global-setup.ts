@@ -37,6 +37,10 @@ export default async function globalSetup(): Promise<void> {
     detached: true,
   });
   (globalThis as any).__PLATFORM__ = child;
+  // the child has its own copy of the log descriptor; and the teardown, not this handle, ends it,
+  // so neither keeps Jest's process alive after the run
+  fs.closeSync(out);
+  child.unref();
   const endpoints = path.join(E2E_DIR, 'endpoints.json');
   const started = Date.now();
   while (!fs.existsSync(endpoints)) {
