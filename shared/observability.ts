@@ -19,3 +19,9 @@ export function countCase(metric: CaseMetric): void {
   metrics.addMetric(metric, MetricUnit.Count, 1);
   metrics.publishStoredMetrics();
 }
+
+/** Notices whose PDF could not be rendered however often it was asked for: the supervision stack alarms on it. */
+export function countStuckNotices(n: number): void {
+  metrics.addMetric('NoticeRenderStuck', MetricUnit.Count, n);
+  metrics.publishStoredMetrics();
+}

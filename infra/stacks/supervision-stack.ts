@@ -44,6 +44,15 @@ export class SupervisionStack extends Stack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    // N14: a notice whose PDF failed every time the sweeper asked for it (set aside as RENDER_STUCK)
+    new Alarm(this, 'NoticeRenderStuck', {
+      alarmDescription: 'A notice could not be rendered as a PDF after every retry; it is set aside (pendPk RENDER_STUCK) for an operator',
+      metric: business('NoticeRenderStuck').with({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     machines.forEach((m, i) =>
       new Alarm(this, `WorkflowFailed${i}`, {
         alarmDescription: `A workflow execution failed; the sweeper re-drives the case, but look why`,

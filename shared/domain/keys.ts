@@ -36,6 +36,8 @@ export const CASE_SUMMARY_FIELDS = ['caseId', 'receiptNo', 'matterCode', 'matter
 
 /** the `pending` partition of notices waiting for their document; the notices stream filter matches it too */
 export const RENDER_PENDING = 'RENDER';
+/** notices whose PDF failed every time the sweeper asked: set aside for an operator (the stream filter ignores them) */
+export const RENDER_STUCK = 'RENDER_STUCK';
 
 /** Catalog table: pk = MATTER#code, sk = V#000001 per version and CURRENT for the published one. */
 export const matterKey = (code: string, version?: number) => ({

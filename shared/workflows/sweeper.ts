@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getCase } from '../domain/case-store.ts';
-import { CATALOG_META_KEY, GSI, RENDER_PENDING } from '../domain/keys.ts';
-import { logger } from '../observability.ts';
+import { CATALOG_META_KEY, GSI, RENDER_PENDING, RENDER_STUCK } from '../domain/keys.ts';
+import { countStuckNotices, logger } from '../observability.ts';
 import { dynamo, env } from '../storage/clients.ts';
 import { startWorkflow } from './start.ts';
 
@@ -11,7 +11,7 @@ import { startWorkflow } from './start.ts';
  * `minAgeSeconds` (its start failed, or its execution died) is started again — every workflow step is
  * idempotent, so a second run of one that was merely slow does no harm.
  */
-export async function sweepPending(opts: { minAgeSeconds: number; limit?: number; now?: Date }): Promise<{ redriven: string[]; republished: boolean; rerendered: string[] }> {
+export async function sweepPending(opts: { minAgeSeconds: number; limit?: number; now?: Date }): Promise<{ redriven: string[]; republished: boolean; rerendered: string[]; stuckNotices: string[] }> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.minAgeSeconds * 1000).toISOString();
   const res = await dynamo().send(
     new QueryCommand({
@@ -39,15 +39,21 @@ export async function sweepPending(opts: { minAgeSeconds: number; limit?: number
       republished = await startWorkflow('catalog_publish', 'catalog', { reason: 'sweeper' });
     }
   }
-  return { redriven, republished, rerendered: await retouchUnrenderedNotices(cutoff, opts.limit ?? 100) };
+  const notices = await retouchUnrenderedNotices(cutoff, opts.limit ?? 100);
+  return { redriven, republished, rerendered: notices.touched, stuckNotices: notices.stuck };
 }
+
+/** How often the sweeper asks again for one notice's PDF before it sets it aside for an operator (an hour at 5-minute sweeps). */
+export const MAX_RENDER_RETRIES = 12;
 
 /**
  * Notices still without their PDF after the cutoff (the renderer failed past its retries, or the
  * stream record was lost): each is touched, and the stream hands the new image to the renderer again.
- * The touch is conditioned on the marker, so a notice rendered meanwhile is left alone.
+ * The touch is conditioned on the marker, so a notice rendered meanwhile is left alone. One that has
+ * been asked for MAX_RENDER_RETRIES times is moved to RENDER_STUCK: it stops taking the sweep's page
+ * from the others, stays listable, and raises the NoticeRenderStuck alarm.
  */
-async function retouchUnrenderedNotices(cutoff: string, limit: number): Promise<string[]> {
+async function retouchUnrenderedNotices(cutoff: string, limit: number): Promise<{ touched: string[]; stuck: string[] }> {
   const res = await dynamo().send(
     new QueryCommand({
       TableName: env('CASES_TABLE'),
@@ -58,22 +64,45 @@ async function retouchUnrenderedNotices(cutoff: string, limit: number): Promise<
     }),
   );
   const touched: string[] = [];
+  const stuck: string[] = [];
   for (const item of res.Items ?? []) {
+    const noticeId = String(item.sk).slice('NOTICE#'.length);
     try {
       await dynamo().send(
         new UpdateCommand({
           TableName: env('CASES_TABLE'),
           Key: { pk: item.pk, sk: item.sk },
           UpdateExpression: 'ADD renderRetries :one',
-          ConditionExpression: 'pendPk = :p AND attribute_not_exists(pdf)',
-          ExpressionAttributeValues: { ':one': 1, ':p': RENDER_PENDING },
+          ConditionExpression: 'pendPk = :p AND attribute_not_exists(pdf) AND (attribute_not_exists(renderRetries) OR renderRetries < :max)',
+          ExpressionAttributeValues: { ':one': 1, ':p': RENDER_PENDING, ':max': MAX_RENDER_RETRIES },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      touched.push(String(item.sk).slice('NOTICE#'.length));
+      touched.push(noticeId);
     } catch (err) {
       if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+      // the item as it was, returned with the failed condition (raw attribute values: errors are not unmarshalled)
+      const old = (err as { Item?: Record<string, { S?: string; N?: string } | undefined> }).Item;
+      const exhausted = old && old.pendPk?.S === RENDER_PENDING && !old.pdf && Number(old.renderRetries?.N ?? 0) >= MAX_RENDER_RETRIES;
+      if (!exhausted) continue; // rendered meanwhile
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: env('CASES_TABLE'),
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'SET pendPk = :stuck',
+          ConditionExpression: 'pendPk = :p AND attribute_not_exists(pdf)',
+          ExpressionAttributeValues: { ':stuck': RENDER_STUCK, ':p': RENDER_PENDING },
+        }),
+      ).catch((e: { name?: string }) => {
+        if (e.name !== 'ConditionalCheckFailedException') throw e;
+      });
+      stuck.push(noticeId);
     }
   }
   if (touched.length) logger.warn('asked again for notices without their PDF', { count: touched.length, noticeIds: touched });
-  return touched;
+  if (stuck.length) {
+    logger.error('notices set aside: their PDF failed every time', { count: stuck.length, noticeIds: stuck, retries: MAX_RENDER_RETRIES });
+    countStuckNotices(stuck.length);
+  }
+  return { touched, stuck };
 }

@@ -440,3 +440,15 @@ describe('notices as documents (N14 文书)', () => {
     expect(asl.States.ArchivePackage.End).toBe(true);
   });
 });
+
+describe('supervision (N20 电子监察)', () => {
+  test('an alarm fires when a notice is set aside because its PDF failed every time (NoticeRenderStuck)', () => {
+    p.templates['Zwfw-Supervision'].hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'NoticeRenderStuck',
+      Namespace: 'Zwfw',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+  });
+});

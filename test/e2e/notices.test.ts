@@ -178,3 +178,26 @@ test('a notice whose stream record was lost is asked for again by the sweeper; u
   });
   expect(sha256((await fetchBytes(ready.url)).bytes)).toBe(ready.document.sha256);
 });
+
+test('a notice whose PDF fails every time is set aside after the sweeper has asked 12 times, and no longer asked for', async () => {
+  const { PutCommand, GetCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { ddb, tableName } = await import('./client');
+  const caseId = `ZWSTUCK${Date.now().toString(36).toUpperCase()}`;
+  const key = { pk: `CASE#${caseId}`, sk: `NOTICE#${caseId}.N1` };
+  // a notice of a case that does not exist: the renderer can never render it
+  await call('POST', '/local/faults', { body: { streams: 'drop' } });
+  try {
+    await ddb().send(new PutCommand({ TableName: tableName('CasesTable'), Item: { ...key, type: 'notice', noticeId: `${caseId}.N1`, kind: 'receipt', pendPk: 'RENDER', pendSk: `2026-01-01T00:00:00.000Z#${caseId}.N1` } }));
+    const sweep = () => call('POST', '/local/schedules/SweeperSchedule/run', { body: { minAgeSeconds: 0 } });
+    for (let i = 1; i <= 12; i++) expect((await sweep()).body.rerendered).toContain(`${caseId}.N1`);
+    const last = await sweep();
+    expect(last.body.rerendered).not.toContain(`${caseId}.N1`);
+    expect(last.body.stuckNotices).toEqual([`${caseId}.N1`]);
+    const item = (await ddb().send(new GetCommand({ TableName: tableName('CasesTable'), Key: key, ConsistentRead: true }))).Item!;
+    expect(item).toMatchObject({ pendPk: 'RENDER_STUCK', renderRetries: 12 });
+    const after = await sweep();
+    expect([...after.body.rerendered, ...after.body.stuckNotices]).not.toContain(`${caseId}.N1`);
+  } finally {
+    await call('POST', '/local/faults', { body: { streams: 'ok' } });
+  }
+});
