@@ -43,6 +43,19 @@ export async function sweepPending(opts: { minAgeSeconds: number; limit?: number
   return { redriven, republished, rerendered: notices.touched, stuckNotices: notices.stuck };
 }
 
+/** An update of a notice that still waits for its PDF (and, on failure, the item as it was). */
+const updateUnrendered = (item: Record<string, unknown>, update: string, extraCondition: string, values: Record<string, unknown>) =>
+  dynamo().send(
+    new UpdateCommand({
+      TableName: env('CASES_TABLE'),
+      Key: { pk: item.pk, sk: item.sk },
+      UpdateExpression: update,
+      ConditionExpression: `pendPk = :p AND attribute_not_exists(pdf) ${extraCondition}`.trim(),
+      ExpressionAttributeValues: { ':p': RENDER_PENDING, ...values },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    }),
+  );
+
 /** How often the sweeper asks again for one notice's PDF before it sets it aside for an operator (an hour at 5-minute sweeps). */
 export const MAX_RENDER_RETRIES = 12;
 
@@ -68,16 +81,7 @@ async function retouchUnrenderedNotices(cutoff: string, limit: number): Promise<
   for (const item of res.Items ?? []) {
     const noticeId = String(item.sk).slice('NOTICE#'.length);
     try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: env('CASES_TABLE'),
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'ADD renderRetries :one',
-          ConditionExpression: 'pendPk = :p AND attribute_not_exists(pdf) AND (attribute_not_exists(renderRetries) OR renderRetries < :max)',
-          ExpressionAttributeValues: { ':one': 1, ':p': RENDER_PENDING, ':max': MAX_RENDER_RETRIES },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
+      await updateUnrendered(item, 'ADD renderRetries :one', 'AND (attribute_not_exists(renderRetries) OR renderRetries < :max)', { ':one': 1, ':max': MAX_RENDER_RETRIES });
       touched.push(noticeId);
     } catch (err) {
       if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
@@ -85,15 +89,7 @@ async function retouchUnrenderedNotices(cutoff: string, limit: number): Promise<
       const old = (err as { Item?: Record<string, { S?: string; N?: string } | undefined> }).Item;
       const exhausted = old && old.pendPk?.S === RENDER_PENDING && !old.pdf && Number(old.renderRetries?.N ?? 0) >= MAX_RENDER_RETRIES;
       if (!exhausted) continue; // rendered meanwhile
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: env('CASES_TABLE'),
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET pendPk = :stuck',
-          ConditionExpression: 'pendPk = :p AND attribute_not_exists(pdf)',
-          ExpressionAttributeValues: { ':stuck': RENDER_STUCK, ':p': RENDER_PENDING },
-        }),
-      ).catch((e: { name?: string }) => {
+      await updateUnrendered(item, 'SET pendPk = :stuck', '', { ':stuck': RENDER_STUCK }).catch((e: { name?: string }) => {
         if (e.name !== 'ConditionalCheckFailedException') throw e;
       });
       stuck.push(noticeId);
