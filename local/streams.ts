@@ -14,8 +14,6 @@ export class LocalStreams {
   /** fault injection (POST /local/faults {streams: 'drop'}): records are read and lost */
   dropping = false;
   private readonly loops: Promise<void>[] = [];
-  /** batches delivered and failed, for tests and the log */
-  readonly stats = { batches: 0, records: 0, failures: 0 };
 
   constructor(
     private readonly t: Templates,
@@ -64,13 +62,18 @@ export class LocalStreams {
         )
       ).ShardIterator;
     let first = true;
+    let described = 0;
     while (!this.stopped) {
-      const desc = await streams.send(new DescribeStreamCommand({ StreamArn })).catch(() => undefined);
-      for (const sh of desc?.StreamDescription?.Shards ?? []) {
-        if (shards.has(sh.ShardId!)) continue;
-        shards.set(sh.ShardId!, { iterator: await iteratorFor(sh.ShardId!, undefined, first), done: false });
+      // new shards are rare: look for them once a second, not on every 100 ms poll
+      if (Date.now() - described >= 1000) {
+        described = Date.now();
+        const desc = await streams.send(new DescribeStreamCommand({ StreamArn })).catch(() => undefined);
+        for (const sh of desc?.StreamDescription?.Shards ?? []) {
+          if (shards.has(sh.ShardId!)) continue;
+          shards.set(sh.ShardId!, { iterator: await iteratorFor(sh.ShardId!, undefined, first), done: false });
+        }
+        first = false;
       }
-      first = false;
       let idle = true;
       for (const [shardId, shard] of shards) {
         if (shard.done || this.stopped) continue;
@@ -105,13 +108,10 @@ export class LocalStreams {
   private async deliver(fn: LocalFunction, records: _Record[], maxRetries: number) {
     let batch = records;
     for (let attempt = 0; batch.length && !this.stopped; attempt++) {
-      this.stats.batches++;
-      this.stats.records += batch.length;
       const event = { Records: batch.map((r) => ({ ...r, eventSourceARN: 'local' })) };
       const out = await fn.invoke(event).catch((err) => ({ batchItemFailures: [{ itemIdentifier: batch[0].dynamodb?.SequenceNumber }], err }));
       const failed = (out?.batchItemFailures ?? []) as { itemIdentifier: string }[];
       if (!failed.length) return;
-      this.stats.failures++;
       if (maxRetries >= 0 && attempt >= maxRetries) {
         this.log(`[streams] ${fn.name}: gave up on ${batch.length} records after ${attempt + 1} attempts`);
         return;

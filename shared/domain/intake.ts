@@ -156,15 +156,15 @@ export async function loadOpenMatter(code: string, version?: number): Promise<Ma
 }
 
 /** Routing step 1: validate the application against the catalog and the uploaded bytes. */
-export async function validateApplication(input: RoutingInput): Promise<{ materials: CaseMaterial[]; applicantSub: string; matterVersion: number }> {
+export async function validateApplication(input: RoutingInput): Promise<{ materials: CaseMaterial[]; applicantSub: string; matterVersion: number; filedAt?: Case['filedAt'] }> {
   const applicantSub = applicantSubFor(input.filer, input.request);
   checkIdentityNumber(input.request.applicant, shanghaiDate(input.submittedAt));
   // H13, H26: an agent files only what the applicant authorised them to
   if (input.request.channel === 'agent') await assertAgentAuthorised(applicantSub, input.filer.sub, input.request.matterCode, new Date(input.submittedAt));
   const matter = await loadOpenMatter(input.request.matterCode);
-  filingPlace(input.filer, input.request.channel, matter);
+  const filedAt = filingPlace(input.filer, input.request.channel, matter);
   const materials = await checkMaterials(matter, input.request.materials, input.filer.sub);
-  return { materials, applicantSub, matterVersion: matter.version };
+  return { materials, applicantSub, matterVersion: matter.version, ...(filedAt ? { filedAt } : {}) };
 }
 
 /**
@@ -177,7 +177,6 @@ export async function recordSubmission(input: RoutingInput & { validated: Awaite
   const matter = await loadOpenMatter(input.request.matterCode, input.validated.matterVersion);
   const acceptBy = addWorkingDays(input.submittedAt, ACCEPTANCE_WORKING_DAYS).date;
   const { roles, kiosk, ...filer } = input.filer;
-  const filedAt = filingPlace(input.filer, input.request.channel, matter);
   const c: Case = {
     caseId: input.caseId,
     receiptNo: receiptNoFor(input.caseId, matter.region),
@@ -192,7 +191,7 @@ export async function recordSubmission(input: RoutingInput & { validated: Awaite
     applicant: { ...input.request.applicant, idNumber: input.request.applicant.idNumber.toUpperCase(), sub: input.validated.applicantSub },
     filedBy: filer,
     channel: input.request.channel,
-    ...(filedAt ? { filedAt } : {}),
+    ...(input.validated.filedAt ? { filedAt: input.validated.filedAt } : {}),
     form: input.request.form ?? {},
     materials: input.validated.materials,
     status: 'submitted',

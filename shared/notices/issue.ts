@@ -9,7 +9,7 @@ import { renderNoticePdf } from './render.ts';
 import { issuerOf, type Issuer } from './issuer.ts';
 
 
-export const noticeObjectKey = (c: Case, noticeId: string) => `notices/${c.region}/${c.caseId}/${noticeId}.pdf`;
+const noticeObjectKey = (c: Case, noticeId: string) => `notices/${c.region}/${c.caseId}/${noticeId}.pdf`;
 
 /**
  * Renders the case's notices that have no document yet (or only those named), stores each PDF in the

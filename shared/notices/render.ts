@@ -2,7 +2,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { sha256Hex } from '../domain/audit.ts';
 import type { Case, Notice } from '../domain/case.ts';
 import { noticeFont } from './font.ts';
-import { noticeParagraphs, type Block } from './wording.ts';
+import { noticeParagraphs } from './wording.ts';
 import { subsetFont } from './subset.ts';
 import { embedTrueType } from './truetype.ts';
 import type { Issuer } from './issuer.ts';
@@ -128,4 +128,3 @@ export function wrap(text: string, font: PDFFont, size: number, width: number, f
   return lines;
 }
 
-export type { Block, Issuer };

@@ -44,10 +44,8 @@ let hb: HbExports | undefined;
 function wasmPath(): string {
   const beside = path.join(__dirname, WASM_FILE);
   if (existsSync(beside)) return beside;
-  {
-    // from source (tsx, jest): shared/notices → the package (its exports map hides the .wasm from require.resolve)
-    return path.join(__dirname, '..', '..', 'node_modules', 'harfbuzzjs', 'dist', WASM_FILE);
-  }
+  // from source (tsx, jest): shared/notices → the package (its exports map hides the .wasm from require.resolve)
+  return path.join(__dirname, '..', '..', 'node_modules', 'harfbuzzjs', 'dist', WASM_FILE);
 }
 
 async function harfbuzz(): Promise<HbExports> {

@@ -22,7 +22,6 @@ const SPECIAL: Record<string, string> = {
   quarantine: '检疫',
   appraisal: '鉴定',
   expert_review: '专家评审',
-  site_inspection: '现场踏勘',
 };
 
 /** 2026年11月28日, in Beijing time (UTC+8; China keeps no summer time). */

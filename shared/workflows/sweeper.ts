@@ -5,6 +5,20 @@ import { countStuckNotices, logger } from '../observability.ts';
 import { dynamo, env } from '../storage/clients.ts';
 import { startWorkflow } from './start.ts';
 
+/** Keys of what the platform still owes in one partition of the `pending` index (PENDING, RENDER), owed since before the cutoff. */
+async function pendingBefore(partition: string, cutoff: string, limit: number): Promise<Record<string, unknown>[]> {
+  const res = await dynamo().send(
+    new QueryCommand({
+      TableName: env('CASES_TABLE'),
+      IndexName: GSI.pending,
+      KeyConditionExpression: 'pendPk = :p AND pendSk < :cutoff',
+      ExpressionAttributeValues: { ':p': partition, ':cutoff': `${cutoff}~` },
+      Limit: limit,
+    }),
+  );
+  return res.Items ?? [];
+}
+
 /**
  * The sweeper: no submitted case is ever stranded. A step that needs a workflow records
  * `pendingWorkflow` in its own transaction; the workflow clears it. Whatever is still pending after
@@ -13,17 +27,8 @@ import { startWorkflow } from './start.ts';
  */
 export async function sweepPending(opts: { minAgeSeconds: number; limit?: number; now?: Date }): Promise<{ redriven: string[]; republished: boolean; rerendered: string[]; stuckNotices: string[] }> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.minAgeSeconds * 1000).toISOString();
-  const res = await dynamo().send(
-    new QueryCommand({
-      TableName: env('CASES_TABLE'),
-      IndexName: GSI.pending,
-      KeyConditionExpression: 'pendPk = :p AND pendSk < :cutoff',
-      ExpressionAttributeValues: { ':p': 'PENDING', ':cutoff': `${cutoff}~` },
-      Limit: opts.limit ?? 100,
-    }),
-  );
   const redriven: string[] = [];
-  for (const item of res.Items ?? []) {
+  for (const item of await pendingBefore('PENDING', cutoff, opts.limit ?? 100)) {
     const caseId = String(item.pk).slice('CASE#'.length);
     // the index is eventually consistent: read the case itself before acting
     const c = await getCase(caseId);
@@ -67,18 +72,9 @@ export const MAX_RENDER_RETRIES = 12;
  * from the others, stays listable, and raises the NoticeRenderStuck alarm.
  */
 async function retouchUnrenderedNotices(cutoff: string, limit: number): Promise<{ touched: string[]; stuck: string[] }> {
-  const res = await dynamo().send(
-    new QueryCommand({
-      TableName: env('CASES_TABLE'),
-      IndexName: GSI.pending,
-      KeyConditionExpression: 'pendPk = :p AND pendSk < :cutoff',
-      ExpressionAttributeValues: { ':p': RENDER_PENDING, ':cutoff': `${cutoff}~` },
-      Limit: limit,
-    }),
-  );
   const touched: string[] = [];
   const stuck: string[] = [];
-  for (const item of res.Items ?? []) {
+  for (const item of await pendingBefore(RENDER_PENDING, cutoff, limit)) {
     const noticeId = String(item.sk).slice('NOTICE#'.length);
     try {
       await updateUnrendered(item, 'ADD renderRetries :one', 'AND (attribute_not_exists(renderRetries) OR renderRetries < :max)', { ':one': 1, ':max': MAX_RENDER_RETRIES });
