@@ -5,10 +5,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
-import type { Case, NoticeKind } from '../shared/domain/case.ts';
+import type { NoticeKind } from '../shared/domain/case.ts';
 import { makeNotice } from '../shared/domain/notices.ts';
 import { renderNoticePdf } from '../shared/notices/render.ts';
 import { pdfFonts } from '../test/support/pdf.ts';
+import { SAMPLE_AT, SAMPLE_CASE, SAMPLE_ISSUER } from '../test/support/notice-sample.ts';
 import { pct } from './search-index.ts';
 
 /**
@@ -18,17 +19,7 @@ import { pct } from './search-index.ts';
  * bundle, then the first render (inflating the 1.7 MB WOFF, instantiating HarfBuzz). Printed, never asserted.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const CASE = {
-  caseId: 'ZW20261128ABCDEFGHJK',
-  receiptNo: '610113-20261128-ABCDEFGHJK',
-  matterName: '食品经营许可',
-  submittedAt: '2026-11-28T06:05:00.000Z',
-  channel: 'online',
-  region: '610113',
-  applicant: { type: 'org', name: '西安豳风餐饮有限公司', idNumber: '91610113MA6U00000X', sub: 'c1' },
-} as unknown as Case;
-const ISSUER = { deptName: '西安市雁塔区行政审批服务局', regionName: '陕西省西安市雁塔区' };
-const AT = '2026-11-30T02:00:00.000Z';
+const [CASE, ISSUER, AT] = [SAMPLE_CASE, SAMPLE_ISSUER, SAMPLE_AT];
 const material = (i: number) => ({ code: `M0${i}`, name: ['食品经营许可申请书', '营业执照', '法定代表人身份证明', '主要设备设施布局、操作流程等文件', '食品安全规章制度目录清单'][i % 5], sha256: 'ab'.repeat(32) });
 const BODIES: [NoticeKind, Record<string, unknown>][] = [
   ['receipt', { materials: [0, 1, 2, 3, 4].map(material), acceptingDept: { name: ISSUER.deptName }, acceptBy: '2026-12-04' }],

@@ -24,6 +24,13 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
   let caseId: string;
   let done: any;
 
+  /** The case's notice of a kind, and the text of its PDF as downloaded (whitespace removed). */
+  const noticeText = async (kind: string) => {
+    const n = done.notices.find((x: any) => x.kind === kind);
+    const res = await call('GET', `/v1/cases/${caseId}/notices/${n.noticeId}`, { token: citizen });
+    return { n, text: pdfText((await fetchBytes(res.body.url)).bytes).join('').replace(/\s/g, '') };
+  };
+
   beforeAll(async () => {
     citizen = await token({ sub: `citizen-notices-1-${run}`, name: '李䶮', roles: ['citizen'] });
     const clerk = await token({ sub: 'clerk-notices', name: '王受理', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
@@ -80,9 +87,7 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
   });
 
   test('the correction notice lists every missing material at once (H22), with the reason and the last day', async () => {
-    const n = done.notices.find((x: any) => x.kind === 'correction');
-    const res = await call('GET', `/v1/cases/${caseId}/notices/${n.noticeId}`, { token: citizen });
-    const text = pdfText((await fetchBytes(res.body.url)).bytes).join('').replace(/\s/g, '');
+    const { n, text } = await noticeText('correction');
     expect(text).toContain('一次性告知需补齐补正的全部材料');
     expect(text).toContain('缺少食品安全管理制度');
     const [y, m, d] = n.body.answerBy.split('-').map(Number);
@@ -90,16 +95,11 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
   });
 
   test('the decision names each department by name with its opinion, and the delivery receipt names the decision it serves', async () => {
-    const text = async (kind: string) => {
-      const n = done.notices.find((x: any) => x.kind === kind);
-      const res = await call('GET', `/v1/cases/${caseId}/notices/${n.noticeId}`, { token: citizen });
-      return { n, text: pdfText((await fetchBytes(res.body.url)).bytes).join('').replace(/\s/g, '') };
-    };
-    const decision = await text('decision');
+    const decision = await noticeText('decision');
     expect(decision.text).toContain('本机关决定：准予许可（办理）');
     expect(decision.text).toContain('西安市雁塔区行政审批服务局：同意，符合条件，准予许可');
     expect(decision.text).toContain(`电子证照编号：${done.result.licenceId}`);
-    const delivery = await text('delivery');
+    const delivery = await noticeText('delivery');
     expect(delivery.text).toContain(`送达文书：决定书（文书编号${decision.n.noticeId}）`);
     expect(delivery.n.body.documentSha256).toBe(decision.n.sha256);
   });

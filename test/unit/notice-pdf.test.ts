@@ -13,19 +13,10 @@ import { subsetFont } from '../../shared/notices/subset';
 import { readTrueType } from '../../shared/notices/truetype';
 import { catalogTexts } from '../../scripts/notice-font-charset';
 import { pdfFonts, pdfText } from '../support/pdf';
+import { SAMPLE_AT, SAMPLE_CASE, SAMPLE_ISSUER } from '../support/notice-sample';
 
 /** N14 文书: notices rendered as PDF with Chinese text, the typeface embedded as a subset. */
-const CASE = {
-  caseId: 'ZW20261128ABCDEFGHJK',
-  receiptNo: '610113-20261128-ABCDEFGHJK',
-  matterName: '食品经营许可',
-  submittedAt: '2026-11-28T06:05:00.000Z',
-  channel: 'online',
-  region: '610113',
-  applicant: { type: 'org', name: '西安豳风餐饮有限公司', idNumber: '91610113MA6U00000X', sub: 'c1' },
-} as unknown as Case;
-const ISSUER = { deptName: '西安市雁塔区行政审批服务局', regionName: '陕西省西安市雁塔区' };
-const AT = '2026-11-30T02:00:00.000Z';
+const [CASE, ISSUER, AT] = [SAMPLE_CASE, SAMPLE_ISSUER, SAMPLE_AT];
 
 const textOf = async (kind: NoticeKind, body: Record<string, unknown>, c: Case = CASE) => {
   const n = makeNotice(c.caseId, kind, 2, AT, body);
