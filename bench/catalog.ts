@@ -7,7 +7,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sd
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildSync } from 'esbuild';
 import { generateCatalog } from '../shared/catalog/generate.ts';
-import { toIndexed } from '../shared/catalog/publish.ts';
+import { toIndexed } from '../shared/adapters/search/publish.ts';
 import { normalize, queryTerms, SearchIndex, visibleRegions, type IndexedItem } from '../shared/catalog/search-index.ts';
 import { startDynamoDb } from '../local/engines/dynamodb.ts';
 import { benchQueries, freshLoads, pct, timeBuilds, type BenchQuery } from './search-index.ts';

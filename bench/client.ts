@@ -43,7 +43,7 @@ export class Client {
     return res.body;
   }
 
-  async token(claims: { sub: string; name?: string; roles: string[]; dept?: string; region?: string }): Promise<string> {
+  async token(claims: { sub: string; name?: string; roles: string[]; dept?: string; region?: string; idNumber?: string }): Promise<string> {
     const res = await fetch(`${this.base}/local/token`, { method: 'POST', body: JSON.stringify({ name: claims.sub, ...claims }) });
     if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { token: string }).token;

@@ -77,7 +77,7 @@ interface Staff {
 const pollStats = { forwarding: [] as number[], unifiedReturn: [] as number[] };
 
 async function foodJourney(c: Client, staff: Staff, run: string, i: number): Promise<void> {
-  const citizen = await c.token({ sub: `bench-citizen-${run}-${i}`, name: '王小明', roles: ['citizen'] });
+  const citizen = await c.token({ sub: `bench-citizen-${run}-${i}`, name: applicant.name, idNumber: applicant.idNumber, roles: ['citizen'] });
 
   const found = await timed('search', () => c.expect(200, 'GET', `/v1/matters?q=${encodeURIComponent('食品经营')}&region=610113`));
   if (!found.items.some((m: any) => m.code === DEMO_FOOD_MATTER_CODE)) throw new Error('search did not find the food matter');
@@ -147,7 +147,7 @@ async function foodJourney(c: Client, staff: Staff, run: string, i: number): Pro
 }
 
 async function parallelJourney(c: Client, staff: Staff, run: string, i: number): Promise<void> {
-  const citizen = await c.token({ sub: `bench-citizen-p-${run}-${i}`, name: '刘大伟', roles: ['citizen'] });
+  const citizen = await c.token({ sub: `bench-citizen-p-${run}-${i}`, name: '刘大伟', idNumber: applicant.idNumber, roles: ['citizen'] });
   const m01 = await c.upload(citizen, pdf(`申请表 ${run}-${i}`));
   const sub = await c.expect(201, 'POST', '/v1/cases', {
     token: citizen,
@@ -197,7 +197,7 @@ async function main(): Promise<void> {
     const staff: Staff = {
       clerk: await c.token({ sub: 'clerk-li', name: '李受理', roles: ['clerk'], dept: '610113-XZSP', region: '610113' }),
       handler: await c.token({ sub: 'handler-zhao', name: '赵承办', roles: ['handler'], dept: '610113-XZSP', region: '610113' }),
-      archivist: await c.token({ sub: 'archivist-1', roles: ['archivist'] }),
+      archivist: await c.token({ sub: 'archivist-1', roles: ['archivist'], region: '610000' }),
       clerkCl: await c.token({ sub: 'clerk-cl', roles: ['clerk'], dept: '610113-CL', region: '610113' }),
       handlers: new Map(),
     };

@@ -109,7 +109,7 @@ interface Staff {
 
 async function runCase(c: Client, staff: Staff, run: string, i: number, kind: PathKind): Promise<string> {
   const sub = `bench-lc-${run}-${i}`;
-  const citizen = await c.token({ sub, name: applicant.name, roles: ['citizen'] });
+  const citizen = await c.token({ sub, name: applicant.name, idNumber: applicant.idNumber, roles: ['citizen'] });
   const upload = async (code: string, text: string) => {
     const t0 = performance.now();
     const u = await c.upload(citizen, pdf(`${code} ${text} ${run}-${i}`));

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 import type { NoticeKind } from '../shared/domain/case.ts';
 import { makeNotice } from '../shared/domain/notices.ts';
-import { renderNoticePdf } from '../shared/notices/render.ts';
+import { renderNoticePdf } from '../shared/adapters/pdf/render.ts';
 import { pdfFonts } from '../test/support/pdf.ts';
 import { SAMPLE_AT, SAMPLE_CASE, SAMPLE_ISSUER } from '../test/support/notice-sample.ts';
 import { pct } from './search-index.ts';
@@ -51,9 +51,9 @@ async function main() {
   // the cold path, bundled as the Lambda bundles it (minified, CJS, node20), font and wasm beside it
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-notices-'));
   const entry = path.join(dir, 'entry.ts');
-  fs.writeFileSync(entry, `export { renderNoticePdf } from ${JSON.stringify(path.resolve(__dirname, '../shared/notices/render.ts'))};\nexport { makeNotice } from ${JSON.stringify(path.resolve(__dirname, '../shared/domain/notices.ts'))};\n`);
+  fs.writeFileSync(entry, `export { renderNoticePdf } from ${JSON.stringify(path.resolve(__dirname, '../shared/adapters/pdf/render.ts'))};\nexport { makeNotice } from ${JSON.stringify(path.resolve(__dirname, '../shared/domain/notices.ts'))};\n`);
   buildSync({ entryPoints: [entry], bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', outfile: path.join(dir, 'index.js'), external: ['@aws-sdk/*'], logLevel: 'silent' });
-  fs.copyFileSync(path.resolve(__dirname, '../shared/notices/NotoSansSC-Regular.woff'), path.join(dir, 'NotoSansSC-Regular.woff'));
+  fs.copyFileSync(path.resolve(__dirname, '../shared/adapters/pdf/NotoSansSC-Regular.woff'), path.join(dir, 'NotoSansSC-Regular.woff'));
   fs.copyFileSync(path.resolve(__dirname, '../node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm'), path.join(dir, 'harfbuzz-subset.wasm'));
   const js = fs.readFileSync(path.join(dir, 'index.js'));
   console.log(`\nrenderer bundle: index.js ${(js.length / 1024).toFixed(0)} KiB (${(gzipSync(js).length / 1024).toFixed(0)} KiB gzip) + font 1,681 KiB (WOFF) + HarfBuzz 668 KiB (wasm)`);

@@ -22,14 +22,22 @@ export function buildApp(opts: BuildOptions = {}): App {
     env,
     data,
     workflows,
-    jwtIssuer: app.node.tryGetContext('jwtIssuer'),
-    jwksUrl: app.node.tryGetContext('jwksUrl'),
+    jwtIssuer: required(app, 'jwtIssuer', 'the OIDC issuer of the province’s real-name system'),
+    jwksUrl: required(app, 'jwksUrl', 'where that issuer publishes its signing keys'),
+    jwtAudience: required(app, 'jwtAudience', 'the client id this API is registered under at that issuer (tokens for other applications are refused)'),
     description: '陕西政务服务网: public REST API v1',
   });
   new SupervisionStack(app, 'Zwfw-Supervision', { env, data, workflows, api, description: '陕西政务服务网: e-supervision dashboard and alarms' });
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   acknowledgeFindings(app);
   return app;
+}
+
+/** A setting the deployment must give (cdk.json or `-c name=value`): without it nothing is synthesized. */
+function required(app: App, name: string, what: string): string {
+  const v = app.node.tryGetContext(name);
+  if (typeof v !== 'string' || !v) throw new Error(`the deployment's configuration lacks ${name}: ${what}; give it with -c ${name}=… or in cdk.json`);
+  return v;
 }
 
 if (require.main === module) buildApp().synth();

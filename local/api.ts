@@ -18,13 +18,34 @@ interface Route {
   requiredHeaders: string[];
   validateBody: boolean;
   validateParams: boolean;
-  model?: (body: unknown) => boolean;
+  model?: ((body: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
 }
 
 interface GatewayResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+}
+
+/** API Gateway's own limit on a request's payload (REQUEST_TOO_LARGE above it). */
+const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** What a gateway response template may say of the error, as API Gateway fills `$context.error.*` in. */
+interface GatewayError {
+  message?: string;
+  /** every failing property the model validator found, one account each */
+  validation?: string[];
+}
+
+/** A value placed inside a JSON string of a template: quotes and backslashes escaped, as JSON needs them. */
+const inString = (s: string) => JSON.stringify(s).slice(1, -1);
+
+/** ajv's errors in the words of a model validator: each failing path, and what it must be. */
+function validationAccount(errors: { instancePath: string; message?: string; params?: Record<string, unknown> }[]): string[] {
+  return errors.map((e) => {
+    const extra = e.params?.additionalProperty ? ` (${String(e.params.additionalProperty)})` : e.params?.missingProperty ? ` (${String(e.params.missingProperty)})` : '';
+    return `${e.instancePath || '/'}: ${e.message ?? 'is not valid'}${extra}`;
+  });
 }
 
 export interface LocalRoute {
@@ -90,10 +111,24 @@ export class LocalApiGateway {
     this.stage = t.ofType('AWS::ApiGateway::Stage')[0]?.Properties.StageName ?? 'prod';
   }
 
-  private gateway(type: string, fallbackStatus: number): { status: number; headers: Record<string, string>; body: string } {
-    return this.gatewayResponses.get(type) ?? { status: fallbackStatus, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: type }) };
+  /** A gateway response of the template, its `$context.error` variables filled in as API Gateway fills them. */
+  private gateway(type: string, fallbackStatus: number, error: GatewayError = {}): { status: number; headers: Record<string, string>; body: string } {
+    const r = this.gatewayResponses.get(type);
+    if (!r) return { status: fallbackStatus, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: type }) };
+    const message = error.message ?? type;
+    const body = r.body
+      .replaceAll('$context.error.messageString', JSON.stringify(message))
+      .replaceAll('$context.error.validationErrorString', inString(`[${(error.validation ?? []).join(', ')}]`))
+      .replaceAll('$context.error.message', inString(message))
+      .replaceAll('$context.error.responseType', inString(type));
+    return { ...r, body };
   }
 
+  /**
+   * The route a path names, and its path parameters decoded once, as API Gateway hands them to the
+   * integration (the handlers never decode them again). A segment that is not valid percent-encoding
+   * matches nothing here; `handle` refuses it.
+   */
   private match(method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {
     const segs = pathname.split('/').filter(Boolean);
     for (const route of this.routes) {
@@ -126,16 +161,25 @@ export class LocalApiGateway {
     }
   }
 
-  async handle(req: http.IncomingMessage, raw: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  async handle(req: http.IncomingMessage, bytes: Buffer): Promise<{ status: number; headers: Record<string, string>; body: string }> {
     const url = new URL(req.url ?? '/', 'http://local');
+    // API Gateway hands a text body over as a string: bytes that are not UTF-8 arrive as U+FFFD
+    const raw = bytes.toString('utf8');
     for (const x of this.extra) {
       if (url.pathname.startsWith(x.prefix)) {
         const r = await x.handle(req, raw);
         if (r) return { headers: { 'content-type': 'application/json' }, ...r };
       }
     }
-    const hit = this.match(req.method ?? 'GET', url.pathname);
-    if (!hit) return this.gateway('MISSING_AUTHENTICATION_TOKEN', 403);
+    if (bytes.byteLength > GATEWAY_MAX_BODY_BYTES) return this.gateway('REQUEST_TOO_LARGE', 413, { message: 'Request Too Long' });
+    let hit: ReturnType<LocalApiGateway['match']>;
+    try {
+      hit = this.match(req.method ?? 'GET', url.pathname);
+    } catch {
+      // a path that is not valid percent-encoding never reaches an integration
+      return { status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'the path is not valid percent-encoding' }) };
+    }
+    if (!hit) return this.gateway('MISSING_AUTHENTICATION_TOKEN', 403, { message: 'Missing Authentication Token' });
     const { route, params } = hit;
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
     const requestId = randomUUID();
@@ -143,18 +187,19 @@ export class LocalApiGateway {
     let authorizer: Record<string, string> | undefined;
     if (route.authorizer) {
       const auth = await this.authorize(route, headers.authorization, methodArn);
-      if ('denied' in auth) return this.gateway(auth.denied!, auth.denied === 'UNAUTHORIZED' ? 401 : 403);
+      if ('denied' in auth) return this.gateway(auth.denied!, auth.denied === 'UNAUTHORIZED' ? 401 : 403, { message: auth.denied === 'UNAUTHORIZED' ? 'Unauthorized' : 'User is not authorized to access this resource' });
       authorizer = auth.context;
     }
-    if (route.validateParams && route.requiredHeaders.some((h) => !headers[h])) return this.gateway('BAD_REQUEST_PARAMETERS', 400);
+    const missing = route.validateParams ? route.requiredHeaders.filter((h) => !headers[h]) : [];
+    if (missing.length) return this.gateway('BAD_REQUEST_PARAMETERS', 400, { message: `Missing required request parameters: [${missing.join(', ')}]` });
     if (route.validateBody && route.model) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw);
       } catch {
-        return this.gateway('BAD_REQUEST_BODY', 400);
+        return this.gateway('BAD_REQUEST_BODY', 400, { message: 'Invalid request body', validation: ['(body): is not JSON'] });
       }
-      if (!route.model(parsed)) return this.gateway('BAD_REQUEST_BODY', 400);
+      if (!route.model(parsed)) return this.gateway('BAD_REQUEST_BODY', 400, { message: 'Invalid request body', validation: validationAccount(route.model.errors ?? []) });
     }
     const query = Object.fromEntries(url.searchParams.entries());
     const event = {
@@ -195,7 +240,7 @@ export class LocalApiGateway {
       req.on('data', (c) => chunks.push(c));
       req.on('end', async () => {
         try {
-          const out = await this.handle(req, Buffer.concat(chunks).toString('utf8'));
+          const out = await this.handle(req, Buffer.concat(chunks));
           res.writeHead(out.status, { 'x-amzn-requestid': randomUUID(), ...out.headers });
           res.end(out.body);
         } catch (err) {

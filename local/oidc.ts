@@ -2,14 +2,19 @@ import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'nod
 
 /**
  * A local OIDC issuer (API.md "Identity", local only): it signs RS256 test tokens with a key made at
- * start, and publishes the public half as a JWKS that the real authorizer fetches and verifies.
+ * start, for the configured audience unless told otherwise, and publishes the public half as a JWKS
+ * that the real authorizer fetches and verifies.
  */
 export class LocalIssuer {
   readonly kid = `local-${randomUUID().slice(0, 8)}`;
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
 
-  constructor(readonly issuer: string) {
+  constructor(
+    readonly issuer: string,
+    /** the audience tokens are issued for by default: the one the API is configured with */
+    readonly audience: string,
+  ) {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     this.privateKey = privateKey;
     this.publicKey = publicKey;
@@ -22,7 +27,8 @@ export class LocalIssuer {
   sign(claims: Record<string, unknown>, ttlSeconds = 3600): string {
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: 'RS256', typ: 'JWT', kid: this.kid };
-    const payload = { iss: this.issuer, iat: now, nbf: now, exp: now + ttlSeconds, ...claims };
+    // defaults first: every claim given is signed as given, so tests can make bad tokens too
+    const payload = { iss: this.issuer, aud: this.audience, iat: now, nbf: now, exp: now + ttlSeconds, ...claims };
     const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const input = `${enc(header)}.${enc(payload)}`;
     const sig = createSign('RSA-SHA256').update(input).sign(this.privateKey).toString('base64url');

@@ -93,6 +93,7 @@ export class LocalStepFunctions {
       Object.assign(record, { status: 'SUCCEEDED', output: JSON.stringify(out) });
     } catch (err: any) {
       const cause = err?.cause ?? err;
+      if (process.env.DEBUG_SFN) console.error(cause?.stack);
       Object.assign(record, { status: 'FAILED', error: cause?.name ?? 'Error', cause: cause?.message ?? String(cause) });
     }
     record.stopDate = Date.now();

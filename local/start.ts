@@ -20,12 +20,14 @@ import { LOCAL_REGION, Templates } from './template.ts';
  * machines run by a local Step Functions endpoint. Ctrl-C stops every process it started.
  */
 export const ROOT = path.resolve(__dirname, '..');
+export const LOCAL_AUDIENCE = 'zwfw-local';
 
 export interface Endpoints {
   apiUrl: string;
   tokenUrl: string;
   jwksUrl: string;
   issuer: string;
+  audience: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   dynamodb: { endpoint: string; tables: Record<string, string> };
@@ -55,6 +57,8 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     await ensureCephInstalled(log);
     const apiBase = `http://127.0.0.1:${port}`;
     const issuerUrl = `${apiBase}/local`;
+    // the client id the local API is registered under at its local issuer
+    const audience = LOCAL_AUDIENCE;
     const ddbP = startDynamoDb({ log });
     const rgwP = startRgw({ dir: path.join(dir, 'ceph'), log: () => undefined });
     ddbP.then((d) => stops.push(d.stop)).catch(() => undefined);
@@ -64,7 +68,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     const outdir = path.join(dir, 'cdk.out');
     fs.rmSync(outdir, { recursive: true, force: true });
     const tSynth = Date.now();
-    buildApp({ outdir, context: { jwtIssuer: issuerUrl, jwksUrl: `${issuerUrl}/.well-known/jwks.json` } }).synth();
+    buildApp({ outdir, context: { jwtIssuer: issuerUrl, jwksUrl: `${issuerUrl}/.well-known/jwks.json`, jwtAudience: audience } }).synth();
     log(`synthesized the CDK app in ${Date.now() - tSynth} ms`);
     const t = new Templates(outdir);
 
@@ -95,12 +99,12 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     env.LICENCE_SIGNING_KEY_PEM = Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' }) as string).toString('base64');
 
-    const issuer = new LocalIssuer(issuerUrl);
+    const issuer = new LocalIssuer(issuerUrl, audience);
     const sfnPort = await freePort();
     Object.assign(process.env, env, { AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnPort}` });
 
     if (opts.seed !== false) {
-      const { putCatalog } = await import('../shared/catalog/catalog-store.ts');
+      const { putCatalog } = await import('../shared/adapters/dynamodb/catalog.ts');
       const tSeed = Date.now();
       // --catalog large: the provincial-scale catalog (issue 3) instead of the small demo one
       const { matters, departments } = opts.catalog === 'large' ? (await import('../shared/catalog/generate.ts')).generateCatalog() : await import('../shared/catalog/demo-seed.ts');
@@ -143,6 +147,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
               return { status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'body must be JSON claims' }) };
             }
             const { ttlSeconds, ...rest } = claims as { ttlSeconds?: number };
+            if (ttlSeconds !== undefined && !Number.isFinite(ttlSeconds)) return { status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'ttlSeconds is a number' }) };
             return { status: 200, body: JSON.stringify({ token: issuer.sign(rest, ttlSeconds ?? 3600) }) };
           }
           if (req.method === 'GET' && req.url === '/local/health') return { status: 200, body: JSON.stringify({ ok: true }) };
@@ -178,6 +183,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
       tokenUrl: `${apiUrl}/local/token`,
       jwksUrl: `${apiUrl}/local/.well-known/jwks.json`,
       issuer: issuerUrl,
+      audience,
       region: LOCAL_REGION,
       credentials,
       dynamodb: { endpoint: ddb.endpoint, tables },

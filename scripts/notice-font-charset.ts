@@ -1,5 +1,5 @@
 /**
- * Grows shared/notices/charset.txt, the characters the notices' typeface must hold, by every character
+ * Grows shared/adapters/pdf/charset.txt, the characters the notices' typeface must hold, by every character
  * the catalog can print on a notice (region, township, department, matter and material names), so a
  * notice never lacks a place name of Shaanxi. Then rebuild the font: `/usr/bin/python3 scripts/notice-font.py`.
  *

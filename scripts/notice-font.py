@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Builds shared/notices/NotoSansSC-Regular.woff, the one typeface of the notices (文书).
-The output is deterministic; shared/notices/font.ts records its SHA-256.
+"""Builds shared/adapters/pdf/NotoSansSC-Regular.woff, the one typeface of the notices (文书).
+The output is deterministic; shared/adapters/pdf/font.ts records its SHA-256.
 
 Source: Noto Sans CJK SC Regular (SIL OFL 1.1) from Debian's fonts-noto-cjk 1:20220127+repack1-1,
 face 2 of NotoSansCJK-Regular.ttc. Run once when the character set changes:
@@ -8,7 +8,7 @@ face 2 of NotoSansCJK-Regular.ttc. Run once when the character set changes:
     apt-get install -y fonts-noto-cjk python3-fonttools
     npx tsx scripts/notice-font-charset.ts && /usr/bin/python3 scripts/notice-font.py
 
-Steps: subset to shared/notices/charset.txt, then convert the CFF outlines to TrueType (cubic to
+Steps: subset to shared/adapters/pdf/charset.txt, then convert the CFF outlines to TrueType (cubic to
 quadratic, within 1 unit of 1000), because pdf-lib embeds TrueType subsets correctly and writes
 CID-keyed CFF subsets that PDF readers reject ("Embedded font file may be invalid", poppler 22).
 """
@@ -20,8 +20,8 @@ from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTFont, newTable
 
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
-CHARSET = 'shared/notices/charset.txt'
-OUT = 'shared/notices/NotoSansSC-Regular.woff'
+CHARSET = 'shared/adapters/pdf/charset.txt'
+OUT = 'shared/adapters/pdf/NotoSansSC-Regular.woff'
 
 # recalcTimestamp=False: the same input gives the same bytes (head.modified is kept from the source)
 font = TTFont(SOURCE, fontNumber=2, lazy=False, recalcTimestamp=False)

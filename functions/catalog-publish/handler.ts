@@ -1,4 +1,4 @@
-import { publishCatalog } from '#shared/catalog/publish';
+import { publishCatalog } from '#shared/adapters/search/publish';
 
-/** The catalog publish workflow's step (N8): builds the search index and points the lookups at it. */
+/** The catalog publish workflow's step [N8]: builds the search index and points the lookups at it. */
 export const handler = async () => publishCatalog();

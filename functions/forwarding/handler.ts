@@ -1,4 +1,12 @@
-import { openReviews } from '#shared/domain/forwarding';
+import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
+import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
+import { catalogReader } from '#shared/adapters/dynamodb/catalog';
+import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
+import { metrics } from '#shared/adapters/metrics';
+import { systemClock } from '#shared/adapters/system';
+import { openReviews } from '#shared/domain/steps/forwarding';
 
-/** The forwarding workflow's step (N14 转递部门): acceptance notice and one review task per department. */
-export const handler = async (event: { caseId: string }) => openReviews(event.caseId);
+const ports = { cases: caseRepository, catalog: catalogReader, metrics, clock: systemClock, staff: staffRegister, authorisations: authorisationStore };
+
+/** The forwarding workflow's step [N14] 转递部门: acceptance notice and one review task per department. */
+export const handler = async (event: { caseId: string }) => openReviews(ports, event.caseId);

@@ -1,23 +1,21 @@
 import { StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyConfig,
-  IdempotencyValidationError,
-  makeIdempotent,
-} from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { requireCaller } from '#shared/auth/caller';
+import { env } from '#shared/adapters/env';
+import { sfnClient } from '#shared/adapters/sfn/client';
+import type { Caller } from '#shared/domain/caller';
+import { Conflict, Invalid } from '#shared/domain/errors';
 import { newCaseId } from '#shared/domain/ids';
-import { actorOf, type Receipt, type RoutingInput } from '#shared/domain/intake';
-import { CreateCaseRequest } from '#shared/domain/schemas';
+import { assertFormWithinLimits } from '#shared/domain/rules/n15-application-form';
+import type { ApplicationRequest, Receipt, RoutingInput } from '#shared/domain/steps/intake';
 import { apiHandler } from '#shared/http/api';
 import { parseBody } from '#shared/http/parse';
-import { badRequest, conflict, Problem, unprocessable } from '#shared/http/problem';
-import { env, sfnClient } from '#shared/storage/clients';
+import { badRequest, problemOf } from '#shared/http/problem';
+import { CreateCaseRequest } from '#shared/http/schemas';
 import { problemFromExecution } from '#shared/workflows/step-error';
 
-// N14 统一收件: one intake for every channel. The routing workflow (Express, run synchronously)
-// validates, routes and records; this handler only authenticates, parses and keeps retries idempotent.
+// [N14] 统一收件: one intake for every channel. The routing workflow (Express, run synchronously)
+// validates, routes and records; this handler only parses and keeps retries idempotent.
 const persistenceStore = new DynamoDBPersistenceLayer({ tableName: env('IDEMPOTENCY_TABLE') });
 const config = new IdempotencyConfig({
   eventKeyJmesPath: 'key',
@@ -27,12 +25,10 @@ const config = new IdempotencyConfig({
 });
 
 const submit = makeIdempotent(
-  async (cmd: { key: string; body: CreateCaseRequest; filer: RoutingInput['filer'] }): Promise<Receipt> => {
+  async (cmd: { key: string; body: ApplicationRequest; filer: Caller }): Promise<Receipt> => {
     const now = new Date();
     const input: RoutingInput = { caseId: newCaseId(now), submittedAt: now.toISOString(), filer: cmd.filer, request: cmd.body };
-    const res = await sfnClient().send(
-      new StartSyncExecutionCommand({ stateMachineArn: env('ROUTING_SM_ARN'), name: input.caseId, input: JSON.stringify(input) }),
-    );
+    const res = await sfnClient().send(new StartSyncExecutionCommand({ stateMachineArn: env('ROUTING_SM_ARN'), name: input.caseId, input: JSON.stringify(input) }));
     if (res.status === 'SUCCEEDED') return JSON.parse(res.output ?? '{}') as Receipt;
     // a refusal throws, so Powertools deletes the in-progress record and a corrected retry can go through
     throw problemFromExecution(res.error, res.cause) ?? new Error(`routing ${res.status}: ${res.error} ${res.cause}`);
@@ -40,23 +36,24 @@ const submit = makeIdempotent(
   { persistenceStore, config },
 );
 
-export const handler = apiHandler(async (req) => {
-  // roles are checked before this runs, by the API handler from shared/auth/permissions.ts
-  const caller = requireCaller(req.caller);
-  const key = req.headers['idempotency-key'];
-  if (!key || key.length > 200) throw badRequest('the Idempotency-Key header is required (at most 200 characters)', [{ path: 'Idempotency-Key', message: 'required' }]);
-  const body = parseBody(CreateCaseRequest, req.body);
-  config.registerLambdaContext(req.context);
-  try {
-    const filer = { ...actorOf(caller), roles: caller.roles, ...(caller.kiosk ? { kiosk: caller.kiosk } : {}) };
-    // keys are per caller: one applicant's key never answers for another
-    return { status: 201, body: await submit({ key: `${caller.sub}#${key}`, body, filer }) };
-  } catch (err) {
-    if (err instanceof Problem) throw err;
-    const cause = (err as Error).cause;
-    if (cause instanceof Problem) throw cause;
-    if (err instanceof IdempotencyValidationError) throw unprocessable('this Idempotency-Key was used with a different request body', undefined, err);
-    if (err instanceof IdempotencyAlreadyInProgressError) throw conflict('a request with this Idempotency-Key is still in flight', undefined, err);
-    throw err;
-  }
+export const handler = apiHandler('intake', {
+  'POST /v1/cases': async ({ caller, headers, body, context }) => {
+    const key = headers['idempotency-key'];
+    if (!key || key.length > 200) throw badRequest('the Idempotency-Key header is required (at most 200 characters)', [{ path: 'Idempotency-Key', message: 'required' }]);
+    const request = parseBody(CreateCaseRequest, body);
+    // a form beyond its bounds is refused here, before it is a workflow's input
+    assertFormWithinLimits(request.form);
+    config.registerLambdaContext(context);
+    try {
+      // keys are per caller: one filer's key never answers for another
+      return { status: 201, body: await submit({ key: `${caller.sub}#${key}`, body: request, filer: caller }) };
+    } catch (err) {
+      if (problemOf(err)) throw err;
+      const cause = (err as Error).cause;
+      if (problemOf(cause)) throw cause;
+      if (err instanceof IdempotencyValidationError) throw new Invalid('this Idempotency-Key was used with a different request body', [], { cause: err });
+      if (err instanceof IdempotencyAlreadyInProgressError) throw new Conflict('a request with this Idempotency-Key is still in flight', { cause: err });
+      throw err;
+    }
+  },
 });

@@ -1,28 +1,37 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
+import { caseIdOfKey, noticeIdOfKey } from '#shared/adapters/dynamodb/keys';
+import { owedWork } from '#shared/adapters/dynamodb/owed-work';
+import { pdfRenderer } from '#shared/adapters/pdf/render';
+import { noticeDocuments } from '#shared/adapters/s3/notice-documents';
+import { regions, systemClock } from '#shared/adapters/system';
+import { renderCaseNotices } from '#shared/domain/steps/render-notices';
 import { logger } from '#shared/observability';
-import { renderCaseNotices } from '#shared/notices/issue';
+
+const ports = { cases: caseRepository, owed: owedWork, renderer: pdfRenderer, documents: noticeDocuments, regions, clock: systemClock };
 
 /**
- * N14 文书: renders notices as PDF. Called by the case table's stream (filtered to notice items with
- * the RENDER marker) and by the unified-return workflow before the case is archived ({caseId}).
- * A case whose notices fail is reported alone, so the rest of the batch is not retried with it.
+ * Notices as PDF [N14] 文书. Called by the case table's stream (filtered to notice items with the
+ * RENDER marker) and by the unified-return workflow before the case is archived ({caseId}). A case
+ * whose notices fail is reported alone, so the rest of the batch is not retried with it.
  */
 export const handler = async (event: DynamoDBStreamEvent | { caseId: string }): Promise<DynamoDBBatchResponse | { caseId: string; rendered: string[] }> => {
-  if (!('Records' in event)) return { caseId: event.caseId, rendered: await renderCaseNotices(event.caseId) };
+  if (!('Records' in event)) return { caseId: event.caseId, rendered: await renderCaseNotices(ports, event.caseId) };
   const byCase = new Map<string, { ids: Set<string>; seqs: string[] }>();
   for (const r of event.Records) {
-    const pk = r.dynamodb?.Keys?.pk?.S ?? '';
-    const sk = r.dynamodb?.Keys?.sk?.S ?? '';
-    if (!pk.startsWith('CASE#') || !sk.startsWith('NOTICE#')) continue;
-    const entry = byCase.get(pk.slice(5)) ?? { ids: new Set<string>(), seqs: [] };
-    entry.ids.add(sk.slice(7));
+    const key = { pk: r.dynamodb?.Keys?.pk?.S, sk: r.dynamodb?.Keys?.sk?.S };
+    const caseId = caseIdOfKey(key);
+    const noticeId = noticeIdOfKey(key);
+    if (!caseId || !noticeId) continue;
+    const entry = byCase.get(caseId) ?? { ids: new Set<string>(), seqs: [] };
+    entry.ids.add(noticeId);
     entry.seqs.push(r.dynamodb!.SequenceNumber!);
-    byCase.set(pk.slice(5), entry);
+    byCase.set(caseId, entry);
   }
   const failures: { itemIdentifier: string }[] = [];
   for (const [caseId, { ids, seqs }] of byCase) {
     try {
-      await renderCaseNotices(caseId, ids);
+      await renderCaseNotices(ports, caseId, ids);
     } catch (err) {
       logger.error('rendering notices failed', { caseId, notices: [...ids], error: err as Error });
       failures.push(...seqs.map((itemIdentifier) => ({ itemIdentifier })));

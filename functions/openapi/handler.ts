@@ -5,4 +5,6 @@ import { openApiDocument } from '#shared/http/openapi';
 const doc = openApiDocument();
 
 /** GET /v1/openapi.json: the public API's OpenAPI document, generated from the route table. */
-export const handler = apiHandler(async () => ({ body: doc, headers: { 'cache-control': 'public, max-age=300' } }));
+export const handler = apiHandler('openapi', {
+  'GET /v1/openapi.json': async () => ({ body: doc, headers: { 'cache-control': 'public, max-age=300' } }),
+});

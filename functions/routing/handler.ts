@@ -1,11 +1,20 @@
-import { recordSubmission, validateApplication, type RoutingInput } from '#shared/domain/intake';
+import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
+import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
+import { catalogReader } from '#shared/adapters/dynamodb/catalog';
+import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
+import { metrics } from '#shared/adapters/metrics';
+import { uploadStore } from '#shared/adapters/s3/uploads';
+import { systemClock } from '#shared/adapters/system';
+import { recordSubmission, validateApplication, type RoutingInput, type Validated } from '#shared/domain/steps/intake';
 import { asStep } from '#shared/workflows/step-error';
 
-/** The routing workflow's Lambda steps (N14 统一收件): validate, then route and record. */
-type Event = { action: 'validate'; input: RoutingInput } | { action: 'record'; input: RoutingInput & { validated: Awaited<ReturnType<typeof validateApplication>> } };
+const ports = { cases: caseRepository, catalog: catalogReader, uploads: uploadStore, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, metrics };
+
+/** The routing workflow's Lambda steps [N14] 统一收件: validate, then route and record. */
+type Event = { action: 'validate'; input: RoutingInput } | { action: 'record'; input: RoutingInput & { validated: Validated } };
 
 export const handler = async (event: Event) =>
   asStep(async () => {
-    if (event.action === 'validate') return { ...event.input, validated: await validateApplication(event.input) };
-    return recordSubmission(event.input);
+    if (event.action === 'validate') return { ...event.input, validated: await validateApplication(ports, event.input) };
+    return recordSubmission(ports, event.input);
   });

@@ -1,5 +1,14 @@
-import { archiveCase, issueResult } from '#shared/domain/unified-return';
+import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
+import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
+import { catalogReader } from '#shared/adapters/dynamodb/catalog';
+import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
+import { signer } from '#shared/adapters/kms/signer';
+import { metrics } from '#shared/adapters/metrics';
+import { archiver } from '#shared/adapters/s3/archive';
+import { systemClock } from '#shared/adapters/system';
+import { archiveCase, issueResult } from '#shared/domain/steps/unified-return';
 
-/** The unified return workflow's steps (N14 统一反馈, E15, E22–E24). */
-export const handler = async (event: { action: 'result' | 'archive'; caseId: string }) =>
-  event.action === 'result' ? issueResult(event.caseId) : archiveCase(event.caseId);
+const ports = { cases: caseRepository, catalog: catalogReader, signer, archive: archiver, metrics, clock: systemClock, staff: staffRegister, authorisations: authorisationStore };
+
+/** The unified return workflow's steps [N14] 统一反馈 [E15] [E24]: one result and its licence, then the e-file archived. */
+export const handler = async (event: { action: 'result' | 'archive'; caseId: string }) => (event.action === 'result' ? issueResult(ports, event.caseId) : archiveCase(ports, event.caseId));

@@ -1,13 +1,9 @@
-import { requireCaller } from '#shared/auth/caller';
-import { UploadRequest } from '#shared/domain/schemas';
+import { presignUpload } from '#shared/adapters/s3/uploads';
 import { apiHandler } from '#shared/http/api';
 import { parseBody } from '#shared/http/parse';
-import { presignUpload } from '#shared/storage/uploads';
+import { UploadRequest } from '#shared/http/schemas';
 
-/** POST /v1/uploads: a presigned PUT for one material (N15, E12: e-materials are accepted). */
-export const handler = apiHandler(async (req) => {
-  // roles are checked before this runs, by the API handler from shared/auth/permissions.ts
-  const caller = requireCaller(req.caller);
-  const body = parseBody(UploadRequest, req.body);
-  return { status: 201, body: await presignUpload(caller.sub, body) };
+/** POST /v1/uploads: a presigned PUT for one material [N15] [E12] (e-materials are accepted), under the caller's own prefix. */
+export const handler = apiHandler('uploads', {
+  'POST /v1/uploads': async ({ caller, body }) => ({ status: 201, body: await presignUpload(caller.sub, parseBody(UploadRequest, body)) }),
 });

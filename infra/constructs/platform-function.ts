@@ -21,7 +21,7 @@ export interface PlatformFunctionProps {
 }
 
 /**
- * Every Lambda of the platform, with the defaults in one place: Node.js 20 on ARM64 (cheaper per
+ * Every Lambda of the platform, with the defaults in one place: Node.js 24 on ARM64 (cheaper per
  * GB-second), bundled by the local esbuild (never Docker), minified with source maps, an explicit log
  * group with a retention, X-Ray tracing. The AWS SDK v3 is left to the Lambda runtime to keep bundles
  * small. Its source entry is recorded in the template so the local runtime can name it.

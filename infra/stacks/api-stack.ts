@@ -18,7 +18,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import * as z from 'zod/mini';
-import { ROUTES, type FunctionName } from '../../shared/http/routes.ts';
+import { isPublic, ROUTES, type FunctionName } from '../../shared/http/routes.ts';
 import { PlatformFunction } from '../constructs/platform-function.ts';
 import type { DataStack } from './data-stack.ts';
 import type { WorkflowsStack } from './workflows-stack.ts';
@@ -26,16 +26,23 @@ import type { WorkflowsStack } from './workflows-stack.ts';
 export interface ApiStackProps extends StackProps {
   readonly data: DataStack;
   readonly workflows: WorkflowsStack;
-  /** the OIDC issuer of the province's real-name identity system (N13) */
+  /** the OIDC issuer of the province's real-name identity system [N13] */
   readonly jwtIssuer: string;
   /** where the issuer publishes its signing keys */
   readonly jwksUrl: string;
+  /** the audience (client id) this API is registered under at the issuer: tokens for other applications are refused */
+  readonly jwtAudience: string;
 }
 
-/** problem+json for the errors API Gateway answers itself (API.md "Conventions"). */
-const problemTemplate = (status: number, title: string, detail: string) => ({
-  'application/json': JSON.stringify({ type: 'about:blank', title, status, detail }),
-});
+/**
+ * problem+json for the errors API Gateway answers itself (API.md "Conventions"). A gateway response
+ * template is not VTL: it takes `$context` variables as they are. `$context.error.messageString` is
+ * already a quoted JSON string; `$context.error.validationErrorString` is the model validator's account
+ * of every failing property, placed inside a JSON string (the local gateway writes the same variables,
+ * its validator naming each failing path).
+ */
+const problemTemplate = (status: number, title: string, detail: string, errors?: { path: string; message: string }) =>
+  ({ 'application/json': `{"type":"about:blank","title":${JSON.stringify(title)},"status":${status},"detail":${detail}${errors ? `,"errors":[{"path":${JSON.stringify(errors.path)},"message":"${errors.message}"}]` : ''}}` });
 
 /**
  * The public REST API (v1) of API.md: request validation at the gateway, stage throttling, and a
@@ -53,7 +60,7 @@ export class ApiStack extends Stack {
     const authorizerFn = new PlatformFunction(this, 'AuthorizerFn', {
       name: 'authorizer',
       memorySize: 256,
-      environment: { JWT_ISSUER: props.jwtIssuer, JWKS_URL: props.jwksUrl },
+      environment: { JWT_ISSUER: props.jwtIssuer, JWKS_URL: props.jwksUrl, JWT_AUDIENCE: props.jwtAudience },
     });
     // the lookup holds the search index in memory: more memory also buys a faster CPU for cold loads
     const mattersFn = new PlatformFunction(this, 'MattersFn', { name: 'matters', memorySize: 1024, environment: { ...common, CATALOG_BUCKET: data.catalogBucket.bucketName, SEARCH_INDEX_RECHECK_SECONDS: '10' } });
@@ -78,10 +85,19 @@ export class ApiStack extends Stack {
     const workflowEnv = { FORWARDING_SM_ARN: workflows.forwarding.stateMachineArn, UNIFIED_RETURN_SM_ARN: workflows.unifiedReturn.stateMachineArn };
     const casesFn = new PlatformFunction(this, 'CasesFn', { name: 'cases', environment: { ...common, UPLOADS_BUCKET: data.uploads.bucketName } });
     data.cases.grantReadWriteData(casesFn);
-    // downloads of notices are presigned GETs of the documents bucket (N14)
+    // downloads of notices are presigned GETs of the documents bucket [N14]
     data.documents.grantRead(casesFn, 'notices/*');
     data.catalog.grantReadData(casesFn);
     data.uploads.grantRead(casesFn);
+    // a resident's authorisations of agents [H26]
+    const authorisationsFn = new PlatformFunction(this, 'AuthorisationsFn', { name: 'authorisations', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
+    data.cases.grantReadWriteData(authorisationsFn);
+    // the supervisors' complaint queue [N21]
+    const complaintsFn = new PlatformFunction(this, 'ComplaintsFn', { name: 'complaints', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
+    data.cases.grantReadWriteData(complaintsFn);
+    // a department's staff register [N13] and absences [H22]
+    const staffFn = new PlatformFunction(this, 'StaffFn', { name: 'staff', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
+    data.cases.grantReadWriteData(staffFn);
     const tasksFn = new PlatformFunction(this, 'TasksFn', {
       name: 'tasks',
       // working days an applicant has to answer a correction notice (-c correctionWorkingDays=N)
@@ -91,9 +107,12 @@ export class ApiStack extends Stack {
     data.catalog.grantReadData(tasksFn);
     workflows.forwarding.grantStartExecution(tasksFn);
     workflows.unifiedReturn.grantStartExecution(tasksFn);
-    const licencesFn = new PlatformFunction(this, 'LicencesFn', { name: 'licences', environment: { CASES_TABLE: data.cases.tableName, LICENCE_KEY_ID: data.signingKey.keyArn } });
+    const licencesFn = new PlatformFunction(this, 'LicencesFn', { name: 'licences', environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadData(licencesFn);
-    data.signingKey.grant(licencesFn, 'kms:GetPublicKey');
+    // the public checks of licences and notices: they verify signatures with the signing key's public half
+    const verificationFn = new PlatformFunction(this, 'VerificationFn', { name: 'verification', environment: { CASES_TABLE: data.cases.tableName, LICENCE_KEY_ID: data.signingKey.keyArn } });
+    data.cases.grantReadData(verificationFn);
+    data.signingKey.grant(verificationFn, 'kms:GetPublicKey');
     const archiveFn = new PlatformFunction(this, 'ArchiveFn', { name: 'archive', environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadData(archiveFn);
     data.archive.grantRead(archiveFn);
@@ -121,28 +140,33 @@ export class ApiStack extends Stack {
     });
 
     // API Gateway's own refusals speak problem+json too
-    const gatewayErrors: [ResponseType, number, string, string][] = [
-      [ResponseType.BAD_REQUEST_BODY, 400, 'Bad Request', 'the request body does not match the schema'],
-      [ResponseType.BAD_REQUEST_PARAMETERS, 400, 'Bad Request', 'a required parameter is missing'],
-      [ResponseType.UNAUTHORIZED, 401, 'Unauthorized', 'a valid bearer token is required'],
-      [ResponseType.ACCESS_DENIED, 403, 'Forbidden', 'the token does not allow this'],
-      [ResponseType.MISSING_AUTHENTICATION_TOKEN, 404, 'Not Found', 'no such route'],
-      [ResponseType.THROTTLED, 429, 'Too Many Requests', 'slow down and retry'],
-      [ResponseType.DEFAULT_5XX, 502, 'Bad Gateway', 'the request could not be completed'],
+    const said = (detail: string) => JSON.stringify(detail);
+    const gatewayErrors: [ResponseType, number, string, string, { path: string; message: string }?][] = [
+      // the body's failing paths, as the gateway's model validator names them
+      [ResponseType.BAD_REQUEST_BODY, 400, 'Bad Request', said('the request body does not match the schema'), { path: '(body)', message: '$context.error.validationErrorString' }],
+      // which required parameter is missing, in the gateway's own words (a quoted string)
+      [ResponseType.BAD_REQUEST_PARAMETERS, 400, 'Bad Request', '$context.error.messageString'],
+      [ResponseType.REQUEST_TOO_LARGE, 413, 'Content Too Large', said('the request body is larger than the API takes')],
+      [ResponseType.UNAUTHORIZED, 401, 'Unauthorized', said('a valid bearer token is required')],
+      [ResponseType.ACCESS_DENIED, 403, 'Forbidden', said('the token does not allow this')],
+      [ResponseType.MISSING_AUTHENTICATION_TOKEN, 404, 'Not Found', said('no such route')],
+      [ResponseType.THROTTLED, 429, 'Too Many Requests', said('slow down and retry')],
+      [ResponseType.DEFAULT_5XX, 502, 'Bad Gateway', said('the request could not be completed')],
     ];
-    for (const [type, status, title, detail] of gatewayErrors) {
+    for (const [type, status, title, detail, errors] of gatewayErrors) {
       this.api.addGatewayResponse(`Gw${type.responseType}`, {
         type,
         statusCode: String(status),
         responseHeaders: { 'Content-Type': "'application/problem+json'" },
-        templates: problemTemplate(status, title, detail),
+        templates: problemTemplate(status, title, detail, errors),
       });
     }
 
     const authorizer = new TokenAuthorizer(this, 'JwtAuthorizer', {
       handler: authorizerFn,
       identitySource: IdentitySource.header('Authorization'),
-      resultsCacheTtl: Duration.minutes(5),
+      // a cached answer never outlives its token by more than this; the handlers refuse an expired token themselves
+      resultsCacheTtl: Duration.minutes(1),
     });
     const bodyValidator = new RequestValidator(this, 'BodyValidator', { restApi: this.api, validateRequestBody: true, validateRequestParameters: true });
     const model = (name: string, schema: z.ZodMiniType) =>
@@ -155,8 +179,12 @@ export class ApiStack extends Stack {
       uploads: uploadsFn,
       intake: intakeFn,
       cases: casesFn,
+      authorisations: authorisationsFn,
+      complaints: complaintsFn,
       tasks: tasksFn,
+      staff: staffFn,
       licences: licencesFn,
+      verification: verificationFn,
       archive: archiveFn,
       openapi: openapiFn,
     };
@@ -167,7 +195,7 @@ export class ApiStack extends Stack {
     for (const r of ROUTES) {
       const resource = r.path.split('/').filter(Boolean).reduce<IResource>((parent, part) => parent.getResource(part) ?? parent.addResource(part), this.api.root);
       resource.addMethod(r.method, integration(functions[r.fn]), {
-        ...(r.public ? { authorizationType: AuthorizationType.NONE } : { authorizer, authorizationType: AuthorizationType.CUSTOM }),
+        ...(isPublic(r) ? { authorizationType: AuthorizationType.NONE } : { authorizer, authorizationType: AuthorizationType.CUSTOM }),
         ...(r.body || r.requiredHeaders ? { requestValidator: bodyValidator } : {}),
         ...(r.body ? { requestModels: { 'application/json': model(r.body.name, r.body.schema) } } : {}),
         ...(r.requiredHeaders ? { requestParameters: Object.fromEntries(r.requiredHeaders.map((h) => [`method.request.header.${h}`, true])) } : {}),

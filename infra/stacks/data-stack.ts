@@ -3,7 +3,8 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, Tabl
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { CASE_SUMMARY_FIELDS, CATALOG_GSI, GSI, SEARCH_FIELDS } from '../../shared/domain/keys.ts';
+import { CATALOG_GSI, GSI, SEARCH_FIELDS } from '../../shared/adapters/dynamodb/keys.ts';
+import { CASE_SUMMARY_FIELDS } from '../../shared/domain/case-view.ts';
 
 /**
  * The platform's state, kept apart so the stateless stacks can be replaced freely: the case table, the
@@ -95,7 +96,8 @@ export class DataStack extends Stack {
       projectionType: ProjectionType.KEYS_ONLY,
     });
 
-    // Powertools idempotency records: short-lived, so no PITR is needed for them
+    // Powertools idempotency records: short-lived (24 h, then TTL). PITR is on all the same, as on every
+    // table (cdk-nag DDB3): it costs by the table's size, and this one stays small.
     this.idempotency = new Table(this, 'IdempotencyTable', {
       partitionKey: { name: 'id', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,

@@ -20,7 +20,7 @@ import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { PlatformFunction } from '../constructs/platform-function.ts';
 import type { DataStack } from './data-stack.ts';
-import { RENDER_PENDING } from '../../shared/domain/keys.ts';
+import { RENDER_PENDING } from '../../shared/adapters/dynamodb/keys.ts';
 
 export interface WorkflowsStackProps extends StackProps {
   readonly data: DataStack;
@@ -73,7 +73,7 @@ export class WorkflowsStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(30),
       environment: { CASES_TABLE: data.cases.tableName, DOCUMENTS_BUCKET: data.documents.bucketName },
-      assets: ['shared/notices/NotoSansSC-Regular.woff', 'node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm'],
+      assets: ['shared/adapters/pdf/NotoSansSC-Regular.woff', 'node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm'],
     });
     data.cases.grantReadWriteData(noticesFn);
     data.documents.grantPut(noticesFn);

@@ -1,50 +1,14 @@
-import type { Caller } from '../auth/caller.ts';
-import { shanghaiDate, workingDaysBetween } from '../calendar/working-days.ts';
-import { notFound } from '../http/problem.ts';
+import type { WorkingDayCalendar } from './calendar.ts';
 import type { Case, Notice } from './case.ts';
-import type { CaseFile } from './case-store.ts';
-import type { CASE_SUMMARY_FIELDS } from './keys.ts';
+import { clockOf } from './clock.ts';
+import type { CaseFile } from './ports.ts';
 
-/**
- * Who may see a case (API.md): the applicant, whoever filed it for them, staff of a department on the
- * case, supervisors and archivists. To anyone else it does not exist (404, not 403).
- */
-export function canSee(caller: Caller, c: Case): boolean {
-  if (caller.sub === c.applicant.sub || caller.sub === c.filedBy.sub) return true;
-  if (caller.roles.includes('supervisor') || caller.roles.includes('archivist')) return true;
-  const staff = caller.roles.some((r) => r === 'clerk' || r === 'handler' || r === 'head');
-  return staff && !!caller.dept && (caller.dept === c.acceptingDept || c.handlingDepts.includes(caller.dept));
-}
+/** What the `byApplicant` index holds of a case: the fields of its summary (GET /v1/cases?mine=true). */
+export const CASE_SUMMARY_FIELDS = ['caseId', 'receiptNo', 'matterCode', 'matterName', 'status', 'submittedAt', 'deadline'] as const;
+export type CaseSummary = Pick<Case, (typeof CASE_SUMMARY_FIELDS)[number]>;
 
-export function assertVisible(caller: Caller, file: CaseFile | undefined, caseId: string): CaseFile {
-  if (!file || !canSee(caller, file.case)) throw notFound(`there is no case ${caseId}`);
-  return file;
-}
-
-/** The clock (N14 承诺时限): promised working days, those used since acceptance, and any pause. */
-const pausedSoFar = (c: Case, end: string) => {
-  const a = c.clockAdjustments;
-  return (a?.pausedDays ?? 0) + (a?.pause ? workingDaysBetween(a.pause.startedAt, end) : 0);
-};
-
-export function clockOf(c: Case, now = new Date()) {
-  const end = c.completedAt ?? now.toISOString();
-  const pausedDays = pausedSoFar(c, end);
-  return {
-    promiseDays: c.promiseDays,
-    // paused days are not used days: the clock stands still during a special procedure
-    usedWorkingDays: c.acceptedAt ? Math.max(0, workingDaysBetween(c.acceptedAt, end) - pausedDays) : 0,
-    paused: !!c.clockAdjustments?.pause,
-    pausedDays,
-    extensionDays: (c.clockAdjustments?.extensions ?? []).reduce((n, e) => n + e.days, 0),
-    acceptBy: c.acceptBy,
-    deadline: c.deadline ?? null,
-    provisional: c.deadlineProvisional ?? false,
-    today: shanghaiDate(now),
-  };
-}
-
-export function caseView(file: CaseFile) {
+/** A case as GET /v1/cases/{caseId} shows it to whoever the gate let see it. */
+export function caseView(file: CaseFile, now: Date, calendar: WorkingDayCalendar) {
   const c = file.case;
   return {
     caseId: c.caseId,
@@ -61,7 +25,7 @@ export function caseView(file: CaseFile) {
     acceptedAt: c.acceptedAt ?? null,
     responsible: c.responsible ? { sub: c.responsible.sub, name: c.responsible.name, dept: c.responsible.dept } : null,
     deadline: c.deadline ?? null,
-    clock: clockOf(c),
+    clock: clockOf(c, now, calendar),
     materials: c.materials,
     tasks: file.tasks.map((t) => ({
       taskId: t.taskId,
@@ -83,7 +47,7 @@ export function caseView(file: CaseFile) {
 }
 
 /** An applicant's list entry: only what the `byApplicant` index projects (CASE_SUMMARY_FIELDS). */
-export const caseSummary = (c: Pick<Case, (typeof CASE_SUMMARY_FIELDS)[number]>) => ({
+export const caseSummary = (c: CaseSummary) => ({
   caseId: c.caseId,
   receiptNo: c.receiptNo,
   matterCode: c.matterCode,

@@ -1,7 +1,7 @@
-import type { Role } from '../auth/caller.ts';
+import type { Role } from './caller.ts';
 import type { RetentionClass } from './matter.ts';
 
-/** Case status (办件状态), DESIGN.md "Lifecycle". */
+/** Case status (办件状态), DESIGN.md "Lifecycle" [N14]. */
 export type CaseStatus =
   | 'submitted'
   | 'correction_required'
@@ -22,6 +22,12 @@ export interface Applicant {
   idType?: 'resident_id' | 'uscc' | 'passport' | 'other';
   /** the applicant's own identity (`sub`), also when an agent or clerk files */
   sub: string;
+  /**
+   * who checked the applicant's documents in person: the window clerk of a walk-in filing [H8]. Online
+   * and kiosk filings are in the filer's own real name [N13], an agent's in the name the resident
+   * authorised them under [H26], so neither needs one.
+   */
+  verifiedBy?: { sub: string; name: string; dept?: string; at: string };
 }
 
 export interface Actor {

@@ -1,21 +1,16 @@
-import type * as z from 'zod/mini';
-import type { Caller } from '../auth/caller.ts';
-import { CALENDAR, workingDaysBetween, type Deadline, type WorkingDayCalendar } from '../calendar/working-days.ts';
-import { conflict, unprocessable } from '../http/problem.ts';
 import type { Case, ClockAdjustments } from './case.ts';
-import { commitCase } from './case-store.ts';
-import { loadOpenReview, withRetry } from './decisions.ts';
-import { actorOf } from './intake.ts';
-import { makeNotice } from './notices.ts';
-import type { ExtensionRequest, SpecialProcedureEnd, SpecialProcedureRequest } from './schemas.ts';
+import { shanghaiDate, type Deadline, type WorkingDayCalendar } from './calendar.ts';
 
-const NONE: ClockAdjustments = { pausedDays: 0, extensions: [] };
+export const NO_ADJUSTMENTS: ClockAdjustments = { pausedDays: 0, extensions: [] };
+
+/** Working days to decide on acceptance, or to issue the one-time correction notice [N14] (行政许可法 第三十二条). */
+export const ACCEPTANCE_WORKING_DAYS = 5;
 
 /**
- * The promised time limit (承诺时限, N14/N20) as a clock: deadline = acceptance + promised working days
- * + working days spent in special procedures + extensions approved by the department head.
+ * The promised time limit (承诺时限) as a clock [N14] [N20]: deadline = acceptance + promised working
+ * days + working days spent in special procedures + extensions approved by the department head.
  */
-export function deadlineOf(c: Case, adj: ClockAdjustments, calendar: WorkingDayCalendar = CALENDAR): Deadline {
+export function deadlineOf(c: Pick<Case, 'acceptedAt' | 'promiseDays'>, adj: ClockAdjustments, calendar: WorkingDayCalendar): Deadline {
   const extra = adj.pausedDays + adj.extensions.reduce((n, e) => n + e.days, 0);
   return calendar.addWorkingDays(c.acceptedAt!, c.promiseDays + extra);
 }
@@ -24,60 +19,32 @@ export function deadlineOf(c: Case, adj: ClockAdjustments, calendar: WorkingDayC
  * A deadline counted past the last year the calendar knew (weekends only) is counted again once a
  * calendar that knows that year is deployed. Returns the new deadline, or undefined when nothing changes.
  */
-export function recomputedDeadline(c: Case, calendar: WorkingDayCalendar = CALENDAR): Deadline | undefined {
+export function recomputedDeadline(c: Case, calendar: WorkingDayCalendar): Deadline | undefined {
   if (!c.deadlineProvisional || !c.acceptedAt) return undefined;
-  const next = deadlineOf(c, c.clockAdjustments ?? NONE, calendar);
+  const next = deadlineOf(c, c.clockAdjustments ?? NO_ADJUSTMENTS, calendar);
   return next.date === c.deadline && next.provisional ? undefined : next;
 }
 
-
-export async function startSpecialProcedure(caller: Caller, taskId: string, req: z.infer<typeof SpecialProcedureRequest>, now = () => new Date()) {
-  return withRetry(taskId, async () => {
-    const { file } = await loadOpenReview(caller, taskId, ['handler', 'head']);
-    const c = file.case;
-    const adj = c.clockAdjustments ?? NONE;
-    if (adj.pause) throw conflict('a special procedure is already under way on this case', { since: adj.pause.startedAt });
-    const at = now().toISOString();
-    const actor = actorOf(caller, caller.roles.includes('head') ? 'head' : 'handler');
-    const notice = makeNotice(c.caseId, 'special_procedure', file.notices.length + 1, at, { procedure: req.kind, reason: req.reason, dept: caller.dept });
-    const after: Case = { ...c, clockAdjustments: { ...adj, pause: { kind: req.kind, reason: req.reason, startedAt: at, taskId } } };
-    return commitCase({ before: c, after, event: { at, actor, action: 'pause_clock', detail: { kind: req.kind, taskId } }, notices: [notice] });
-  });
+/** Working days spent in special procedures so far, the one under way counted up to `end`. */
+function pausedSoFar(c: Case, end: string, calendar: WorkingDayCalendar): number {
+  const a = c.clockAdjustments;
+  return (a?.pausedDays ?? 0) + (a?.pause ? calendar.workingDaysBetween(a.pause.startedAt, end) : 0);
 }
 
-export async function endSpecialProcedure(caller: Caller, taskId: string, req: z.infer<typeof SpecialProcedureEnd>, now = () => new Date()) {
-  return withRetry(taskId, async () => {
-    const { file } = await loadOpenReview(caller, taskId, ['handler', 'head']);
-    const c = file.case;
-    const adj = c.clockAdjustments ?? NONE;
-    if (!adj.pause) throw conflict('no special procedure is under way on this case');
-    const at = now().toISOString();
-    const days = workingDaysBetween(adj.pause.startedAt, at);
-    const next: ClockAdjustments = { pausedDays: adj.pausedDays + days, extensions: adj.extensions };
-    const deadline = deadlineOf(c, next);
-    const after: Case = { ...c, clockAdjustments: next, deadline: deadline.date, deadlineProvisional: deadline.provisional };
-    const actor = actorOf(caller, caller.roles.includes('head') ? 'head' : 'handler');
-    return commitCase({ before: c, after, event: { at, actor, action: 'resume_clock', detail: { pausedDays: days, result: req.result, deadline: deadline.date } } });
-  });
-}
-
-export async function extendDeadline(caller: Caller, taskId: string, req: z.infer<typeof ExtensionRequest>, now = () => new Date()) {
-  return withRetry(taskId, async () => {
-    const { file } = await loadOpenReview(caller, taskId, ['head']);
-    const c = file.case;
-    const adj = c.clockAdjustments ?? NONE;
-    // 行政许可法 第四十二条: one extension of at most ten working days, approved by the head
-    if (adj.extensions.length) throw unprocessable('the time limit has already been extended once', [{ path: 'days', message: 'one extension per case' }]);
-    const at = now().toISOString();
-    const next: ClockAdjustments = { ...adj, extensions: [{ days: req.days, reason: req.reason, approvedBy: caller.sub, at }] };
-    const deadline = deadlineOf(c, next);
-    const notice = makeNotice(c.caseId, 'extension', file.notices.length + 1, at, { days: req.days, reason: req.reason, deadline: deadline.date, approvedBy: caller.name });
-    const after: Case = { ...c, clockAdjustments: next, deadline: deadline.date, deadlineProvisional: deadline.provisional };
-    return commitCase({
-      before: c,
-      after,
-      event: { at, actor: actorOf(caller, 'head'), action: 'extend', detail: { days: req.days, deadline: deadline.date } },
-      notices: [notice],
-    });
-  });
+/** The clock as the case shows it [N14]: promised working days, those used since acceptance, and any pause. */
+export function clockOf(c: Case, now: Date, calendar: WorkingDayCalendar) {
+  const end = c.completedAt ?? now.toISOString();
+  const pausedDays = pausedSoFar(c, end, calendar);
+  return {
+    promiseDays: c.promiseDays,
+    // paused days are not used days: the clock stands still during a special procedure
+    usedWorkingDays: c.acceptedAt ? Math.max(0, calendar.workingDaysBetween(c.acceptedAt, end) - pausedDays) : 0,
+    paused: !!c.clockAdjustments?.pause,
+    pausedDays,
+    extensionDays: (c.clockAdjustments?.extensions ?? []).reduce((n, e) => n + e.days, 0),
+    acceptBy: c.acceptBy,
+    deadline: c.deadline ?? null,
+    provisional: c.deadlineProvisional ?? false,
+    today: shanghaiDate(now),
+  };
 }

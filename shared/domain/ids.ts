@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { shanghaiDate } from '../calendar/working-days.ts';
+import { shanghaiDate } from './calendar.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
 
@@ -19,3 +19,16 @@ export function receiptNoFor(caseId: string, region: string): string {
 }
 
 export const newId = (prefix: string) => `${prefix}${random32(16)}`;
+
+/**
+ * What belongs to a case carries the case's id, so it is one partition away: an acceptance task
+ * `<caseId>.A1`, a review task `.R2`, a complaint `.C1`, a notice `.N3`.
+ */
+export type ChildKind = 'A' | 'R' | 'C' | 'N';
+export const childId = (caseId: string, kind: ChildKind, n: number) => `${caseId}.${kind}${n}`;
+
+/** The case id in the id of something that belongs to a case, or undefined when the id is not of that shape. */
+export function caseIdOf(id: string, kinds: readonly ChildKind[]): string | undefined {
+  const m = /^([A-Z0-9]{10,40})\.([ARCN])(\d{1,4})$/.exec(id);
+  return m && kinds.includes(m[2] as ChildKind) ? m[1] : undefined;
+}

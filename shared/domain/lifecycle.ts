@@ -1,8 +1,8 @@
-import { conflict } from '../http/problem.ts';
 import type { CaseStatus } from './case.ts';
+import { Conflict } from './errors.ts';
 
 /**
- * The lifecycle table of DESIGN.md: which status may follow which (N14: 受理, 补齐补正, 不予受理, 退件).
+ * The lifecycle table of DESIGN.md: which status may follow which [N14] (受理, 补齐补正, 不予受理, 退件).
  * One place, so a forbidden move is refused the same way everywhere.
  */
 export const TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
@@ -20,13 +20,13 @@ export const TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
 
 export const TERMINAL: CaseStatus[] = ['completed', 'rejected', 'returned', 'withdrawn'];
 
+export const isOpen = (status: CaseStatus) => !TERMINAL.includes(status);
+
 export function canMove(from: CaseStatus, to: CaseStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** Refuses a move the lifecycle does not allow with 409, naming what is allowed from here. */
+/** Refuses a move the lifecycle does not allow, naming what is allowed from here. */
 export function assertTransition(from: CaseStatus, to: CaseStatus): void {
-  if (!canMove(from, to)) {
-    throw conflict(`a case that is ${from} cannot become ${to}`, { from, allowed: TRANSITIONS[from] });
-  }
+  if (!canMove(from, to)) throw new Conflict(`a case that is ${from} cannot become ${to}`, { from, allowed: TRANSITIONS[from] });
 }

@@ -1,6 +1,6 @@
 /**
  * Matter (政务服务事项): a service a department provides on application, as implemented by one
- * department in one region (实施清单). The catalog (事项库) is kept per N8–N11.
+ * department in one region (实施清单). The catalog (事项库) is kept as [N8] [N9] [N10] [N11] say.
  */
 
 /** 事项类型: administrative-power matters and public services (N7). */
@@ -96,7 +96,24 @@ export interface Matter {
   hours?: string;
   version: number;
   status: 'published' | 'suspended' | 'cancelled';
+  /** the catalog change that wrote this version, and when [N10] (absent on a seeded version) */
+  changedBy?: string;
+  changedAt?: string;
 }
+
+/** Every field of a matter, checked against the interface both ways, so a proposal can be held against the model. */
+export const MATTER_FIELDS = [
+  'code', 'baseCode', 'name', 'type', 'level', 'dept', 'deptName', 'region', 'regionName', 'township', 'townshipName',
+  'promiseDays', 'legalDays', 'onlineDepth', 'keywords', 'conditions', 'materials', 'steps', 'fees', 'legalBasis',
+  'handlingDepts', 'retention', 'maxVisits', 'ownerDept', 'handlingItem', 'address', 'phone', 'hours', 'version', 'status',
+  'changedBy', 'changedAt',
+] as const satisfies readonly (keyof Matter)[];
+type Exhaustive<T extends readonly PropertyKey[], K extends PropertyKey> = [Exclude<K, T[number]>] extends [never] ? true : never;
+const matterFieldsExhaustive: Exhaustive<typeof MATTER_FIELDS, keyof Matter> = true;
+void matterFieldsExhaustive;
+
+/** What the catalog itself sets on a version; a proposal that echoes them from a guide has them ignored. */
+export const READ_ONLY_MATTER_FIELDS = ['version', 'status', 'changedBy', 'changedAt'] as const satisfies readonly (keyof Matter)[];
 
 /**
  * N10: the common catalog (通用目录) fields are set province-wide by the provincial department and

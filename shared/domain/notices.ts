@@ -1,7 +1,9 @@
 import { canonicalJson, sha256Hex } from './audit.ts';
-import type { Notice, NoticeKind } from './case.ts';
+import type { Case, Notice, NoticeKind } from './case.ts';
+import { childId } from './ids.ts';
+import type { Issuer, Regions } from './ports.ts';
 
-/** 文书 titles as they are printed (N14: 受理通知书, 补正告知书 …). */
+/** 文书 titles as they are printed [N14] (受理通知书, 补正告知书 …). */
 export const NOTICE_TITLES: Record<NoticeKind, string> = {
   receipt: '接收回执',
   acceptance: '受理通知书',
@@ -15,9 +17,25 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
   delivery: '送达回执',
 };
 
+/**
+ * Notices issued by one step, numbered after those the case already has: `issue(kind, body)` gives the
+ * next number each time it is called, so a step that issues two notices cannot give both one number.
+ */
+export function noticeIssuer(caseId: string, existing: number, issuedAt: string) {
+  let seq = existing;
+  return (kind: NoticeKind, body: Record<string, unknown>): Notice => makeNotice(caseId, kind, ++seq, issuedAt, body);
+}
+
 /** A notice with the hash of its content, so a copy can be checked against the case file. */
 export function makeNotice(caseId: string, kind: NoticeKind, seq: number, issuedAt: string, body: Record<string, unknown>): Notice {
-  const noticeId = `${caseId}.N${seq}`;
+  const noticeId = childId(caseId, 'N', seq);
   const content = { ...body, noticeId, kind, title: NOTICE_TITLES[kind], issuedAt, caseId };
   return { noticeId, kind, title: NOTICE_TITLES[kind], issuedAt, body: content, sha256: sha256Hex(canonicalJson(content)) };
+}
+
+/** Who issues a case's notices [N14]: the accepting department, as the receipt named it, in its region. */
+export function issuerOf(c: Case, notices: Notice[], regions: Regions): Issuer {
+  const receipt = notices.find((n) => n.kind === 'receipt');
+  const dept = (receipt?.body as { acceptingDept?: { name?: string } } | undefined)?.acceptingDept?.name;
+  return { deptName: dept ?? c.acceptingDept, regionName: regions.name(c.region, true) ?? c.region };
 }

@@ -1,19 +1,22 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { mayAsk } from '../domain/access/gate.ts';
+import type { Caller } from '../domain/caller.ts';
 import { logger } from '../observability.ts';
-import { callerFromEvent, type Caller } from '../auth/caller.ts';
-import { permissionOf } from '../auth/permissions.ts';
-import { badRequest, forbidden, notFound, Problem, PROBLEM_JSON, unauthorized } from './problem.ts';
+import { callerFromEvent, tokenExpired } from '../auth/context.ts';
+import { badRequest, payloadTooLarge, Problem, PROBLEM_JSON, problemOf, unauthorized } from './problem.ts';
+import { isPublic, routeKey, ROUTES, type FunctionName, type RoutesOf, type RouteSpec } from './routes.ts';
 
 export interface ApiRequest {
-  caller?: Caller;
+  /** the caller the authorizer verified; present on every route that is not public */
+  caller: Caller;
   body: unknown;
+  /** path parameters, decoded once (by API Gateway, or the local gateway as it does) */
   path: Record<string, string>;
   query: Record<string, string>;
   headers: Record<string, string>;
-  /** `METHOD /resource/{path}` as API Gateway names the route */
-  route: string;
+  route: RouteSpec;
   context: Context;
 }
 
@@ -23,58 +26,92 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-const lower = (h: Record<string, string | undefined> | null) =>
-  Object.fromEntries(Object.entries(h ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
+/** The largest request body any route takes (API Gateway's own limit is 10 MB; the largest item DynamoDB keeps is 400 KB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
+const lower = (h: Record<string, string | undefined> | null) => Object.fromEntries(Object.entries(h ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
+
+/** U+FFFD is what a lossy decoder leaves where the bytes were not UTF-8: a body or parameter holding it was not valid UTF-8. */
+const REPLACEMENT = '\uFFFD';
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The request body as JSON: at most MAX_BODY_BYTES of valid UTF-8 (API.md "Conventions"), else 413 or 400. */
 function parseBody(event: APIGatewayProxyEvent): unknown {
   if (event.body == null || event.body === '') return undefined;
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (bytes.byteLength > MAX_BODY_BYTES) throw payloadTooLarge(`a request body is at most ${MAX_BODY_BYTES} bytes`);
+  let text: string;
+  try {
+    text = event.isBase64Encoded ? utf8.decode(bytes) : event.body;
+  } catch (cause) {
+    throw badRequest('the request body is not valid UTF-8', [{ path: '(body)', message: 'invalid UTF-8' }], cause);
+  }
+  if (text.includes(REPLACEMENT)) throw badRequest('the request body is not valid UTF-8', [{ path: '(body)', message: 'invalid UTF-8' }]);
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw badRequest('the request body is not valid JSON', undefined, cause);
+    throw badRequest('the request body is not valid JSON', [{ path: '(body)', message: 'invalid JSON' }], cause);
   }
+}
+
+/** Path and query parameters as API Gateway decoded them, once; one that held invalid encoding is refused, never decoded again. */
+function parameters(values: Record<string, string | undefined> | null, where: 'path' | 'query'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values ?? {})) {
+    if (v === undefined) continue;
+    // eslint-disable-next-line no-control-regex
+    if (v.includes(REPLACEMENT) || /[\u0000-\u001f]/.test(v)) throw badRequest(`${where} parameter ${k} is not valid percent-encoded UTF-8`, [{ path: k, message: 'invalid encoding' }]);
+    out[k] = v;
+  }
+  return out;
 }
 
 export function problemResponse(p: Problem): APIGatewayProxyResult {
   return { statusCode: p.status, headers: { 'content-type': PROBLEM_JSON }, body: JSON.stringify(p.toJSON()) };
 }
 
+export type RouteHandlers<F extends FunctionName> = { [K in RoutesOf<F>]: (req: ApiRequest) => Promise<ApiResponse> };
+
 /**
- * Wraps a domain-level route function as a thin API Gateway handler: parses JSON, hands over the caller
- * the authorizer verified, and maps a thrown `Problem` to problem+json. Anything else is a 500 that is
- * logged with its cause and never leaks internals.
+ * One function's routes as a thin API Gateway handler: each route of the table that this function
+ * serves maps to its implementation (the type says which, so none is missed or added). It decodes the
+ * request once, asks the gate whether the caller's roles admit the route's action at all (403 before
+ * any domain code runs), and maps every refusal to problem+json by its type. Anything else is a fault:
+ * a 500, logged with its cause, that never leaks internals.
  */
-export function apiHandler(fn: (req: ApiRequest) => Promise<ApiResponse>) {
+export function apiHandler<F extends FunctionName>(fn: F, handlers: RouteHandlers<F>) {
+  const routes = new Map<string, RouteSpec>(ROUTES.filter((r) => r.fn === fn).map((r) => [routeKey(r), r]));
+  const impl = handlers as Record<string, (req: ApiRequest) => Promise<ApiResponse>>;
+  for (const key of routes.keys()) if (!impl[key]) throw new Error(`${fn} does not implement ${key}`);
   const inner = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     try {
+      const key = `${event.httpMethod} ${event.resource}`;
+      const route = routes.get(key);
+      if (!route) throw new Problem(404, 'Not Found', `no route ${key}`);
+      const caller = callerFromEvent(event);
+      if (!isPublic(route)) {
+        if (!caller) throw unauthorized('a valid bearer token is required');
+        // the authorizer's answer is cached for a minute; the token's own expiry still holds to the second
+        if (tokenExpired(event)) throw unauthorized('the token has expired');
+        const refusal = mayAsk(caller, route.action);
+        if (refusal) throw refusal;
+      }
       const req: ApiRequest = {
-        caller: callerFromEvent(event),
+        caller: caller as Caller,
         body: parseBody(event),
-        path: (event.pathParameters ?? {}) as Record<string, string>,
-        query: (event.queryStringParameters ?? {}) as Record<string, string>,
+        path: parameters(event.pathParameters, 'path'),
+        query: parameters(event.queryStringParameters, 'query'),
         headers: lower(event.headers),
-        route: `${event.httpMethod} ${event.resource}`,
+        route,
         context,
       };
-      // N13: the role gate, from the one permission matrix, before any domain code runs
-      const permission = permissionOf(req.route);
-      if (!permission) throw notFound(`no route ${req.route}`);
-      if (permission.roles !== 'public') {
-        if (!req.caller) throw unauthorized('a valid bearer token is required');
-        if (!permission.roles.some((r) => req.caller!.roles.includes(r))) throw forbidden(`${req.route} needs one of the roles: ${permission.roles.join(', ')}`);
-      }
-      const res = await fn(req);
-      return {
-        statusCode: res.status ?? 200,
-        headers: { 'content-type': 'application/json; charset=utf-8', ...res.headers },
-        body: res.body === undefined ? '' : JSON.stringify(res.body),
-      };
+      const res = await impl[key](req);
+      return { statusCode: res.status ?? 200, headers: { 'content-type': 'application/json; charset=utf-8', ...res.headers }, body: res.body === undefined ? '' : JSON.stringify(res.body) };
     } catch (err) {
-      if (err instanceof Problem) {
-        if (err.status >= 500) logger.error('request failed', { error: err });
-        else logger.info('request refused', { status: err.status, detail: err.message });
-        return problemResponse(err);
+      const problem = problemOf(err);
+      if (problem) {
+        logger.info('request refused', { status: problem.status, detail: problem.message });
+        return problemResponse(problem);
       }
       logger.error('unhandled error', { error: err as Error });
       return problemResponse(new Problem(500, 'Internal Server Error', 'the request could not be completed'));

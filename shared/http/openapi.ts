@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ROUTES } from './routes.ts';
+import { isPublic, ROUTES, rolesOfRoute } from './routes.ts';
 
 const problem = {
   description: 'application/problem+json (RFC 9457)',
@@ -24,20 +24,21 @@ const problem = {
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
+    const open = isPublic(r);
     const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const headers = (r.requiredHeaders ?? []).map((h) => ({ name: h, in: 'header', required: true, schema: { type: 'string', maxLength: 200 } }));
     paths[r.path] ??= {};
     paths[r.path][r.method.toLowerCase()] = {
       summary: r.summary,
       operationId: `${r.method.toLowerCase()}${r.path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
-      ...(r.public ? { security: [] } : {}),
-      ...(r.roles ? { 'x-roles': r.roles } : {}),
+      ...(open ? { security: [] } : { 'x-roles': rolesOfRoute(r), 'x-action': r.action }),
       parameters: [...params, ...headers],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body.name}` } } } } } : {}),
       responses: {
         [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
         '400': problem,
-        ...(r.public ? {} : { '401': problem, '403': problem }),
+        ...(open ? {} : { '401': problem, '403': problem }),
+        ...(r.method === 'POST' ? { '413': problem } : {}),
         '404': problem,
         ...(r.method === 'POST' ? { '409': problem, '422': problem } : {}),
       },

@@ -1,3 +1,4 @@
+import type { PageRequest } from '../domain/ports.ts';
 import { badRequest } from './problem.ts';
 
 /** API.md: `?limit=` defaults to 20, at most 100. */
@@ -8,13 +9,5 @@ export function pageLimit(query: Record<string, string>): number {
   return n;
 }
 
-/** An opaque cursor over an in-memory list: the offset, base64url-encoded. */
-export function offsetPage<T>(all: T[], limit: number, cursor?: string): { items: T[]; nextCursor: string | null } {
-  let start = 0;
-  if (cursor) {
-    start = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Number.isInteger(start) || start < 0) throw badRequest('cursor is not one this API issued', [{ path: 'cursor', message: 'invalid' }]);
-  }
-  const end = start + limit;
-  return { items: all.slice(start, end), nextCursor: end < all.length ? Buffer.from(String(end)).toString('base64url') : null };
-}
+/** A list's page as the query asks for it; the cursor is checked by the list that issued it. */
+export const pageOf = (query: Record<string, string>): PageRequest => ({ limit: pageLimit(query), ...(query.cursor !== undefined ? { cursor: query.cursor } : {}) });

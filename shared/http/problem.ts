@@ -1,11 +1,11 @@
+import { Conflict, DomainError, Forbidden, Invalid, Malformed, NotFound, Stale, type FieldError } from '../domain/errors.ts';
+
 /**
- * Problem details (RFC 9457). Every refusal in the domain is a `Problem` with its status, so the HTTP
- * layer maps it without comparing strings (API.md: bad input is 400 or 422, never 500).
+ * Problem details (RFC 9457), the HTTP edge's answer to every refusal. Domain errors are mapped here
+ * and only here, by type (API.md: bad input is 400 or 422, never 500; 404 for what is not the
+ * caller's to see).
  */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 export class Problem extends Error {
   readonly status: number;
@@ -15,12 +15,7 @@ export class Problem extends Error {
   /** extra members of the problem document, e.g. the allowed transitions */
   readonly extra?: Record<string, unknown>;
 
-  constructor(
-    status: number,
-    title: string,
-    detail: string,
-    options: { type?: string; errors?: FieldError[]; cause?: unknown; extra?: Record<string, unknown> } = {},
-  ) {
+  constructor(status: number, title: string, detail: string, options: { type?: string; errors?: FieldError[]; cause?: unknown; extra?: Record<string, unknown> } = {}) {
     super(detail, { cause: options.cause });
     this.name = 'Problem';
     this.status = status;
@@ -32,27 +27,28 @@ export class Problem extends Error {
 
   toJSON(): Record<string, unknown> {
     // extra members first: the standard members always win (a `status` member is the HTTP status)
-    return {
-      ...this.extra,
-      type: this.type,
-      title: this.title,
-      status: this.status,
-      detail: this.message,
-      ...(this.errors?.length ? { errors: this.errors } : {}),
-    };
+    return { ...this.extra, type: this.type, title: this.title, status: this.status, detail: this.message, ...(this.errors?.length ? { errors: this.errors } : {}) };
   }
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
 
-export const badRequest = (detail: string, errors?: FieldError[], cause?: unknown) =>
-  new Problem(400, 'Bad Request', detail, { errors, cause });
+export const badRequest = (detail: string, errors?: FieldError[], cause?: unknown) => new Problem(400, 'Bad Request', detail, { errors, cause });
 export const unauthorized = (detail: string) => new Problem(401, 'Unauthorized', detail);
-export const forbidden = (detail: string) => new Problem(403, 'Forbidden', detail);
-export const notFound = (detail: string) => new Problem(404, 'Not Found', detail);
-export const conflict = (detail: string, extra?: Record<string, unknown>, cause?: unknown) =>
-  new Problem(409, 'Conflict', detail, { extra, cause });
-export const unprocessable = (detail: string, errors?: FieldError[], cause?: unknown) =>
-  new Problem(422, 'Unprocessable Content', detail, { errors, cause });
+export const payloadTooLarge = (detail: string) => new Problem(413, 'Content Too Large', detail);
 
 export const PROBLEM_JSON = 'application/problem+json';
+
+/** The problem a domain error is, by its type; undefined for anything that is not a refusal (a fault). */
+export function problemOf(err: unknown): Problem | undefined {
+  if (err instanceof Problem) return err;
+  if (!(err instanceof DomainError)) return undefined;
+  const opts = { cause: err, extra: err.extra };
+  if (err instanceof NotFound) return new Problem(404, 'Not Found', err.message, opts);
+  if (err instanceof Forbidden) return new Problem(403, 'Forbidden', err.message, opts);
+  if (err instanceof Stale) return new Problem(409, 'Conflict', `case ${err.caseId} is busy; try again`, opts);
+  if (err instanceof Conflict) return new Problem(409, 'Conflict', err.message, opts);
+  if (err instanceof Invalid) return new Problem(422, 'Unprocessable Content', err.message, { ...opts, errors: err.errors });
+  if (err instanceof Malformed) return new Problem(400, 'Bad Request', err.message, { cause: err, errors: err.errors });
+  return undefined;
+}

@@ -1,15 +1,17 @@
-import { Problem } from '../http/problem.ts';
+import { Problem, problemOf } from '../http/problem.ts';
 
 /**
- * A refusal inside a workflow step travels to the caller as the execution's error: its name is
- * `Problem` and its message the problem document, so the intake can answer with the same status.
+ * The workflow edge: a refusal inside a workflow step (a domain error) travels to the caller as the
+ * execution's error, its name `Problem` and its message the problem document, so the intake can
+ * answer with the same status. Any other error fails the step as it is, and its retries apply.
  */
 export async function asStep<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof Problem) {
-      const e = new Error(JSON.stringify(err.toJSON()));
+    const problem = problemOf(err);
+    if (problem) {
+      const e = new Error(JSON.stringify(problem.toJSON()));
       e.name = 'Problem';
       throw e;
     }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
-import { GSI } from '../../shared/domain/keys.ts';
+import { GSI } from '../../shared/adapters/dynamodb/keys.ts';
 import {
   allFunctions,
   allRoles,
@@ -231,7 +231,8 @@ describe('least privilege (N13, E27)', () => {
 
 // ---------------------------------------------------------------------------------------------------
 describe('public API: REST API v1 (DESIGN.md: HTTP APIs are paid on LocalStack and lack validation)', () => {
-  const PUBLIC_ROUTES = ['GET /v1/licences/{licenceId}', 'GET /v1/licences/{licenceId}/verify', 'GET /v1/matters', 'GET /v1/matters/{code}', 'GET /v1/notices/{noticeId}/verify', 'GET /v1/openapi.json'];
+  // a licence itself is its holder's, the issuer's and supervisors' to read (API.md); only its verification is public
+  const PUBLIC_ROUTES = ['GET /v1/licences/{licenceId}/verify', 'GET /v1/matters', 'GET /v1/matters/{code}', 'GET /v1/notices/{noticeId}/verify', 'GET /v1/openapi.json'];
 
   test('is an API Gateway REST API, and no stack has an HTTP API (ApiGatewayV2)', () => {
     apiT().resourceCountIs('AWS::ApiGateway::RestApi', 1);

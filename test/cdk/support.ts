@@ -15,7 +15,7 @@ import type { DataStack } from '../../infra/stacks/data-stack.ts';
 import type { SupervisionStack } from '../../infra/stacks/supervision-stack.ts';
 import type { WorkflowsStack } from '../../infra/stacks/workflows-stack.ts';
 
-/** esbuild bundling of the 11 functions plus cdk-nag take ~8–10 s; give beforeAll room. */
+/** esbuild bundling of every function plus cdk-nag take ~10 s; give beforeAll room. */
 export const SYNTH_TIMEOUT_MS = 60_000;
 
 export const STACK_NAMES = ['Zwfw-Data', 'Zwfw-Workflows', 'Zwfw-Api', 'Zwfw-Supervision'] as const;
@@ -24,6 +24,7 @@ export const STACK_NAMES = ['Zwfw-Data', 'Zwfw-Workflows', 'Zwfw-Api', 'Zwfw-Sup
 const APP_CONTEXT = {
   jwtIssuer: 'https://sso.shaanxi.gov.cn',
   jwksUrl: 'https://sso.shaanxi.gov.cn/.well-known/jwks.json',
+  jwtAudience: 'zwfw-api',
   '@aws-cdk/aws-lambda-nodejs:useLatestRuntimeVersion': 'false',
 };
 

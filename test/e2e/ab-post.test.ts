@@ -1,10 +1,15 @@
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, submitOnline, token } from './client';
+
+/** 雁塔区人社局's matter: its department keeps the register this file sets up, and no other journey works there. */
+const REGISTER_MATTER = '002011001000-610113-RS';
+const REGISTER_DEPT = '610113-RS';
+import { call, citizenToken, eventually, submitOnline, token } from './client';
 
 /** AB岗 (H22 顶岗补位): a taken task is its taker's; when they are away, the backup the head named acts. */
 test('a taken review task is completed by its taker, or — while they are away — by their recorded backup or the head', async () => {
-  const citizen = await token({ sub: 'citizen-ab', roles: ['citizen'] });
-  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'ab-1', { type: 'person', name: '卫顶岗', idNumber: '61011319800303030X' });
+  const applicant = { type: 'person', name: '卫顶岗', idNumber: '61011319800303030X' };
+  const citizen = await citizenToken('citizen-ab', applicant);
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'ab-1', applicant);
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
   await eventually('forwarding', async () => (await call('GET', `/v1/cases/${caseId}`, { token: citizen })).body.status === 'in_review');
@@ -33,11 +38,13 @@ test('a taken review task is completed by its taker, or — while they are away 
 
 /** N13: the department fixes who handles which step; changes are approved by the head and recorded. */
 test('the head registers a member’s roles with a reason; the register narrows what the token allows; every change is on record', async () => {
-  const citizen = await token({ sub: 'citizen-n13', roles: ['citizen'] });
-  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'n13-1', { type: 'person', name: '褚权限', idNumber: '610113198104040400' });
-  const head = await token({ sub: 'head-sun', name: '孙负责', roles: ['head'], dept: '610113-XZSP', region: '610113' });
+  // a department no other journey uses: from its first entry on, the register is authoritative there (fail-closed)
+  const applicant = { type: 'person', name: '褚权限', idNumber: '610113198104040400' };
+  const citizen = await citizenToken('citizen-n13', applicant);
+  const caseId = await submitOnline(citizen, REGISTER_MATTER, ['M01'], 'n13-1', applicant);
+  const head = await token({ sub: 'head-rs', name: '孙负责', roles: ['head'], dept: REGISTER_DEPT, region: '610113' });
   // a token that says clerk, for someone the register makes a handler only
-  const moved = await token({ sub: 'clerk-moved', name: '调岗人员', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
+  const moved = await token({ sub: 'clerk-moved', name: '调岗人员', roles: ['clerk'], dept: REGISTER_DEPT, region: '610113' });
   expect((await call('POST', '/v1/staff/clerk-moved/roles', { token: moved, body: { roles: ['clerk'], reason: '自行授权' } })).status).toBe(403);
   const set = await call('POST', '/v1/staff/clerk-moved/roles', { token: head, body: { roles: ['handler'], reason: '调整至审查岗' } });
   expect(set.status).toBe(200);
@@ -52,11 +59,20 @@ test('the head registers a member’s roles with a reason; the register narrows 
   const record = await call('GET', '/v1/staff', { token: head });
   const changes = record.body.changes.filter((ch: any) => ch.sub === 'clerk-moved');
   expect(changes.map((ch: any) => [ch.before, ch.after, ch.approvedBy])).toEqual([
-    [[], ['handler'], 'head-sun'],
-    [['handler'], ['clerk', 'handler'], 'head-sun'],
+    [[], ['handler'], 'head-rs'],
+    [['handler'], ['clerk', 'handler'], 'head-rs'],
   ]);
-  const supervisor = await token({ sub: 'supervisor-n13', roles: ['supervisor'] });
-  expect((await call('GET', '/v1/staff?dept=610113-XZSP', { token: supervisor })).status).toBe(200);
+  const supervisor = await token({ sub: 'supervisor-n13', roles: ['supervisor'], region: '610100' });
+  expect((await call('GET', `/v1/staff?dept=${REGISTER_DEPT}`, { token: supervisor })).status).toBe(200);
   const otherHead = await token({ sub: 'head-lh', roles: ['head'], dept: '610104-XZSP', region: '610104' });
-  expect((await call('GET', '/v1/staff?dept=610113-XZSP', { token: otherHead })).status).toBe(403);
+  expect((await call('GET', `/v1/staff?dept=${REGISTER_DEPT}`, { token: otherHead })).status).toBe(403);
+
+  // the register is authoritative there now: a member of the department it does not list acts in no role
+  const unlisted = await token({ sub: 'clerk-unlisted', name: '未登记人员', roles: ['clerk'], dept: REGISTER_DEPT, region: '610113' });
+  const other = await citizenToken('citizen-n13-b', { type: 'person', name: '褚另一', idNumber: '610113198104040419' });
+  const second = await submitOnline(other, REGISTER_MATTER, ['M01'], 'n13-2', { type: 'person', name: '褚另一', idNumber: '610113198104040419' });
+  const fenced = await call('POST', `/v1/tasks/${second}.A1/complete`, { token: unlisted, body: { decision: 'accept' } });
+  expect(fenced.status).toBe(403);
+  expect(fenced.body.detail).toContain('staff register');
+  expect((await call('GET', '/v1/tasks', { token: unlisted })).status).toBe(403);
 });

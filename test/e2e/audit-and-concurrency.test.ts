@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, ddb, eventually, pdf, tableName, token, upload, submitOnline } from './client';
+import { call, ddb, eventually, pdf, tableName, token, upload, submitOnline, citizenToken } from './client';
 
 const applicant = { type: 'person', name: '钱并发', idNumber: '610113198808080806' };
 
@@ -8,7 +8,7 @@ const submit = (citizen: string, matterCode: string, codes: string[], key: strin
 
 describe('every step is recorded and traceable (H9, E17): the audit trail is a hash chain', () => {
   test('the chain verifies; an event altered directly in DynamoDB breaks it at that event', async () => {
-    const citizen = await token({ sub: 'citizen-audit', roles: ['citizen'] });
+    const citizen = await citizenToken('citizen-audit', applicant);
     const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'audit-1');
     const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
     expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
@@ -33,7 +33,7 @@ describe('every step is recorded and traceable (H9, E17): the audit trail is a h
 
 describe('optimistic locking on every case write', () => {
   test('50 concurrent completions of the same task give exactly one 200 and 49 × 409', async () => {
-    const citizen = await token({ sub: 'citizen-race', roles: ['citizen'] });
+    const citizen = await citizenToken('citizen-race', applicant);
     const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'race-1');
     const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
     const results = await Promise.all(
@@ -51,7 +51,7 @@ describe('optimistic locking on every case write', () => {
   });
 
   test('two departments deciding at the same instant both count, and the unified return starts exactly once', async () => {
-    const citizen = await token({ sub: 'citizen-both', roles: ['citizen'] });
+    const citizen = await citizenToken('citizen-both', applicant);
     const caseId = await submit(citizen, DEMO_PARALLEL_MATTER_CODE, ['M01'], 'both-1');
     const clerk = await token({ sub: 'clerk-cl3', roles: ['clerk'], dept: '610113-CL', region: '610113' });
     expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
@@ -78,7 +78,7 @@ describe('optimistic locking on every case write', () => {
 
 describe('好差评 (N21, H10): one evaluation per completed case', () => {
   test('only after completion, only once, only by the applicant', async () => {
-    const citizen = await token({ sub: 'citizen-eval', roles: ['citizen'] });
+    const citizen = await citizenToken('citizen-eval', applicant);
     const caseId = await submit(citizen, DEMO_PARALLEL_MATTER_CODE, ['M01'], 'eval-1');
     expect((await call('POST', `/v1/cases/${caseId}/evaluation`, { token: citizen, body: { score: 5 } })).status).toBe(409);
     const clerk = await token({ sub: 'clerk-cl4', roles: ['clerk'], dept: '610113-CL', region: '610113' });
@@ -103,7 +103,7 @@ describe('好差评 (N21, H10): one evaluation per completed case', () => {
 
 describe('投诉 (N21, H10 投诉监督): complaints with a handling status', () => {
   test('an applicant complains; a supervisor sees it in the queue and records the handling once; both are in the audit trail', async () => {
-    const citizen = await token({ sub: 'citizen-complain', roles: ['citizen'] });
+    const citizen = await citizenToken('citizen-complain', applicant);
     const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'complain-1');
     const stranger = await token({ sub: 'citizen-nosy', roles: ['citizen'] });
     expect((await call('POST', `/v1/cases/${caseId}/complaints`, { token: stranger, body: { category: 'timeliness', text: 'x' } })).status).toBe(404);
@@ -111,7 +111,7 @@ describe('投诉 (N21, H10 投诉监督): complaints with a handling status', ()
     expect(filed.status).toBe(201);
     expect(filed.body).toMatchObject({ status: 'open', complaintId: `${caseId}.C1` });
 
-    const supervisor = await token({ sub: 'supervisor-1', roles: ['supervisor'] });
+    const supervisor = await token({ sub: 'supervisor-1', roles: ['supervisor'], region: '610000' });
     expect((await call('GET', '/v1/complaints?status=open', { token: citizen })).status).toBe(403);
     const queue = await call('GET', '/v1/complaints?status=open&limit=100', { token: supervisor });
     expect(queue.body.items.map((c: any) => c.complaintId)).toContain(`${caseId}.C1`);

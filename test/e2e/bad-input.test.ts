@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, ddb, pdf, sha256, tableName, token, upload } from './client';
+import { call, ddb, pdf, sha256, tableName, token, upload, citizenToken } from './client';
 
 /**
  * Bad input gets the status API.md names, as problem+json, and leaves nothing half-written: a refused
@@ -27,7 +27,7 @@ async function countItems(prefix: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  citizen = await token({ sub: 'citizen-chen', name: '陈坏例', roles: ['citizen'] });
+  citizen = await citizenToken('citizen-chen', applicant);
 });
 
 describe('refused requests answer with problem+json', () => {
@@ -120,9 +120,10 @@ describe('tasks are completed once, by their own department (N13)', () => {
   let taskId: string;
   beforeAll(async () => {
     // another applicant: citizen-chen's food licence case above is still open (one open case per matter)
-    const other = await token({ sub: 'citizen-chen-2', name: '陈另一', roles: ['citizen'] });
+    const applicant2 = { type: 'person', name: '陈另一', idNumber: '610104199001010012' };
+    const other = await citizenToken('citizen-chen-2', applicant2);
     const ms = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(other, pdf(code)) })));
-    const res = await call('POST', '/v1/cases', { token: other, body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant, channel: 'online', materials: ms }, headers: { 'Idempotency-Key': 'task-rules' } });
+    const res = await call('POST', '/v1/cases', { token: other, body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: applicant2, channel: 'online', materials: ms }, headers: { 'Idempotency-Key': 'task-rules' } });
     expect(res.status).toBe(201);
     taskId = `${res.body.caseId}.A1`;
   });

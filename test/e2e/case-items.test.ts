@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, ddb, pdf, submitOnline, tableName, token, upload } from './client';
+import { call, ddb, pdf, submitOnline, tableName, token, upload, citizenToken } from './client';
 
 /**
  * What a step writes costs by the size of the items it writes: the case item, rewritten at every step,
@@ -11,7 +11,7 @@ const item = async (caseId: string, sk: string) =>
   (await ddb().send(new GetCommand({ TableName: tableName('CasesTable'), Key: { pk: `CASE#${caseId}`, sk }, ConsistentRead: true }))).Item;
 
 test('materials live in the filing item: rewritten by a correction, untouched by acceptance, and the case still shows them', async () => {
-  const citizen = await token({ sub: `citizen-items-${run}`, roles: ['citizen'] });
+  const citizen = await citizenToken(`citizen-items-${run}`, { type: 'person', name: '吴存储', idNumber: '610113199001011230' });
   const clerk = await token({ sub: `clerk-items-${run}`, roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `items-${run}`, { type: 'person', name: '吴存储', idNumber: '610113199001011230' });
 

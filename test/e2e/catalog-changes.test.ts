@@ -1,5 +1,5 @@
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, pdf, token, upload } from './client';
+import { call, eventually, pdf, token, upload, citizenToken } from './client';
 
 /**
  * N10: a change to the common catalog goes provincial department → 省政府办公厅 → 省司法厅 → applied
@@ -21,7 +21,7 @@ beforeAll(async () => {
 const approve = (id: string, tok: string) => call('POST', `/v1/catalog/changes/${id}/approve`, { token: tok, body: {} });
 
 test('a common-field change passes 办公厅 then 司法厅, is applied by the provincial centre, and reaches every region as a new version; cases keep theirs', async () => {
-  const citizen = await token({ sub: 'citizen-catalog', roles: ['citizen'] });
+  const citizen = await citizenToken('citizen-catalog', { type: 'org', name: '雁塔小吃店', idNumber: '91610113MA6TE5T01J' });
   const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const before = await call('POST', '/v1/cases', {
     token: citizen,
@@ -105,7 +105,7 @@ test('a reviewer rejects with reasons; a rejected change cannot be approved; a s
   const s = await call('POST', '/v1/catalog/changes', { token: lianhuDept, body: { op: 'suspend', codes: [LIANHU_FOOD], reason: '场地改造暂停受理' } });
   expect(s.status).toBe(201);
   expect((await approve(s.body.id, lianhuCentre)).body.status).toBe('applied');
-  const citizen = await token({ sub: 'citizen-lh', roles: ['citizen'] });
+  const citizen = await citizenToken('citizen-lh', { type: 'person', name: '赵莲湖', idNumber: '610104199909090905' });
   const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const refused = await call('POST', '/v1/cases', {
     token: citizen,
@@ -188,7 +188,7 @@ describe('add, split, merge and cancel (N8 颗粒化、动态管理)', () => {
   });
 
   test('a case filed before its matter is suspended continues on its version', async () => {
-    const citizen = await token({ sub: 'citizen-open', roles: ['citizen'] });
+    const citizen = await citizenToken('citizen-open', { type: 'org', name: '莲湖示例有限公司', idNumber: '91610104MA6TE5T02L' });
     const materials = await Promise.all(['M01', 'M02', 'M04'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
     const sub = await call('POST', '/v1/cases', {
       token: citizen,

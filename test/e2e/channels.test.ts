@@ -1,6 +1,6 @@
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { pdfText } from '../support/pdf';
-import { call, eventually, pdf, token, upload } from './client';
+import { call, citizenToken, eventually, pdf, token, upload } from './client';
 
 /**
  * The offline channels (N15, H8, H11, H20): a window files what its hall receives, a township station
@@ -40,7 +40,7 @@ test('a township station is the county centre’s extension window (H20 上下�
 
 test('a kiosk files in the session it started (H11 自助服务): the case and its receipt name the kiosk', async () => {
   const sub = `citizen-kiosk-${run}`;
-  const kiosk = await token({ sub, name: '孙自助', roles: ['citizen'], kiosk: 'KIOSK-610113-0007' });
+  const kiosk = await citizenToken(sub, person('孙自助', '610104199909090905'), { kiosk: 'KIOSK-610113-0007' });
   const res = await file(kiosk, { applicant: person('孙自助', '610104199909090905'), channel: 'kiosk' }, `kiosk-1-${run}`);
   expect(res.status).toBe(201);
   const citizen = await token({ sub, roles: ['citizen'] });
@@ -67,7 +67,7 @@ test('channel “kiosk” needs a kiosk session, and a kiosk session cannot pass
 
 test('an identity number typed wrong is refused with what is wrong (GB 11643 check character); corrected, the same key files it', async () => {
   const sub = `citizen-id-${run}`;
-  const citizen = await token({ sub, roles: ['citizen'] });
+  const citizen = await citizenToken(sub, person('周身份', '610113199001011230'));
   const wrong = await file(citizen, { applicant: person('周身份', '610113199001011231'), channel: 'online' }, `id-1-${run}`);
   expect(wrong.status).toBe(422);
   expect(wrong.body.errors).toEqual([{ path: 'applicant.idNumber', message: expect.stringContaining('check character is 1') }]);

@@ -36,13 +36,40 @@ export async function call<T = any>(method: string, path: string, opts: { token?
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: Object.fromEntries(res.headers), body };
 }
 
-export async function token(claims: { sub: string; name?: string; roles: string[]; dept?: string; region?: string; kiosk?: string; ttlSeconds?: number }): Promise<string> {
+export interface Claims {
+  sub: string;
+  name?: string;
+  roles: string[];
+  dept?: string;
+  region?: string;
+  kiosk?: string;
+  idType?: string;
+  idNumber?: string;
+  orgName?: string;
+  orgCode?: string;
+  aud?: string;
+  ttlSeconds?: number;
+}
+
+export async function token(claims: Claims): Promise<string> {
   const res = await call('POST', '/local/token', { body: { name: claims.sub, ...claims } });
   if (res.status !== 200) throw new Error(`token: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;
 }
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * The real-name claims [N13] the province's system would put in the token of the person who files as
+ * `applicant` online: a person's own name and number; for an enterprise, the enterprise it acts for
+ * (and a person's own number as well).
+ */
+export function realName(applicant: { type: string; name: string; idNumber: string }): Pick<Claims, 'name' | 'idNumber' | 'orgName' | 'orgCode'> {
+  return applicant.type === 'org' ? { idNumber: '610113199001011230', orgName: applicant.name, orgCode: applicant.idNumber } : { name: applicant.name, idNumber: applicant.idNumber };
+}
+
+/** A citizen's token, in the real name of the applicant they file as. */
+export const citizenToken = (sub: string, applicant: { type: string; name: string; idNumber: string }, extra: Partial<Claims> = {}) => token({ sub, roles: ['citizen'], ...realName(applicant), ...extra });
 
 /** Uploads bytes by presigned PUT; `declared` lets a test lie about the hash. */
 export async function upload(tok: string, bytes: Buffer, fileName = 'material.pdf', declared = sha256(bytes)): Promise<string> {

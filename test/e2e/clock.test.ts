@@ -1,14 +1,14 @@
-import { addWorkingDays } from '#shared/calendar/working-days';
+import { addWorkingDays } from '#shared/adapters/calendar';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, pdf, token, upload, submitOnline } from './client';
+import { call, eventually, pdf, token, upload, submitOnline, citizenToken } from './client';
 
 /**
  * The time limit as a clock (N14, N20; 行政许可法 第四十二、四十五条): a special procedure stops it, an
  * extension approved by the department head moves the deadline once, with a notice.
  */
 test('a special procedure pauses the clock; the head extends the deadline once by up to ten working days, with a notice', async () => {
-  const citizen = await token({ sub: 'citizen-clock', roles: ['citizen'] });
   const applicant = { type: 'person', name: '郑时限', idNumber: '61011319650101010X' };
+  const citizen = await citizenToken('citizen-clock', applicant);
   const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'clock-1', applicant);
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });

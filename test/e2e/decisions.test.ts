@@ -1,5 +1,5 @@
 import { DEMO_PARALLEL_MATTER_CODE, DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, pdf, token, upload, submitOnline } from './client';
+import { call, eventually, pdf, token, upload, submitOnline, citizenToken } from './client';
 
 /** The other decisions of N14 through the API: a department denies, a clerk returns, an applicant withdraws. */
 const applicant = { type: 'person', name: '周其他', idNumber: '610113196606060605' };
@@ -7,7 +7,7 @@ const applicant = { type: 'person', name: '周其他', idNumber: '61011319660606
 const submit = (citizen: string, matterCode: string, codes: string[], key: string) => submitOnline(citizen, matterCode, codes, key, applicant);
 
 test('one department denies: one result (不予许可), no licence, and the case is still archived', async () => {
-  const citizen = await token({ sub: 'citizen-zhou', roles: ['citizen'] });
+  const citizen = await citizenToken('citizen-zhou', applicant);
   const caseId = await submit(citizen, DEMO_PARALLEL_MATTER_CODE, ['M01'], 'deny-1');
   const clerk = await token({ sub: 'clerk-cl2', roles: ['clerk'], dept: '610113-CL', region: '610113' });
   expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
@@ -30,7 +30,7 @@ test('one department denies: one result (不予许可), no licence, and the case
 });
 
 test('a clerk returns a case (退件) with a reason; it is terminal and the reason is on the notice', async () => {
-  const citizen = await token({ sub: 'citizen-zhou2', roles: ['citizen'] });
+  const citizen = await citizenToken('citizen-zhou2', applicant);
   const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'return-1');
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   const res = await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'return', reason: '申请事项应向莲湖区提出' } });
@@ -43,7 +43,7 @@ test('a clerk returns a case (退件) with a reason; it is terminal and the reas
 });
 
 test('an applicant withdraws before acceptance; the acceptance task leaves the queue', async () => {
-  const citizen = await token({ sub: 'citizen-zhou3', roles: ['citizen'] });
+  const citizen = await citizenToken('citizen-zhou3', applicant);
   const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'withdraw-1');
   const res = await call('POST', `/v1/cases/${caseId}/withdraw`, { token: citizen });
   expect(res.status).toBe(200);

@@ -1,6 +1,6 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, pdf, s3, token, upload } from './client';
+import { call, eventually, pdf, s3, token, upload, citizenToken } from './client';
 
 /**
  * The journey of issue 2, through the public API on the local runtime and its real engines:
@@ -20,7 +20,7 @@ describe('a citizen applies for a food business licence in 雁塔区 (N14 统一
   let promiseDays: number;
 
   beforeAll(async () => {
-    citizen = await token({ sub: 'citizen-wang', name: '王小明', roles: ['citizen'] });
+    citizen = await citizenToken('citizen-wang', applicant);
     clerk = await token({ sub: 'clerk-li', name: '李受理', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
     handler = await token({ sub: 'handler-zhao', name: '赵承办', roles: ['handler'], dept: '610113-XZSP', region: '610113' });
   });
@@ -125,7 +125,7 @@ describe('a citizen applies for a food business licence in 雁塔区 (N14 统一
   });
 
   test('the archive package is locked in COMPLIANCE mode until its retention period has passed, and cannot be deleted (E18, E22)', async () => {
-    const archivist = await token({ sub: 'archivist-1', roles: ['archivist'] });
+    const archivist = await token({ sub: 'archivist-1', roles: ['archivist'], region: '610000' });
     const a = await call('GET', `/v1/archive/${caseId}`, { token: archivist });
     expect(a.status).toBe(200);
     expect(a.body.mode).toBe('COMPLIANCE');
@@ -141,7 +141,7 @@ describe('a citizen applies for a food business licence in 雁塔区 (N14 统一
 
 describe('a two-department matter is reviewed in parallel (分头办理) and returned once (统一反馈)', () => {
   test('forwarding opens one review task per department at once; both approve; one result', async () => {
-    const citizen = await token({ sub: 'citizen-liu', roles: ['citizen'] });
+    const citizen = await citizenToken('citizen-liu', { ...applicant, name: '刘大伟' });
     const clerk = await token({ sub: 'clerk-cl', roles: ['clerk'], dept: '610113-CL', region: '610113' });
     const m01 = await upload(citizen, pdf('申请表'));
     const sub = await call('POST', '/v1/cases', {

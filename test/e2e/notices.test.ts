@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { pdfFonts, pdfText } from '../support/pdf';
-import { bucketName, call, eventually, s3, sha256, submitOnline, token } from './client';
+import { bucketName, call, eventually, s3, sha256, submitOnline, token, citizenToken } from './client';
 
 /**
  * N14 文书 as documents: every notice of a case is rendered as a PDF with its Chinese text, the typeface
@@ -32,7 +32,7 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
   };
 
   beforeAll(async () => {
-    citizen = await token({ sub: `citizen-notices-1-${run}`, name: '李䶮', roles: ['citizen'] });
+    citizen = await citizenToken(`citizen-notices-1-${run}`, applicant, { name: '李䶮' });
     const clerk = await token({ sub: 'clerk-notices', name: '王受理', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
     const handler = await token({ sub: 'handler-notices', name: '赵承办', roles: ['handler'], dept: '610113-XZSP', region: '610113' });
     caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `notices-1-${run}`, applicant);
@@ -154,7 +154,7 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
 });
 
 test('a notice whose stream record was lost is asked for again by the sweeper; until then it answers 202 “rendering”', async () => {
-  const citizen = await token({ sub: `citizen-notices-2-${run}`, roles: ['citizen'] });
+  const citizen = await citizenToken(`citizen-notices-2-${run}`, { type: 'person', name: '王二', idNumber: '610113199001011230' });
   await call('POST', '/local/faults', { body: { streams: 'drop' } });
   let caseId: string;
   try {

@@ -1,5 +1,5 @@
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, pdf, token, upload } from './client';
+import { call, pdf, token, upload, citizenToken } from './client';
 
 /**
  * N15, H8: one record whatever the channel. The same applicant filing the same matter again while a
@@ -9,7 +9,7 @@ const applicant = { type: 'person', name: '吴一次', idNumber: '61011319700101
 const materials = async (tok: string) => Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(tok, pdf(code)) })));
 
 test('a second filing of an open matter, by any channel, is 409 naming the open case; after withdrawal a new one is taken', async () => {
-  const citizen = await token({ sub: 'citizen-wu', name: '吴一次', roles: ['citizen'] });
+  const citizen = await citizenToken('citizen-wu', applicant);
   const first = await call('POST', '/v1/cases', { token: citizen, body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant, channel: 'online', materials: await materials(citizen) }, headers: { 'Idempotency-Key': 'once-1' } });
   expect(first.status).toBe(201);
 
@@ -33,7 +33,7 @@ test('a second filing of an open matter, by any channel, is 409 naming the open 
 });
 
 test('ten simultaneous filings of the same matter by one applicant make exactly one case', async () => {
-  const citizen = await token({ sub: 'citizen-rush', roles: ['citizen'] });
+  const citizen = await citizenToken('citizen-rush', applicant);
   const ms = await materials(citizen);
   const results = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>

@@ -1,12 +1,12 @@
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, pdf, token, upload } from './client';
+import { call, eventually, pdf, token, upload, citizenToken } from './client';
 
 /**
  * No case is ever stranded (DESIGN.md "The flow"): when Step Functions refuses to start the forwarding
  * workflow, the accepted case keeps `pendingWorkflow` and the scheduled sweeper starts it again.
  */
 test('an accepted case whose forwarding did not start is forwarded by the sweeper', async () => {
-  const citizen = await token({ sub: 'citizen-sweep', roles: ['citizen'] });
+  const citizen = await citizenToken('citizen-sweep', { type: 'person', name: '孙稳', idNumber: '610113197707070700' });
   const clerk = await token({ sub: 'clerk-sweep', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const sub = await call('POST', '/v1/cases', {

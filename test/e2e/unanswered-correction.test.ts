@@ -1,10 +1,10 @@
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, pdf, token, upload, submitOnline } from './client';
+import { call, pdf, token, upload, submitOnline, citizenToken } from './client';
 
 /** A correction never answered is closed as returned (退件) once its period has run out, with a notice. */
 test('the sweeper closes a case whose correction was not answered by its due date, and only then', async () => {
-  const citizen = await token({ sub: 'citizen-silent', roles: ['citizen'] });
   const applicant = { type: 'person', name: '冯沉默', idNumber: '610113197502020208' };
+  const citizen = await citizenToken('citizen-silent', applicant);
   const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'silent-1', applicant);
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'correction', missing: ['M04'], reason: '平面图缺失' } });

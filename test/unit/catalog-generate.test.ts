@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { generateCatalog } from '#shared/catalog/generate';
-import { validateMatter } from '#shared/catalog/validate-matter';
-import { missingGuideFields } from '#shared/catalog/rules/guide-completeness';
-import { sameLevelDifferences } from '#shared/catalog/rules/same-level-consistency';
+import { validateMatter } from '#shared/domain/rules/n8-matter-validity';
+import { missingGuideFields } from '#shared/domain/rules/n20-guide-completeness';
+import { sameLevelDifferences } from '#shared/domain/rules/n11-same-level-consistency';
 import { countiesOf } from '#shared/catalog/regions';
 
 /** The provincial-scale catalog (issue 3): ≥100,000 implementation items from ≥200 real base matters of ≥20 departments. */

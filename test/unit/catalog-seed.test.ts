@@ -1,6 +1,6 @@
 import type { Department, Matter } from '#shared/domain/matter';
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE, departments, matters } from '#shared/catalog/demo-seed';
-import { validateMatter } from '#shared/catalog/validate-matter';
+import { validateMatter } from '#shared/domain/rules/n8-matter-validity';
 
 const depts = new Map<string, Department>(departments.map((d) => [d.code, d]));
 const byCode = new Map(matters.map((m) => [m.code, m]));

@@ -1,8 +1,9 @@
-import type { CreateCaseRequest } from '#shared/domain/schemas';
-import { applicantSubFor } from '#shared/domain/intake';
-import { Problem } from '#shared/http/problem';
+import { decide } from '#shared/domain/access/gate';
+import type { Caller } from '#shared/domain/caller';
+import { applicantSubFor, type ApplicationRequest } from '#shared/domain/steps/intake';
+import { Problem, problemOf } from '#shared/http/problem';
 
-const request = (channel: CreateCaseRequest['channel'], onBehalfOf?: string): CreateCaseRequest => ({
+const request = (channel: ApplicationRequest['channel'], onBehalfOf?: string): ApplicationRequest => ({
   matterCode: '000109001000-610113-XZSP',
   applicant: { type: 'person', name: '刘洋', idNumber: '610113199001011230' },
   channel,
@@ -10,15 +11,16 @@ const request = (channel: CreateCaseRequest['channel'], onBehalfOf?: string): Cr
   ...(onBehalfOf ? { onBehalfOf } : {}),
 });
 
-const citizen = { sub: 'c-liuyang', roles: ['citizen'] };
-const clerk = { sub: 'clerk-yt-01', roles: ['clerk'] };
-const agent = { sub: 'agent-village-03', roles: ['agent'] };
+const citizen = { sub: 'c-liuyang', roles: ['citizen'] as Caller['roles'] };
+const clerk = { sub: 'clerk-yt-01', roles: ['clerk'] as Caller['roles'] };
+const agent = { sub: 'agent-village-03', roles: ['agent'] as Caller['roles'] };
 
+/** The refusal as the API would answer it: the domain error mapped to its problem. */
 function refusal(fn: () => unknown): Problem {
   try {
     fn();
   } catch (err) {
-    return err as Problem;
+    return problemOf(err)!;
   }
   throw new Error('the filing was allowed');
 }
@@ -48,8 +50,13 @@ describe('who may file, and for whom (N15, H8, H13)', () => {
     expect(applicantSubFor(citizen, request('online', 'c-liuyang'))).toBe('c-liuyang');
   });
 
-  test('a citizen cannot file for someone else (403)', () => {
-    const p = refusal(() => applicantSubFor(citizen, request('online', 'c-neighbour')));
+  test('a citizen cannot file for someone else (403, from the gate) [N13]', () => {
+    const filer: Caller = { ...citizen, name: '刘洋', roles: ['citizen'], idNumber: '610113199001011230' };
+    const applicantSub = applicantSubFor(filer, request('online', 'c-neighbour'));
+    const verdict = decide(filer, 'case.file', { kind: 'filing', applicantSub, channel: 'online', matter: { code: 'M', region: '610113', regionName: '雁塔区' }, applicant: request('online').applicant }, {}, new Date());
+    const p = refusal(() => {
+      if (!verdict.ok) throw verdict.error;
+    });
     expect(p.status).toBe(403);
   });
 
@@ -92,9 +99,9 @@ describe('who may file, and for whom (N15, H8, H13)', () => {
   });
 
   test.each([['handler'], ['head'], ['supervisor'], ['archivist'], ['catalog_admin'], ['operator']])('a %s may not file at all (403)', (role) => {
-    const p = refusal(() => applicantSubFor({ sub: 'staff-1', roles: [role] }, request('online')));
+    const p = refusal(() => applicantSubFor({ sub: 'staff-1', roles: [role] as Caller['roles'] }, request('online')));
     expect(p.status).toBe(403);
-    expect(refusal(() => applicantSubFor({ sub: 'staff-1', roles: [role] }, request('window', 'c-liuyang'))).status).toBe(403);
+    expect(refusal(() => applicantSubFor({ sub: 'staff-1', roles: [role] as Caller['roles'] }, request('window', 'c-liuyang'))).status).toBe(403);
   });
 
   test('a caller with no role may not file (403)', () => {

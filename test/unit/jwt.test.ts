@@ -1,15 +1,17 @@
-import type { KeyObject } from 'node:crypto';
-import { claimsToCaller, remoteJwks, TokenError, verifyJwt, type VerifyOptions } from '#shared/auth/jwt';
-import { jwksFetch, makeIssuerKey, nowSeconds, signJwt } from './support/tokens';
+import { createLocalJWKSet } from 'jose';
+import { claimsToCaller, issuerKeys, TokenError, verifyJwt, type VerifyOptions } from '#shared/auth/jwt';
+import { jwksServer, makeIssuerKey, nowSeconds, signJwt } from './support/tokens';
 
 const ISSUER = 'https://sso.shaanxi.gov.cn/realname';
+const AUDIENCE = 'zwfw-api';
 const current = makeIssuerKey('k-2025');
 const other = makeIssuerKey('k-attacker');
 
-const keyring = (...keys: { kid: string; publicKey: KeyObject }[]) => async (kid: string) => keys.find((k) => k.kid === kid)?.publicKey;
-const opts = (extra: Partial<VerifyOptions> = {}): VerifyOptions => ({ issuer: ISSUER, key: keyring(current), ...extra });
+const keyring = (...keys: { jwk: Record<string, unknown> }[]) => createLocalJWKSet({ keys: keys.map((k) => k.jwk) as never });
+const opts = (extra: Partial<VerifyOptions> = {}): VerifyOptions => ({ issuer: ISSUER, audience: AUDIENCE, keys: keyring(current), ...extra });
 const claims = (extra: Record<string, unknown> = {}) => ({
   iss: ISSUER,
+  aud: AUDIENCE,
   sub: 'u-610113-0001',
   name: '王芳',
   roles: ['citizen'],
@@ -94,10 +96,19 @@ describe('RS256 token verification (N13 real-name identity)', () => {
     await expect(verifyJwt(signJwt(current, claims({ nbf: nowSeconds() - 10 })), opts())).resolves.toBeDefined();
   });
 
-  test('the audience is checked when one is configured', async () => {
+  test('the audience is checked: a token the issuer made for another application is refused (API.md Identity)', async () => {
     const token = signJwt(current, claims({ aud: 'zwfw-app' }));
     await expect(verifyJwt(token, opts({ audience: 'zwfw-app' }))).resolves.toBeDefined();
     await expect(verifyJwt(token, opts({ audience: 'another-app' }))).rejects.toThrow('wrong audience');
+  });
+
+  test('a token with no audience at all is refused', async () => {
+    const { aud: _aud, ...noAud } = claims();
+    await expect(verifyJwt(signJwt(current, noAud), opts())).rejects.toThrow('wrong audience');
+  });
+
+  test('a token naming no key id is refused: the issuer names every key it signs with', async () => {
+    await expect(verifyJwt(signJwt(current, claims(), { kid: undefined }), opts())).rejects.toThrow(/key id/);
   });
 
   test.each([
@@ -111,6 +122,16 @@ describe('RS256 token verification (N13 real-name identity)', () => {
 });
 
 describe('claims to caller (API.md Identity)', () => {
+  test('the real-name claims the province’s system sets travel with the caller [N13]', () => {
+    expect(claimsToCaller({ sub: 'u5', name: '王芳', roles: ['citizen'], idType: 'resident_id', idNumber: '610113199001011230', orgName: '西安某某餐饮有限公司', orgCode: '91610113MA6TXXXX0X' })).toMatchObject({
+      idType: 'resident_id',
+      idNumber: '610113199001011230',
+      orgName: '西安某某餐饮有限公司',
+      orgCode: '91610113MA6TXXXX0X',
+    });
+    expect(() => claimsToCaller({ sub: 'u6', roles: ['citizen'], idType: 'forged' })).toThrow(TokenError);
+  });
+
   test('sub, name, roles, dept and region become the caller', () => {
     expect(claimsToCaller({ sub: 'u1', name: '赵六', roles: ['handler', 'head'], dept: '610113-SCJG', region: '610113' })).toEqual({
       sub: 'u1',
@@ -142,59 +163,93 @@ describe('claims to caller (API.md Identity)', () => {
   });
 });
 
-describe('the issuer’s JWKS, fetched once per instance', () => {
+describe('the issuer’s JWKS, fetched once per instance (jose’s remote key set)', () => {
   afterEach(() => jest.restoreAllMocks());
 
   test('serves the published RSA keys by kid, fetching the JWKS once for many lookups', async () => {
-    const { impl, calls } = jwksFetch(() => ({ keys: [current.jwk] }));
-    const keys = remoteJwks('https://sso.example/jwks.json', impl);
-    const k = await keys(current.kid);
-    expect(k?.asymmetricKeyType).toBe('rsa');
-    expect(k?.export({ format: 'jwk' })).toMatchObject({ n: current.jwk.n, e: current.jwk.e });
-    await keys(current.kid);
-    await keys(current.kid);
-    expect(calls).toEqual(['https://sso.example/jwks.json']);
+    const server = await jwksServer(() => ({ keys: [current.jwk] }));
+    try {
+      const keys = issuerKeys(server.url);
+      for (let i = 0; i < 3; i++) await expect(verifyJwt(signJwt(current, claims()), opts({ keys }))).resolves.toMatchObject({ sub: 'u-610113-0001' });
+      expect(server.calls()).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 
-  test('a token verifies end to end against the fetched keys', async () => {
-    const { impl } = jwksFetch(() => ({ keys: [current.jwk] }));
-    await expect(verifyJwt(signJwt(current, claims()), { issuer: ISSUER, key: remoteJwks('https://sso.example/jwks.json', impl) })).resolves.toMatchObject({ sub: 'u-610113-0001' });
-  });
-
-  test('keys that are not RSA or have no kid are ignored', async () => {
+  test('keys that are not RSA, have no kid, or are not for signatures are ignored', async () => {
     const noKid = { ...current.jwk, kid: undefined };
     const ec = { kty: 'EC', crv: 'P-256', kid: 'ec-1', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
-    const { impl } = jwksFetch(() => ({ keys: [ec, noKid, other.jwk] }));
-    const keys = remoteJwks('https://sso.example/jwks.json', impl);
-    expect(await keys('ec-1')).toBeUndefined();
-    expect(await keys('')).toBeUndefined();
-    expect(await keys('undefined')).toBeUndefined();
-    expect(await keys(other.kid)).toBeDefined();
+    const encKey = makeIssuerKey('k-enc');
+    const forEncryption = { ...encKey.jwk, use: 'enc' };
+    const server = await jwksServer(() => ({ keys: [ec, noKid, forEncryption, other.jwk] }));
+    try {
+      const keys = issuerKeys(server.url);
+      await expect(verifyJwt(signJwt({ ...current, kid: 'ec-1' }, claims()), opts({ keys }))).rejects.toBeInstanceOf(TokenError);
+      await expect(verifyJwt(signJwt({ ...current, kid: 'undefined' }, claims()), opts({ keys }))).rejects.toBeInstanceOf(TokenError);
+      await expect(verifyJwt(signJwt({ ...encKey, kid: 'k-enc' }, claims()), opts({ keys }))).rejects.toBeInstanceOf(TokenError);
+      await expect(verifyJwt(signJwt(other, claims()), opts({ keys }))).resolves.toBeDefined();
+    } finally {
+      await server.close();
+    }
   });
 
   test('a JWKS endpoint that fails is a TokenError, so the token is refused', async () => {
-    const { impl } = jwksFetch(() => ({ keys: [] }), 503);
-    await expect(remoteJwks('https://sso.example/jwks.json', impl)(current.kid)).rejects.toThrow(/answered 503/);
+    const server = await jwksServer(() => ({ keys: [] }), 503);
+    try {
+      await expect(verifyJwt(signJwt(current, claims()), opts({ keys: issuerKeys(server.url) }))).rejects.toThrow(/key set could not be fetched/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a failing JWKS endpoint is asked again at most once a minute, however many tokens arrive', async () => {
+    const server = await jwksServer(() => ({ keys: [current.jwk] }), 503);
+    let now = Date.parse('2025-05-01T08:00:00Z');
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const keys = issuerKeys(server.url);
+      for (let i = 0; i < 5; i++) await expect(verifyJwt(signJwt(current, claims()), opts({ keys }))).rejects.toBeInstanceOf(TokenError);
+      expect(server.calls()).toBe(1);
+      now += 61_000;
+      await expect(verifyJwt(signJwt(current, claims()), opts({ keys }))).rejects.toBeInstanceOf(TokenError);
+      expect(server.calls()).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a JWKS endpoint that does not answer is given up on after its timeout', async () => {
+    const server = await jwksServer(() => ({ keys: [current.jwk] }), 200, 2_000);
+    try {
+      await expect(verifyJwt(signJwt(current, claims()), opts({ keys: issuerKeys(server.url, { timeoutMs: 200 }) }))).rejects.toThrow(/did not answer in time/);
+    } finally {
+      await server.close();
+    }
   });
 
   test('after key rotation the new kid is found by refetching, but an unknown kid refetches at most once a minute', async () => {
     let published = [current.jwk];
-    const { impl, calls } = jwksFetch(() => ({ keys: published }));
+    const server = await jwksServer(() => ({ keys: published }));
     let now = Date.parse('2025-05-01T08:00:00Z');
     jest.spyOn(Date, 'now').mockImplementation(() => now);
-    const keys = remoteJwks('https://sso.example/jwks.json', impl);
-    expect(await keys(current.kid)).toBeDefined();
+    try {
+      const keys = issuerKeys(server.url);
+      await expect(verifyJwt(signJwt(current, claims()), opts({ keys, now: () => now }))).resolves.toBeDefined();
 
-    const rotated = makeIssuerKey('k-2026');
-    published = [current.jwk, rotated.jwk];
-    now += 10_000;
-    expect(await keys(rotated.kid)).toBeUndefined(); // within the minute: no refetch storm
-    expect(calls).toHaveLength(1);
+      const rotated = makeIssuerKey('k-2026');
+      published = [current.jwk, rotated.jwk];
+      now += 10_000;
+      await expect(verifyJwt(signJwt(rotated, claims()), opts({ keys, now: () => now }))).rejects.toThrow(/unknown signing key/); // within the minute: no refetch storm
+      expect(server.calls()).toBe(1);
 
-    now += 60_000;
-    expect(await keys(rotated.kid)).toBeDefined();
-    expect(calls).toHaveLength(2);
-    await keys('junk-kid'); // just fetched: a flood of junk kids does not hammer the issuer
-    expect(calls).toHaveLength(2);
+      now += 60_000;
+      await expect(verifyJwt(signJwt(rotated, claims()), opts({ keys, now: () => now }))).resolves.toBeDefined();
+      expect(server.calls()).toBe(2);
+      await expect(verifyJwt(signJwt({ ...rotated, kid: 'junk-kid' }, claims()), opts({ keys, now: () => now }))).rejects.toBeInstanceOf(TokenError); // just fetched: a flood of junk kids does not hammer the issuer
+      expect(server.calls()).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 });

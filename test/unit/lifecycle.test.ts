@@ -1,6 +1,6 @@
 import type { CaseStatus } from '#shared/domain/case';
 import { assertTransition, canMove, TERMINAL, TRANSITIONS } from '#shared/domain/lifecycle';
-import { Problem } from '#shared/http/problem';
+import { Problem, problemOf } from '#shared/http/problem';
 
 const ALL: CaseStatus[] = ['submitted', 'correction_required', 'accepted', 'in_review', 'decided', 'completed', 'rejected', 'returned', 'withdrawn'];
 
@@ -25,7 +25,8 @@ function refusal(from: CaseStatus, to: CaseStatus): Problem {
   try {
     assertTransition(from, to);
   } catch (err) {
-    return err as Problem;
+    // the refusal as the API answers it
+    return problemOf(err)!;
   }
   throw new Error(`${from} → ${to} was allowed`);
 }

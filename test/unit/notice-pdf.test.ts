@@ -5,12 +5,12 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import type { Case, NoticeKind } from '../../shared/domain/case';
 import { makeNotice } from '../../shared/domain/notices';
-import { FONT_FILE, FONT_SHA256, noticeFont } from '../../shared/notices/font';
-import { renderNoticePdf, wrap } from '../../shared/notices/render';
-import { cnDate } from '../../shared/notices/wording';
-import { woffToSfnt } from '../../shared/notices/woff';
-import { subsetFont } from '../../shared/notices/subset';
-import { readTrueType } from '../../shared/notices/truetype';
+import { FONT_FILE, FONT_SHA256, noticeFont } from '../../shared/adapters/pdf/font';
+import { renderNoticePdf, wrap } from '../../shared/adapters/pdf/render';
+import { cnDate } from '../../shared/adapters/pdf/wording';
+import { woffToSfnt } from '../../shared/adapters/pdf/woff';
+import { subsetFont } from '../../shared/adapters/pdf/subset';
+import { readTrueType } from '../../shared/adapters/pdf/truetype';
 import { catalogTexts } from '../../scripts/notice-font-charset';
 import { pdfFonts, pdfText } from '../support/pdf';
 import { SAMPLE_AT, SAMPLE_CASE, SAMPLE_ISSUER } from '../support/notice-sample';
@@ -26,7 +26,7 @@ const textOf = async (kind: NoticeKind, body: Record<string, unknown>, c: Case =
 
 describe('the typeface', () => {
   test('is the file scripts/notice-font.py makes (its hash is recorded)', () => {
-    const bytes = readFileSync(path.join(__dirname, '../../shared/notices', FONT_FILE));
+    const bytes = readFileSync(path.join(__dirname, '../../shared/adapters/pdf', FONT_FILE));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(FONT_SHA256);
   });
 

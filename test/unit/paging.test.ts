@@ -1,5 +1,6 @@
-import { offsetPage, pageLimit } from '#shared/http/paging';
-import { Problem } from '#shared/http/problem';
+import { decodeCursor, encodeCursor, type CursorShape } from '#shared/adapters/dynamodb/cursor';
+import { pageLimit } from '#shared/http/paging';
+import { Problem, problemOf } from '#shared/http/problem';
 
 function refusal(fn: () => unknown): Problem {
   try {
@@ -27,43 +28,44 @@ describe('page size (?limit=, API.md: default 20, at most 100)', () => {
   });
 });
 
-describe('opaque cursors over a list', () => {
-  const all = Array.from({ length: 45 }, (_, i) => i);
+describe('opaque cursors, bound to their list and caller (API.md: a cursor the API did not issue for that list and caller is 400)', () => {
+  const mine = (sub: string): CursorShape => ({ list: 'cases.mine', attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: { attribute: 'gsi1pk', value: `APPLICANT#${sub}` }, item: (pk, sk) => pk.startsWith('CASE#') && sk === 'CASE' });
+  const tasks: CursorShape = { list: 'tasks.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: 'QUEUE#610113-XZSP' }, item: (pk, sk) => pk.startsWith('CASE#') && sk.startsWith('TASK#') };
+  const position = { pk: 'CASE#ZW20260101AAAAAAAAAA', sk: 'CASE', gsi1pk: 'APPLICANT#c-1', gsi1sk: '2026-01-01T00:00:00.000Z#ZW20260101AAAAAAAAAA' };
 
-  test('walking the cursors returns every item once, in order, and ends with a null cursor', () => {
-    const seen: number[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page = offsetPage(all, 20, cursor);
-      seen.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-      pages++;
-      if (page.nextCursor) expect(page.items).toHaveLength(20);
-    } while (cursor);
-    expect(seen).toEqual(all);
-    expect(pages).toBe(3);
+  test('a cursor the list issued reads back as the position it was made from; the end of a list has none', () => {
+    const cursor = encodeCursor(mine('c-1'), position)!;
+    expect(decodeCursor(mine('c-1'), cursor)).toEqual(position);
+    expect(encodeCursor(mine('c-1'), undefined)).toBeNull();
+    expect(decodeCursor(mine('c-1'), undefined)).toBeUndefined();
   });
 
-  test('a list that fits in one page has no next cursor', () => {
-    expect(offsetPage([1, 2, 3], 20)).toEqual({ items: [1, 2, 3], nextCursor: null });
-    expect(offsetPage(all.slice(0, 20), 20).nextCursor).toBeNull();
-    expect(offsetPage([], 20)).toEqual({ items: [], nextCursor: null });
+  test('a cursor is opaque: not the key in the clear', () => {
+    const cursor = encodeCursor(mine('c-1'), position)!;
+    expect(cursor).not.toContain('APPLICANT');
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
-  test('a cursor is opaque: not a bare number', () => {
-    const { nextCursor } = offsetPage(all, 10);
-    expect(nextCursor).not.toBeNull();
-    expect(nextCursor).not.toMatch(/^\d+$/);
-    expect(offsetPage(all, 10, nextCursor!).items[0]).toBe(10);
-  });
+  const refusal = (fn: () => unknown): Problem => {
+    try {
+      fn();
+    } catch (err) {
+      return problemOf(err)!;
+    }
+    throw new Error('not refused');
+  };
 
   test.each([
-    ['garbage', 'not-a-cursor!'],
-    ['a negative offset', Buffer.from('-5').toString('base64url')],
-    ['a fractional offset', Buffer.from('1.5').toString('base64url')],
-  ])('%s is a 400 naming the cursor', (_what, cursor) => {
-    const p = refusal(() => offsetPage(all, 10, cursor));
+    ['garbage', () => 'not-a-cursor!'],
+    ['base64 of nothing', () => Buffer.from('{}').toString('base64url')],
+    ['a JSON that is not a position', () => Buffer.from(JSON.stringify({ l: 'cases.mine', k: [1, 2] })).toString('base64url')],
+    ['another list’s cursor', () => encodeCursor(tasks, { pk: 'CASE#ZW1', sk: 'TASK#ZW1.A1', queuePk: 'QUEUE#610113-XZSP', queueSk: 'x' })!],
+    ['another caller’s cursor of the same list', () => encodeCursor(mine('c-2'), { ...position, gsi1pk: 'APPLICANT#c-2' })!],
+    ['a position with an extra attribute', () => encodeCursor(mine('c-1'), { ...position, pubPk: 'x' })!],
+    ['a position whose table key is not of the list', () => encodeCursor(mine('c-1'), { ...position, sk: 'EVENT#000001' })!],
+    ['a position with a number where a string belongs', () => encodeCursor(mine('c-1'), { ...position, gsi1sk: 5 })!],
+  ])('%s is a 400 naming the cursor', (_what, make) => {
+    const p = refusal(() => decodeCursor(mine('c-1'), make()));
     expect(p.status).toBe(400);
     expect(p.errors?.[0].path).toBe('cursor');
   });

@@ -1,6 +1,6 @@
 import { parseBody } from '#shared/http/parse';
 import { Problem } from '#shared/http/problem';
-import { EvaluationRequest, UploadRequest } from '#shared/domain/schemas';
+import { EvaluationRequest, UploadRequest } from '#shared/http/schemas';
 
 function refusal(fn: () => unknown): Problem {
   try {

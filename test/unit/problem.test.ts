@@ -1,4 +1,11 @@
-import { badRequest, conflict, forbidden, notFound, Problem, PROBLEM_JSON, unauthorized, unprocessable } from '#shared/http/problem';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldError } from '#shared/domain/errors';
+import { badRequest, Problem, PROBLEM_JSON, problemOf, unauthorized } from '#shared/http/problem';
+
+// the domain refuses with types; the HTTP edge maps each to its problem
+const forbidden = (detail: string) => problemOf(new Forbidden(detail))!;
+const notFound = (detail: string) => problemOf(new NotFound(detail))!;
+const conflict = (detail: string, extra?: Record<string, unknown>, cause?: unknown) => problemOf(new Conflict(detail, { extra, cause }))!;
+const unprocessable = (detail: string, errors?: FieldError[]) => problemOf(new Invalid(detail, errors))!;
 
 describe('problem details (RFC 9457): every refusal carries its status', () => {
   test.each([
@@ -36,8 +43,14 @@ describe('problem details (RFC 9457): every refusal carries its status', () => {
 
   test('a problem keeps its cause (middy: errors carry their cause)', () => {
     const cause = new Error('ConditionalCheckFailed');
-    expect(conflict('stale version', undefined, cause).cause).toBe(cause);
+    // the domain error is the problem's cause, and the domain error keeps its own
+    expect((conflict('stale version', undefined, cause).cause as Error).cause).toBe(cause);
     expect(badRequest('bad', undefined, cause).cause).toBe(cause);
+  });
+
+  test('every domain error maps to its status, and anything else is no problem at all (a fault, 500)', () => {
+    expect(problemOf(new Invalid('x', [{ path: 'form', message: 'too big' }]))).toMatchObject({ status: 422, errors: [{ path: 'form', message: 'too big' }] });
+    expect(problemOf(new TypeError('boom'))).toBeUndefined();
   });
 
   test('a custom type is kept', () => {

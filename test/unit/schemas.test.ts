@@ -1,4 +1,4 @@
-import { CorrectionRequest, CreateCaseRequest, EvaluationRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '#shared/domain/schemas';
+import { CorrectionRequest, CreateCaseRequest, EvaluationRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '#shared/http/schemas';
 import { parseBody } from '#shared/http/parse';
 import { Problem } from '#shared/http/problem';
 

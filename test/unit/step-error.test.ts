@@ -1,5 +1,10 @@
 import { assertTransition } from '#shared/domain/lifecycle';
-import { conflict, forbidden, Problem, unprocessable } from '#shared/http/problem';
+import { Conflict, Forbidden, Invalid } from '#shared/domain/errors';
+import { Problem, problemOf } from '#shared/http/problem';
+
+const forbidden = (detail: string) => new Forbidden(detail);
+const conflict = (detail: string, extra?: Record<string, unknown>) => new Conflict(detail, { extra });
+const unprocessable = (detail: string, errors: { path: string; message: string }[]) => new Invalid(detail, errors);
 import { asStep, problemFromExecution } from '#shared/workflows/step-error';
 
 /** What a step throws, as the Lambda runtime reports it: errorType = the error's name, errorMessage = its message. */
@@ -27,13 +32,13 @@ describe('a refusal inside a workflow step reaches the caller with its status (A
     await expect(asStep(async () => ({ caseId: 'ZW1' }))).resolves.toEqual({ caseId: 'ZW1' });
   });
 
-  test('a Problem leaves the step as an error named Problem whose message is the problem document', async () => {
+  test('a refusal leaves the step as an error named Problem whose message is the problem document', async () => {
     const e = await stepFailure(async () => {
       throw materialsRefused;
     });
     expect(e).not.toBeInstanceOf(Problem);
     expect(e.name).toBe('Problem');
-    expect(JSON.parse(e.message)).toEqual(materialsRefused.toJSON());
+    expect(JSON.parse(e.message)).toEqual(problemOf(materialsRefused)!.toJSON());
   });
 
   test('any other error passes through as it is, so the workflow retries or fails it', async () => {
@@ -54,7 +59,7 @@ describe('a refusal inside a workflow step reaches the caller with its status (A
     expect(p!.title).toBe('Unprocessable Content');
     expect(p!.message).toBe(materialsRefused.message);
     expect(p!.errors).toEqual(materialsRefused.errors);
-    expect(p!.toJSON()).toEqual(materialsRefused.toJSON());
+    expect(p!.toJSON()).toEqual(problemOf(materialsRefused)!.toJSON());
   });
 
   test.each([['AWS', awsCause], ['local', localCause]])('a 403 keeps its status and type (%s)', async (_where, cause) => {

@@ -1,4 +1,5 @@
-import { addWorkingDays, isWorkingDay, LAST_KNOWN_YEAR, shanghaiDate, workingDaysBetween } from '#shared/calendar/working-days';
+import { addWorkingDays, isWorkingDay, LAST_KNOWN_YEAR, workingDaysBetween } from '#shared/adapters/calendar';
+import { shanghaiDate } from '#shared/domain/calendar';
 
 describe('working-day calendar (承诺时限 counts working days)', () => {
   test('the National Day week 2026 is not worked, its make-up Saturday is', () => {

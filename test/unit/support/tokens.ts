@@ -1,4 +1,5 @@
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import http from 'node:http';
 
 /** An RSA signing key as an issuer holds it: the private key, and the public half as a JWK with its kid. */
 export interface IssuerKey {
@@ -16,7 +17,7 @@ export function makeIssuerKey(kid: string): IssuerKey {
 const b64url = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
 /** Signs a JWT with RSA-SHA256; `header` overrides the default `{alg: 'RS256', typ: 'JWT', kid}`. */
-export function signJwt(key: IssuerKey, payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
+export function signJwt(key: Pick<IssuerKey, 'kid' | 'privateKey'>, payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
   const input = `${b64url({ alg: 'RS256', typ: 'JWT', kid: key.kid, ...header })}.${b64url(payload)}`;
   const signature = createSign('RSA-SHA256').update(input).sign(key.privateKey).toString('base64url');
   return `${input}.${signature}`;
@@ -24,12 +25,21 @@ export function signJwt(key: IssuerKey, payload: Record<string, unknown>, header
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** A fetch that serves a JWKS document and counts its calls. */
-export function jwksFetch(jwks: () => { keys: Record<string, unknown>[] }, status = 200) {
-  const calls: string[] = [];
-  const impl = (async (url: string | URL | Request) => {
-    calls.push(String(url));
-    return new Response(JSON.stringify(jwks()), { status, headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
-  return { impl, calls };
+/** An issuer's JWKS endpoint on loopback, as jose's remote key set fetches it: counts its calls, may fail or be slow. */
+export async function jwksServer(jwks: () => { keys: Record<string, unknown>[] }, status = 200, delayMs = 0) {
+  let calls = 0;
+  const server = http.createServer((req, res) => {
+    calls++;
+    setTimeout(() => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(jwks()));
+    }, delayMs).unref();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    calls: () => calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()) && server.closeAllConnections()),
+  };
 }

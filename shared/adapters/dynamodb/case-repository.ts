@@ -1,0 +1,219 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { chainEvent, GENESIS_HASH } from '../../domain/audit.ts';
+import type { AuditEvent, Case, CaseStatus, Notice, Task } from '../../domain/case.ts';
+import type { CaseSummary } from '../../domain/case-view.ts';
+import type { Complaint } from '../../domain/complaint.ts';
+import { Conflict, OpenCaseExists, Stale } from '../../domain/errors.ts';
+import type { Licence } from '../../domain/licence.ts';
+import { isOpen } from '../../domain/lifecycle.ts';
+import type { CaseChange, CaseFile, CaseRepository, Page, PageRequest } from '../../domain/ports.ts';
+import { regionContains } from '../../domain/rules/n4-region-scope.ts';
+import { casesTable, dynamo } from './client.ts';
+import { decodeCursor, encodeCursor, type CursorShape } from './cursor.ts';
+import {
+  applicantIndex,
+  applicantPartition,
+  CASE_ITEM,
+  CASE_PREFIX,
+  caseIdOfKey,
+  caseKey,
+  complaintKey,
+  complaintQueueIndex,
+  deadlineIndex,
+  deadlinePartition,
+  eventKey,
+  filingKey,
+  GSI,
+  licenceKey,
+  noticeKey,
+  OPEN_COMPLAINTS,
+  openCaseKey,
+  pendingIndex,
+  queueIndex,
+  queuePartition,
+  renderIndex,
+  stripKeys,
+  taskKey,
+} from './keys.ts';
+import { cancellationReasons } from './transactions.ts';
+
+function caseItem(c: Case): Record<string, unknown> {
+  // materials and form live in the filing item (filingKey)
+  const { materials, form, ...rest } = c;
+  // the date that matters next: a correction's answer, the promised deadline, or the acceptance limit
+  const due = (c.status === 'correction_required' ? c.correctionDue : undefined) ?? c.deadline ?? c.acceptBy;
+  return {
+    ...caseKey(c.caseId),
+    type: 'case',
+    ...rest,
+    ...applicantIndex(c.applicant.sub, c.submittedAt, c.caseId),
+    ...(isOpen(c.status) ? deadlineIndex(due, c.caseId) : {}),
+    // sparse: only cases waiting for a workflow, so the sweeper's Query reads nothing else
+    ...(c.pendingWorkflow ? pendingIndex(c.pendingSince ?? c.updatedAt ?? c.submittedAt, c.caseId) : {}),
+  };
+}
+
+const licenceItem = (l: Licence) => ({ ...licenceKey(l.licenceId), type: 'licence', ...l });
+
+const taskItem = (t: Task) => ({ ...taskKey(t.caseId, t.taskId), type: 'task', ...t, ...(t.status === 'open' ? queueIndex(t.dept, t.deadline, t.taskId) : {}) });
+
+// open complaints sit in the supervisors' queue (the work-queue index, a partition of their own)
+const complaintItem = (c: Complaint) => ({ ...complaintKey(c.caseId, c.complaintId), type: 'complaint', ...c, ...(c.status === 'open' ? complaintQueueIndex(c.filedAt, c.complaintId) : {}) });
+
+/** The case item with its filing item merged back in (an item written before the split carries both). */
+function withFiling(item: Record<string, unknown> | undefined, filing: Record<string, unknown> | undefined): Case | undefined {
+  if (!item) return undefined;
+  const c = stripKeys<Case>(item);
+  return { ...c, materials: (filing?.materials as Case['materials']) ?? c.materials ?? [], form: (filing?.form as Case['form']) ?? c.form ?? {} };
+}
+
+const caseQuery = (caseId: string, skPrefix?: string, start?: Record<string, unknown>) =>
+  new QueryCommand({
+    TableName: casesTable(),
+    KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+    ConsistentRead: true,
+    ExclusiveStartKey: start,
+  });
+
+const LISTS = {
+  mine: (sub: string): CursorShape => ({ list: 'cases.mine', attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: { attribute: 'gsi1pk', value: applicantPartition(sub) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk === CASE_ITEM.case }),
+  tasks: (dept: string): CursorShape => ({ list: 'tasks.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: queuePartition(dept) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.task) }),
+  complaints: (): CursorShape => ({ list: 'complaints.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: OPEN_COMPLAINTS }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.complaint) }),
+};
+
+async function page<T>(shape: CursorShape, query: { IndexName: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; ScanIndexForward?: boolean; FilterExpression?: string }, req: PageRequest): Promise<Page<T>> {
+  const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), ...query, Limit: req.limit, ExclusiveStartKey: decodeCursor(shape, req.cursor) }));
+  return { items: (res.Items ?? []).map((i) => stripKeys<T>(i)), nextCursor: encodeCursor(shape, res.LastEvaluatedKey) };
+}
+
+/** The case table as the steps' case repository: one Query per case file, one transaction per step. */
+export const caseRepository: CaseRepository = {
+  /** The case: one Query for its item and its filing item (both small, so it costs what a GetItem does). */
+  async getCase(caseId) {
+    const res = await dynamo().send(caseQuery(caseId, CASE_ITEM.case));
+    const items = res.Items ?? [];
+    return withFiling(
+      items.find((i) => i.sk === CASE_ITEM.case),
+      items.find((i) => i.sk === CASE_ITEM.filing),
+    );
+  },
+
+  /** The case with its events, tasks, notices and complaints: one Query on its partition. */
+  async getFile(caseId): Promise<CaseFile | undefined> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await dynamo().send(caseQuery(caseId, undefined, start));
+      items.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    const c = withFiling(
+      items.find((i) => i.sk === CASE_ITEM.case),
+      items.find((i) => i.sk === CASE_ITEM.filing),
+    );
+    if (!c) return undefined;
+    const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => stripKeys<T>(i));
+    return { case: c, events: of<AuditEvent>(CASE_ITEM.event), tasks: of<Task>(CASE_ITEM.task), notices: of<Notice>(CASE_ITEM.notice), complaints: of<Complaint>(CASE_ITEM.complaint) };
+  },
+
+  /**
+   * One step of a case in a single DynamoDB transaction: the case (conditioned on its version), its
+   * audit event chained to the last one [H9], and the tasks, notices and other items of the step.
+   * Nothing is half-written: either all of it lands or none does.
+   */
+  async commit(change: CaseChange): Promise<Case> {
+    const { before, event } = change;
+    const seq = (before?.eventSeq ?? 0) + 1;
+    const from: CaseStatus | null = before?.status ?? null;
+    const audit = chainEvent(before?.lastEventHash ?? GENESIS_HASH, { seq, at: event.at, actor: event.actor, action: event.action, from, to: change.after.status, detail: event.detail });
+    const owed = change.after.pendingWorkflow;
+    // a stable index key while the same workflow is owed: its intermediate steps move no index entry
+    const pendingSince = owed ? (owed === before?.pendingWorkflow ? (before?.pendingSince ?? event.at) : event.at) : undefined;
+    const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash, updatedAt: event.at, pendingSince };
+    const TableName = casesTable();
+    const onlyWhileOpen = { ConditionExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':open': 'open' } };
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      before
+        ? { Put: { TableName, Item: caseItem(after), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': before.version } } }
+        : { Put: { TableName, Item: caseItem(after), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName, Item: { ...eventKey(after.caseId, seq), type: 'event', ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...(change.newTasks ?? []).map((t) => ({ Put: { TableName, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } })),
+      ...[...(change.completedTasks ?? []), ...(change.updatedTasks ?? [])].map((t) => ({ Put: { TableName, Item: taskItem(t), ...onlyWhileOpen } })),
+      ...(change.notices ?? []).map((n) => ({
+        Put: { TableName, Item: { ...noticeKey(after.caseId, n.noticeId), type: 'notice', ...n, ...(change.noticesRenderedBy === 'workflow' ? {} : renderIndex(n.issuedAt, n.noticeId)) }, ConditionExpression: 'attribute_not_exists(pk)' },
+      })),
+      ...(change.licence ? [{ Put: { TableName, Item: licenceItem(change.licence), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+      ...(change.complaint && 'filed' in change.complaint ? [{ Put: { TableName, Item: complaintItem(change.complaint.filed), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+      // what was filed, only when it changes (filing, correction); the case's version condition guards it
+      ...(!before || JSON.stringify([before.materials, before.form]) !== JSON.stringify([after.materials, after.form])
+        ? [{ Put: { TableName, Item: { ...filingKey(after.caseId), type: 'filing', materials: after.materials, form: after.form } } }]
+        : []),
+    ];
+    // a complaint is handled once: its item is replaced only while it is still open
+    const handledIndex = change.complaint && 'handled' in change.complaint ? items.push({ Put: { TableName, Item: complaintItem(change.complaint.handled), ...onlyWhileOpen } }) - 1 : -1;
+    // [N15]: a new case takes the applicant's open-case marker for its matter; a case that ends gives it back
+    const lock = openCaseKey(after.applicant.sub, after.matterCode);
+    const lockIndex = items.length;
+    if (!before) items.push({ Put: { TableName, Item: { ...lock, type: 'open', caseId: after.caseId, receiptNo: after.receiptNo }, ConditionExpression: 'attribute_not_exists(pk)' } });
+    else if (!isOpen(after.status) && isOpen(before.status)) items.push({ Delete: { TableName, Key: lock } });
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      const reasons = cancellationReasons(err);
+      if (!reasons) throw err;
+      const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed';
+      const completedFrom = 2 + (change.newTasks?.length ?? 0);
+      if (Array.from({ length: change.completedTasks?.length ?? 0 }, (_, i) => completedFrom + i).some(failed)) throw new Conflict('the task has already been completed', { cause: err });
+      if (failed(0) && !before) throw new Conflict(`case ${after.caseId} already exists`, { cause: err });
+      if (!before && failed(lockIndex)) {
+        const open = await dynamo().send(new GetCommand({ TableName, Key: lock, ConsistentRead: true }));
+        throw new OpenCaseExists({ caseId: open.Item?.caseId as string | undefined, receiptNo: open.Item?.receiptNo as string | undefined }, { cause: err });
+      }
+      if (handledIndex >= 0 && failed(handledIndex)) throw new Conflict('the complaint has already been handled', { cause: err });
+      if (failed(0) || failed(1)) throw new Stale(after.caseId, { cause: err });
+      throw err;
+    }
+    return after;
+  },
+
+  listByApplicant(sub, req) {
+    return page<CaseSummary>(LISTS.mine(sub), { IndexName: GSI.applicant, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': applicantPartition(sub) }, ScanIndexForward: false }, req);
+  },
+
+  listOpenTasks(dept, req) {
+    return page<Task>(LISTS.tasks(dept), { IndexName: GSI.queue, KeyConditionExpression: 'queuePk = :p', ExpressionAttributeValues: { ':p': queuePartition(dept) } }, req);
+  },
+
+  async listOpenComplaints(region, req) {
+    const res = await page<Complaint>(LISTS.complaints(), { IndexName: GSI.queue, KeyConditionExpression: 'queuePk = :p', ExpressionAttributeValues: { ':p': OPEN_COMPLAINTS } }, req);
+    // one queue for the province, read in order; each supervisor is shown what lies in their region
+    return region ? { ...res, items: res.items.filter((c) => regionContains(region, c.region)) } : res;
+  },
+
+  async *openCasesDue(month, before) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await dynamo().send(
+        new QueryCommand({
+          TableName: casesTable(),
+          IndexName: GSI.deadline,
+          KeyConditionExpression: before ? 'dlPk = :m AND dlSk < :b' : 'dlPk = :m',
+          ExpressionAttributeValues: { ':m': deadlinePartition(month), ...(before ? { ':b': before } : {}) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of res.Items ?? []) {
+        const caseId = caseIdOfKey(item);
+        if (caseId) yield caseId;
+      }
+      start = res.LastEvaluatedKey;
+    } while (start);
+  },
+
+  async getLicence(licenceId): Promise<Licence | undefined> {
+    const res = await dynamo().send(new GetCommand({ TableName: casesTable(), Key: licenceKey(licenceId) }));
+    return res.Item ? stripKeys<Licence>(res.Item) : undefined;
+  },
+};
+

@@ -1,0 +1,45 @@
+import { Malformed } from '../../domain/errors.ts';
+
+/**
+ * List cursors bound to their list and caller. A cursor is the position DynamoDB gave (its
+ * LastEvaluatedKey) with the list's name; on the way back it is checked to be exactly such a key of
+ * that list, in the caller's own partition of the index. A cursor made for another list, another
+ * caller's partition, or not made by this API at all is refused (400), never silently read as the
+ * first page and never handed to DynamoDB to fail on.
+ */
+export interface CursorShape {
+  /** the list's name, written into its cursors */
+  list: string;
+  /** the key attributes a position of this list has, exactly */
+  attributes: readonly string[];
+  /** the index partition of this caller's list, and its attribute */
+  partition: { attribute: string; value: string };
+  /** what the table's own key looks like in this list */
+  item: (pk: string, sk: string) => boolean;
+}
+
+export function encodeCursor(shape: Pick<CursorShape, 'list'>, key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify({ l: shape.list, k: key })).toString('base64url') : null;
+}
+
+const refuse = (why: string) => new Malformed(`cursor is not one this API issued for this list: ${why}`, [{ path: 'cursor', message: 'invalid' }]);
+
+export function decodeCursor(shape: CursorShape, cursor: string | undefined): Record<string, string> | undefined {
+  if (cursor === undefined) return undefined;
+  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw refuse('not base64url');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse('not JSON');
+  }
+  const { l, k } = (doc ?? {}) as { l?: unknown; k?: unknown };
+  if (l !== shape.list) throw refuse('made for another list');
+  if (!k || typeof k !== 'object' || Array.isArray(k)) throw refuse('no position');
+  const key = k as Record<string, unknown>;
+  const names = Object.keys(key).sort();
+  if (names.join() !== [...shape.attributes].sort().join() || !names.every((n) => typeof key[n] === 'string' && (key[n] as string).length <= 1024)) throw refuse('not a position of this list');
+  if (key[shape.partition.attribute] !== shape.partition.value) throw refuse('made for another caller');
+  if (!shape.item(key.pk as string, key.sk as string)) throw refuse('not a position of this list');
+  return key as Record<string, string>;
+}

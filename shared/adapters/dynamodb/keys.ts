@@ -1,0 +1,127 @@
+/**
+ * Every key of the platform's tables, and its parser, in this one place: nothing else builds a key
+ * or reads one apart.
+ *
+ * Case table: one partition per case holds the case, what was filed, its audit events, tasks, notices
+ * and complaints, so a case and everything written with it fit one transaction and one Query. Beside
+ * the cases: licences, open-case markers, authorisations, the staff registers, platform marks.
+ */
+export const CASE_PREFIX = 'CASE#';
+export const caseKey = (caseId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: 'CASE' });
+/**
+ * What was filed (materials and form) beside the case item, not in it: it changes only at filing and on
+ * a correction, while the case item is rewritten at every step and a write costs by the item's size.
+ */
+export const filingKey = (caseId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: 'CASE#FILING' });
+export const eventKey = (caseId: string, seq: number) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: `EVENT#${String(seq).padStart(6, '0')}` });
+export const taskKey = (caseId: string, taskId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: `TASK#${taskId}` });
+export const complaintKey = (caseId: string, complaintId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: `COMPLAINT#${complaintId}` });
+export const noticeKey = (caseId: string, noticeId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: `NOTICE#${noticeId}` });
+
+/** The kinds of item in a case's partition, by their sort-key prefix. */
+export const CASE_ITEM = { case: 'CASE', filing: 'CASE#FILING', event: 'EVENT#', task: 'TASK#', notice: 'NOTICE#', complaint: 'COMPLAINT#' } as const;
+
+/** The case id of a key in a case's partition, or undefined for any other key. */
+export function caseIdOfKey(key: { pk?: unknown }): string | undefined {
+  const pk = typeof key.pk === 'string' ? key.pk : '';
+  return pk.startsWith(CASE_PREFIX) ? pk.slice(CASE_PREFIX.length) : undefined;
+}
+
+/** The notice id of a notice item's key, or undefined for any other key. */
+export function noticeIdOfKey(key: { sk?: unknown }): string | undefined {
+  const sk = typeof key.sk === 'string' ? key.sk : '';
+  return sk.startsWith(CASE_ITEM.notice) ? sk.slice(CASE_ITEM.notice.length) : undefined;
+}
+
+export const licenceKey = (licenceId: string) => ({ pk: `LICENCE#${licenceId}`, sk: 'LICENCE' });
+/** One open case per applicant and matter [N15] (one record whatever the channel): held while the case is open. */
+export const openCaseKey = (applicantSub: string, matterCode: string) => ({ pk: `OPEN#${applicantSub}`, sk: `MATTER#${matterCode}` });
+/** An authorisation a resident gave an agent [H26]. */
+export const authorisationKey = (applicantSub: string, agentSub: string) => ({ pk: `AUTH#${applicantSub}`, sk: `AGENT#${agentSub}` });
+
+/** A department's staff register [N13]: its marker (the register exists), its members, its record of changes, absences [H22]. */
+export const STAFF_ITEM = { marker: 'REGISTER', member: 'MEMBER#', change: 'LOG#', absence: 'ABSENCE#' } as const;
+export const staffPartition = (dept: string) => `STAFF#${dept}`;
+export const registerKey = (dept: string) => ({ pk: staffPartition(dept), sk: STAFF_ITEM.marker });
+export const memberKey = (dept: string, sub: string) => ({ pk: staffPartition(dept), sk: `${STAFF_ITEM.member}${sub}` });
+export const staffChangeKey = (dept: string, at: string, sub: string) => ({ pk: staffPartition(dept), sk: `${STAFF_ITEM.change}${at}#${sub}` });
+export const absenceKey = (dept: string, sub: string) => ({ pk: staffPartition(dept), sk: `${STAFF_ITEM.absence}${sub}` });
+
+/** The year of holiday data the provisional deadlines were last counted with. */
+export const CALENDAR_MARK_KEY = { pk: 'META#CALENDAR', sk: 'META' };
+
+/** GSI names of the case table, shared by the CDK table definition and the queries. */
+export const GSI = {
+  /** an applicant's own cases: gsi1pk = APPLICANT#sub, gsi1sk = submittedAt#caseId */
+  applicant: 'byApplicant',
+  /** open tasks of a department: queuePk = QUEUE#dept (only while open: a sparse index), queueSk = deadline#taskId; open complaints: COMPLAINTS#OPEN */
+  queue: 'workQueue',
+  /** open cases by deadline, for the sweeper and alerts: dlPk = OPEN#yyyy-mm, dlSk = deadline#caseId */
+  deadline: 'byDeadline',
+  /**
+   * work the platform still owes (sparse): cases whose next workflow has not finished (pendPk = PENDING,
+   * pendSk = pendingSince#caseId) and notices whose PDF is not yet rendered (pendPk = RENDER, pendSk = issuedAt#noticeId)
+   */
+  pending: 'pendingWorkflow',
+} as const;
+
+/** The index attributes of a case's items, by index; stripped when an item is read back. */
+export const applicantIndex = (sub: string, submittedAt: string, caseId: string) => ({ gsi1pk: `APPLICANT#${sub}`, gsi1sk: `${submittedAt}#${caseId}` });
+export const applicantPartition = (sub: string) => `APPLICANT#${sub}`;
+export const queueIndex = (dept: string, deadline: string, taskId: string) => ({ queuePk: queuePartition(dept), queueSk: `${deadline}#${taskId}` });
+export const queuePartition = (dept: string) => `QUEUE#${dept}`;
+export const OPEN_COMPLAINTS = 'COMPLAINTS#OPEN';
+export const complaintQueueIndex = (filedAt: string, complaintId: string) => ({ queuePk: OPEN_COMPLAINTS, queueSk: `${filedAt}#${complaintId}` });
+/** sparse deadline index: only open cases, bucketed by month so no partition grows hot */
+export const deadlineIndex = (due: string, caseId: string) => ({ dlPk: deadlinePartition(due.slice(0, 7)), dlSk: `${due}#${caseId}` });
+export const deadlinePartition = (month: string) => `OPEN#${month}`;
+export const PENDING_WORKFLOW = 'PENDING';
+export const pendingIndex = (since: string, caseId: string) => ({ pendPk: PENDING_WORKFLOW, pendSk: `${since}#${caseId}` });
+/** the `pending` partition of notices waiting for their document; the notices stream filter matches it too */
+export const RENDER_PENDING = 'RENDER';
+/** notices whose PDF failed every time the sweeper asked: set aside for an operator (the stream filter ignores them) */
+export const RENDER_STUCK = 'RENDER_STUCK';
+export const renderIndex = (issuedAt: string, noticeId: string) => ({ pendPk: RENDER_PENDING, pendSk: `${issuedAt}#${noticeId}` });
+
+/** Attributes that are keys or index keys, never part of what an item says. */
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'dlPk', 'dlSk', 'queuePk', 'queueSk', 'pendPk', 'pendSk', 'renderRetries'] as const;
+
+/** An item without its key and index attributes: what it says. */
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete out[k];
+  return out as T;
+}
+
+// ── catalog table ──────────────────────────────────────────────────────────────────────────────
+
+/** Catalog table: pk = MATTER#code, sk = V#000001 per version and CURRENT for the published one. */
+export const MATTER_PREFIX = 'MATTER#';
+export const matterKey = (code: string, version?: number) => ({
+  pk: `${MATTER_PREFIX}${code}`,
+  sk: version === undefined ? 'CURRENT' : `V#${String(version).padStart(6, '0')}`,
+});
+export const matterCodeOfKey = (key: { pk?: unknown }) => (typeof key.pk === 'string' && key.pk.startsWith(MATTER_PREFIX) ? key.pk.slice(MATTER_PREFIX.length) : undefined);
+export const departmentKey = (code: string) => ({ pk: `DEPT#${code}`, sk: 'DEPT' });
+export const changeKey = (id: string) => ({ pk: `CHANGE#${id}`, sk: 'CHANGE' });
+/** when the catalog last changed and was last published (the sweeper republishes when the first is later) */
+export const CATALOG_META_KEY = { pk: 'CATALOG#META', sk: 'META' };
+
+export const CATALOG_GSI = {
+  /** published matters: pubPk = PUBLISHED#region, pubSk = code (sparse: only published CURRENT items); projects SEARCH_FIELDS */
+  published: 'published',
+  /** every implementation of a base matter: basePk = BASE#baseCode, baseSk = region#code (CURRENT items) */
+  byBaseCode: 'byBaseCode',
+} as const;
+export const publishedIndex = (region: string, code: string) => ({ pubPk: publishedPartition(region), pubSk: code });
+export const publishedPartition = (region: string) => `PUBLISHED#${region}`;
+export const baseCodeIndex = (baseCode: string, region: string, code: string) => ({ basePk: baseCodePartition(baseCode), baseSk: `${region}#${code}` });
+export const baseCodePartition = (baseCode: string) => `BASE#${baseCode}`;
+/** (a matter has a `type` of its own, 行政许可 …: only a change item's `type` is a marker, stripped where it is read) */
+export const CATALOG_KEY_ATTRIBUTES = ['pk', 'sk', 'pubPk', 'pubSk', 'basePk', 'baseSk'] as const;
+
+/**
+ * What the `published` index projects: the fields the search index is built from, so a publish reads
+ * a few hundred bytes per matter instead of its whole guide.
+ */
+export const SEARCH_FIELDS = ['code', 'baseCode', 'name', 'type', 'level', 'dept', 'deptName', 'region', 'regionName', 'township', 'townshipName', 'promiseDays', 'legalDays', 'onlineDepth', 'handlingItem', 'keywords', 'status'] as const;

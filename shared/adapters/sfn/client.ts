@@ -1,0 +1,10 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+
+/** The Step Functions client, once per Lambda instance; its endpoint from `AWS_ENDPOINT_URL_SFN` locally. */
+let sfn: SFNClient | undefined;
+
+export function sfnClient(): SFNClient {
+  // StartSyncExecution carries a `sync-` host prefix on AWS; a local endpoint has no such host.
+  sfn ??= new SFNClient({ disableHostPrefix: Boolean(process.env.AWS_ENDPOINT_URL_SFN) });
+  return sfn;
+}

@@ -1,0 +1,92 @@
+import type { Role } from '../caller.ts';
+
+/**
+ * Who may take each action [N13], in one table: the roles that may ask, and the ownership rule the gate
+ * (`gate.ts`) then applies to the subject as it is now. The route table (`shared/http/routes.ts`) names
+ * one action per route, so a route's roles and ownership are declared here and nowhere else; the steps
+ * ask the gate for the same actions.
+ */
+export type Ownership =
+  /** anyone, without a token (the published catalog, verification of licences and notices) */
+  | 'public'
+  /** anyone holding one of the roles */
+  | 'any'
+  /** the caller's own records only (their cases, uploads, authorisations): the subject is the caller */
+  | 'self'
+  /** a filing: a citizen in their own real name, an agent under a live authorisation, a clerk at a hall that receives the matter */
+  | 'filing'
+  /** the applicant, the agent they authorise now, staff of a department on the case, supervisors and archivists over its region */
+  | 'case_party'
+  /** the applicant of record, nobody else */
+  | 'applicant'
+  /** the applicant or the agent they authorise now */
+  | 'applicant_or_agent'
+  /** the applicant, the agent they authorise now, or a clerk of the accepting department (补正 at the window) */
+  | 'correction_desk'
+  /** staff of the task's department in its step's role, as the staff register gives it */
+  | 'task_department'
+  /** as task_department, and a taken task only by its taker, their recorded backup while they are away, or the head [H22] */
+  | 'task_taker'
+  /** staff of the department itself; a supervisor over its region may read */
+  | 'own_department'
+  /** a supervisor or archivist whose region contains the subject's */
+  | 'own_region'
+  /** the licence's holder, staff of the issuing department, supervisors over its region */
+  | 'licence_party'
+  /** a catalog administrator of a department the catalog lists */
+  | 'catalog_proposer'
+  /** the reviewer the change waits for, never its proposer [N10] */
+  | 'catalog_reviewer';
+
+export interface Policy {
+  roles: readonly Role[] | 'public';
+  ownership: Ownership;
+}
+
+const PUBLIC = { roles: 'public', ownership: 'public' } as const;
+const STAFF = ['clerk', 'handler', 'head'] as const;
+const REVIEWERS = ['handler', 'head'] as const;
+const FILERS = ['citizen', 'agent', 'clerk'] as const;
+const CASE_READERS = [...FILERS, 'handler', 'head', 'supervisor', 'archivist'] as const;
+const CATALOG_OVERSIGHT = ['catalog_admin', 'office_reviewer', 'justice_reviewer', 'supervisor'] as const;
+const CATALOG_REVIEW = ['office_reviewer', 'justice_reviewer', 'catalog_admin'] as const;
+
+export const POLICIES = {
+  'openapi.read': PUBLIC,
+  'catalog.search': PUBLIC,
+  'catalog.guide': PUBLIC,
+  'licence.verify': PUBLIC,
+  'notice.verify': PUBLIC,
+  'catalog.propose': { roles: ['catalog_admin'], ownership: 'catalog_proposer' },
+  'catalog.read_change': { roles: CATALOG_OVERSIGHT, ownership: 'any' },
+  'catalog.decide_change': { roles: CATALOG_REVIEW, ownership: 'catalog_reviewer' },
+  'catalog.oversee': { roles: CATALOG_OVERSIGHT, ownership: 'any' },
+  'upload.create': { roles: FILERS, ownership: 'self' },
+  'case.file': { roles: FILERS, ownership: 'filing' },
+  'case.list_own': { roles: ['citizen', 'agent'], ownership: 'self' },
+  'case.read': { roles: CASE_READERS, ownership: 'case_party' },
+  'case.correct': { roles: FILERS, ownership: 'correction_desk' },
+  'case.withdraw': { roles: ['citizen', 'agent'], ownership: 'applicant_or_agent' },
+  'case.evaluate': { roles: ['citizen'], ownership: 'applicant' },
+  'case.complain': { roles: ['citizen', 'agent'], ownership: 'applicant_or_agent' },
+  'authorisation.manage': { roles: ['citizen'], ownership: 'self' },
+  'complaint.list': { roles: ['supervisor'], ownership: 'own_region' },
+  'complaint.handle': { roles: ['supervisor'], ownership: 'own_region' },
+  'task.list': { roles: STAFF, ownership: 'own_department' },
+  'task.claim': { roles: STAFF, ownership: 'task_department' },
+  'task.complete': { roles: STAFF, ownership: 'task_taker' },
+  'task.offline_step': { roles: REVIEWERS, ownership: 'task_taker' },
+  'task.special_procedure': { roles: REVIEWERS, ownership: 'task_taker' },
+  'task.extend': { roles: ['head'], ownership: 'task_taker' },
+  'staff.manage': { roles: ['head'], ownership: 'own_department' },
+  'staff.read': { roles: ['head', 'supervisor'], ownership: 'own_department' },
+  'licence.read': { roles: ['citizen', ...STAFF, 'supervisor'], ownership: 'licence_party' },
+  'archive.read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
+} as const satisfies Record<string, Policy>;
+
+export type Action = keyof typeof POLICIES;
+
+export const policyOf = (action: Action): Policy => POLICIES[action];
+
+/** The roles that may ask for an action, or 'public'. */
+export const rolesOf = (action: Action): readonly Role[] | 'public' => POLICIES[action].roles;

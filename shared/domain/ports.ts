@@ -1,0 +1,266 @@
+import type { Authorisation } from './authorisation.ts';
+import type { WorkingDayCalendar } from './calendar.ts';
+import type { Actor, ArchiveRecord, AuditEvent, Case, Notice, NoticeDocument, Task } from './case.ts';
+import type { CaseSummary } from './case-view.ts';
+import type { ChangeRequest } from './catalog-change.ts';
+import type { Complaint } from './complaint.ts';
+import type { Licence } from './licence.ts';
+import type { Department, Matter } from './matter.ts';
+import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
+
+/**
+ * What the steps need from the world, as interfaces. The adapters (`shared/adapters/`) implement them
+ * on DynamoDB, S3, Step Functions and KMS; `test/unit/support/memory-ports.ts` in memory, for the unit
+ * tests of every step. A step takes only the ports it uses (`Pick<Ports, …>`), so a Lambda's bundle
+ * carries only the adapters its steps need.
+ */
+export interface Ports {
+  cases: CaseRepository;
+  owed: OwedWork;
+  catalog: CatalogReader;
+  catalogChanges: CatalogChangeStore;
+  staff: StaffRegister;
+  authorisations: AuthorisationStore;
+  uploads: UploadStore;
+  workflows: Workflows;
+  signer: Signer;
+  archive: Archiver;
+  archiveLocks: ArchiveLocks;
+  documents: NoticeDocuments;
+  downloads: Downloads;
+  renderer: NoticeRenderer;
+  metrics: Metrics;
+  clock: Clock;
+  settings: Settings;
+  regions: Regions;
+}
+
+/** A case with its audit events, tasks, notices and complaints. */
+export interface CaseFile {
+  case: Case;
+  events: AuditEvent[];
+  tasks: Task[];
+  notices: Notice[];
+  complaints: Complaint[];
+}
+
+/** One step of a case: the case as it becomes, its audit event, and what is written with it, all or nothing. */
+export interface CaseChange {
+  /** the case as read; undefined when the case is created */
+  before?: Case;
+  after: Case;
+  event: { at: string; actor: Actor; action: string; detail?: Record<string, unknown> };
+  /** tasks created by this step */
+  newTasks?: Task[];
+  /** tasks this step completes: written only if they are still open (a task completes once) */
+  completedTasks?: Task[];
+  /** tasks updated in place while open (taken, an offline step recorded) */
+  updatedTasks?: Task[];
+  notices?: Notice[];
+  /**
+   * who renders the notices' PDFs: the renderer from the table's stream (the default, re-driven by the
+   * sweeper), or the workflow this step runs in (the unified return renders its own decision and
+   * delivery notices before archiving, and is itself re-driven), so no notice is rendered twice
+   */
+  noticesRenderedBy?: 'stream' | 'workflow';
+  /** a licence issued by this step (written once) */
+  licence?: Licence;
+  /** a complaint filed by this step, or one it handled (written only while still open) */
+  complaint?: { filed: Complaint } | { handled: Complaint };
+}
+
+export interface PageRequest {
+  limit: number;
+  /** an opaque cursor the same list gave the same caller; anything else is refused (Malformed) */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface CaseRepository {
+  getCase(caseId: string): Promise<Case | undefined>;
+  getFile(caseId: string): Promise<CaseFile | undefined>;
+  /**
+   * Writes one step in one transaction, conditioned on the case's version. Throws Stale when the case
+   * changed meanwhile, Conflict when a task it completes was completed already, OpenCaseExists when a
+   * new case's applicant already has one open for the matter [N15].
+   */
+  commit(change: CaseChange): Promise<Case>;
+  listByApplicant(sub: string, page: PageRequest): Promise<Page<CaseSummary>>;
+  listOpenTasks(dept: string, page: PageRequest): Promise<Page<Task>>;
+  /** open complaints, oldest first; within `region` (and below it) when given */
+  listOpenComplaints(region: string | undefined, page: PageRequest): Promise<Page<Complaint>>;
+  /** ids of open cases whose next date (deadline, acceptance limit or correction due) falls in `month` (YYYY-MM), before `before` if given */
+  openCasesDue(month: string, before?: string): AsyncIterable<string>;
+  getLicence(licenceId: string): Promise<Licence | undefined>;
+}
+
+/** What the platform still owes and the sweeper makes good: workflows that did not run, notices without their PDF. */
+export interface OwedWork {
+  /** cases owing a workflow since before `cutoff` (ISO time) */
+  owedWorkflows(cutoff: string, limit: number): Promise<string[]>;
+  /** notices still without a PDF, issued before `cutoff` */
+  unrenderedNotices(cutoff: string, limit: number): Promise<{ caseId: string; noticeId: string }[]>;
+  /**
+   * Asks the renderer again for one notice (its stream record is written anew): 'asked', 'rendered' when
+   * it has its PDF meanwhile, 'exhausted' when it was asked `maxRetries` times already.
+   */
+  askRenderAgain(caseId: string, noticeId: string, maxRetries: number): Promise<'asked' | 'rendered' | 'exhausted'>;
+  /** Sets a notice aside whose PDF failed every time (an operator looks at it; the alarm says so). */
+  setRenderStuck(caseId: string, noticeId: string): Promise<void>;
+  /** Records a notice's PDF once; false when it had one already (another renderer was first). */
+  recordNoticeDocument(caseId: string, noticeId: string, pdf: NoticeDocument): Promise<boolean>;
+  /** the last year of holiday data the provisional deadlines were counted with */
+  calendarYearCounted(): Promise<number | undefined>;
+  markCalendarYearCounted(year: number, at: string): Promise<void>;
+  /** when the catalog last changed and was last published (the sweeper republishes when the first is later) */
+  catalogMarks(): Promise<{ changedAt?: string; publishedAt?: string } | undefined>;
+}
+
+export interface CatalogReader {
+  /** the published version of a matter, or one given version (a case keeps the version it was filed under) */
+  getMatter(code: string, version?: number): Promise<Matter | undefined>;
+  getDepartment(code: string): Promise<Department | undefined>;
+  /** department names for notices (a notice names who decided), the code where none is known */
+  departmentNames(codes: string[]): Promise<Record<string, string>>;
+}
+
+/** Catalog change requests and the versions an applied change writes [N10]. */
+export interface CatalogChangeStore {
+  get(id: string): Promise<ChangeRequest | undefined>;
+  /** creates a change (its id is new) */
+  create(change: ChangeRequest): Promise<void>;
+  /** replaces a change, only while it still has `expectedVersion`; false when someone was first */
+  update(change: ChangeRequest, expectedVersion: number): Promise<boolean>;
+  /** every current implementation of a base matter */
+  implementationsOf(baseCode: string): Promise<Matter[]>;
+  /**
+   * Writes new versions of matters (version items and current items) as one change did; versions an
+   * earlier run of the same change wrote are taken as written. Throws Conflict when the catalog moved.
+   */
+  writeVersions(matters: Matter[], changeId: string, at: string): Promise<void>;
+  /** the catalog changed at `at`: the sweeper republishes if the publish that follows does not happen */
+  markChanged(at: string): Promise<void>;
+}
+
+export interface StaffRegister {
+  entry(dept: string, sub: string): Promise<RegisterEntry>;
+  /** the member's absence in force at `at`, if one is recorded */
+  absence(dept: string, sub: string, at: Date): Promise<Absence | undefined>;
+  /** Writes a member's roles and the record of the change; Conflict when they changed since `expectedVersion` (0: new). */
+  setRoles(member: StaffMember, change: StaffChange, expectedVersion: number): Promise<void>;
+  /** the member as registered, if they are */
+  member(dept: string, sub: string): Promise<StaffMember | undefined>;
+  recordAbsence(absence: Absence): Promise<void>;
+  record(dept: string): Promise<{ members: StaffMember[]; changes: StaffChange[] }>;
+}
+
+export interface AuthorisationStore {
+  get(applicantSub: string, agentSub: string): Promise<Authorisation | undefined>;
+  /** a new authorisation for the same agent replaces the old one: the resident's latest word counts */
+  put(a: Authorisation): Promise<void>;
+  /** false when there was none */
+  remove(applicantSub: string, agentSub: string): Promise<boolean>;
+}
+
+export type UploadCheck =
+  | { ok: true; sha256: string; size: number }
+  | { ok: false; reason: 'missing' | 'sha256_mismatch' | 'no_declared_sha256'; declared?: string; actual?: string };
+
+export interface UploadStore {
+  /** whether the object key is one of the uploads this filer was given (nobody files another's upload) */
+  isOwn(objectKey: string, sub: string): boolean;
+  /** reads the bytes and compares their SHA-256 with the one declared at upload */
+  check(objectKey: string): Promise<UploadCheck>;
+}
+
+export type WorkflowKind = 'forwarding' | 'unified_return' | 'catalog_publish';
+
+export interface Workflows {
+  /** Starts a workflow; false when it did not start (the sweeper re-drives what is owed). */
+  start(kind: WorkflowKind, caseId: string, input?: Record<string, unknown>): Promise<boolean>;
+}
+
+/** Signs e-licences and archive manifests [E15] [E17]. */
+export interface Signer {
+  sign(data: string): Promise<{ signature: string; keyId: string }>;
+  verify(data: string, signature: string): Promise<boolean>;
+}
+
+export interface Archiver {
+  /** Packages the case's e-files into the Object Lock archive [E24]; where it is, and its lock. */
+  package(file: CaseFile, licence: Licence | undefined, at: string): Promise<ArchiveRecord>;
+}
+
+export interface ArchiveLocks {
+  /** the lock the object store holds on a package now (what it reports, not what was asked for) */
+  lockOf(record: ArchiveRecord): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean }>;
+}
+
+/** The issuer of a case's notices, as printed on them. */
+export interface Issuer {
+  deptName: string;
+  regionName: string;
+}
+
+export interface RenderedNotice {
+  bytes: Uint8Array;
+  sha256: string;
+  pages: number;
+  /** characters the typeface lacks, printed as [U+XXXX] */
+  missing: string[];
+}
+
+export interface NoticeRenderer {
+  render(c: Case, notice: Notice, issuer: Issuer): Promise<RenderedNotice>;
+}
+
+/** The names of Shaanxi's regions (行政区划), from the deployed region list. */
+export interface Regions {
+  /** e.g. 610113 → 陕西省西安市雁塔区 (full) or 雁塔区 */
+  name(code: string, full?: boolean): string | undefined;
+}
+
+export interface NoticeDocuments {
+  /** stores a notice's PDF; where it is and its hash */
+  store(c: Case, notice: Notice, doc: RenderedNotice, at: string): Promise<NoticeDocument>;
+}
+
+export interface Downloads {
+  /** a short-lived link to exactly that version of a notice's PDF */
+  noticeLink(pdf: NoticeDocument, title: string): Promise<{ url: string; expiresAt: string }>;
+}
+
+/** Business metrics the supervision dashboard reads [N20]. */
+export type CaseMetric =
+  | 'CaseSubmitted'
+  | 'CaseAccepted'
+  | 'CaseCorrectionRequested'
+  | 'CaseRejected'
+  | 'CaseReturned'
+  | 'CaseWithdrawn'
+  | 'CaseCompleted'
+  | 'CaseCompletedOnTime'
+  | 'CaseCompletedOverdue'
+  | 'CaseComplaint';
+
+export interface Metrics {
+  count(metric: CaseMetric): void;
+  evaluation(score: number): void;
+  stuckNotices(n: number): void;
+}
+
+export interface Clock {
+  now(): Date;
+  /** the working-day calendar deployed with the code */
+  calendar: WorkingDayCalendar;
+}
+
+/** What the deployment configures. */
+export interface Settings {
+  /** working days an applicant has to answer a correction notice before the case is closed */
+  correctionWorkingDays: number;
+}

@@ -1,0 +1,65 @@
+import type { CaseMaterial } from '../case.ts';
+import type { FieldError } from '../errors.ts';
+import type { Material, Matter } from '../matter.ts';
+import type { UploadCheck } from '../ports.ts';
+
+export interface MaterialRef {
+  code: string;
+  objectKey?: string;
+  licenceId?: string;
+}
+
+/**
+ * The materials of a filing against the matter's guide [E12] [E14]: every material named exists, every
+ * upload is the filer's own and its bytes match their declared SHA-256, and every required material is
+ * there, or waived (免提交) because the shared store holds it. `checks[i]` is the upload check of
+ * `refs[i]` (undefined where none was made); `already` is what the case has from before (a correction
+ * replaces only what it sends). Returns the case's materials in the guide's order, or every problem.
+ */
+export function materialsAgainstGuide(
+  matter: Pick<Matter, 'materials'>,
+  refs: MaterialRef[],
+  checks: (UploadCheck | 'not_own' | undefined)[],
+  already: CaseMaterial[] = [],
+): { materials: CaseMaterial[] } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const byCode = new Map<string, Material>(matter.materials.map((m) => [m.code, m]));
+  const given = new Map<string, CaseMaterial>(already.map((m) => [m.code, m]));
+  for (const [i, ref] of refs.entries()) {
+    const path = `materials.${i}`;
+    const def = byCode.get(ref.code);
+    if (!def) {
+      errors.push({ path: `${path}.code`, message: `the matter has no material ${ref.code}` });
+      continue;
+    }
+    if (!ref.objectKey && !ref.licenceId) {
+      errors.push({ path, message: 'a material needs an objectKey or a licenceId' });
+      continue;
+    }
+    if (ref.objectKey) {
+      const check = checks[i];
+      if (check === 'not_own' || check === undefined) {
+        errors.push({ path: `${path}.objectKey`, message: 'not an upload of the filer' });
+        continue;
+      }
+      if (!check.ok) {
+        errors.push({
+          path: `${path}.objectKey`,
+          message: check.reason === 'sha256_mismatch' ? `the bytes do not match the declared sha256 (${check.declared})` : `upload ${check.reason.replaceAll('_', ' ')}`,
+        });
+        continue;
+      }
+      given.set(ref.code, { code: ref.code, name: def.name, objectKey: ref.objectKey, sha256: check.sha256, size: check.size });
+    } else {
+      given.set(ref.code, { code: ref.code, name: def.name, licenceId: ref.licenceId });
+    }
+  }
+  for (const def of matter.materials) {
+    if (given.has(def.code)) continue;
+    // [E14]: what the shared exchange platform already holds is not asked for again
+    if (def.waivable && def.source !== 'applicant') given.set(def.code, { code: def.code, name: def.name, waived: true });
+    else if (def.required) errors.push({ path: 'materials', message: `required material ${def.code} (${def.name}) is missing` });
+  }
+  if (errors.length) return { errors };
+  return { materials: matter.materials.filter((d) => given.has(d.code)).map((d) => given.get(d.code)!) };
+}

@@ -1,0 +1,112 @@
+// `zod/mini` through a namespace import: bundles tree-shake it to ~26 kB, where `import { z } from 'zod'`
+// pulls in every locale (~450 kB) and doubles a Lambda's cold start.
+import * as z from 'zod/mini';
+import type { MaterialRef as MaterialRefInput } from '../domain/rules/e14-material-requirements.ts';
+import type { TaskDecision as TaskDecisionInput } from '../domain/steps/complete-task.ts';
+import type { ApplicationRequest } from '../domain/steps/intake.ts';
+
+/**
+ * Request bodies of the public API (API.md), written once at the HTTP edge: the handlers parse with them
+ * and the API stack turns them into API Gateway request models (JSON Schema draft 4), so a malformed
+ * body is refused at the gateway before any Lambda runs and again by the handler.
+ */
+const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'));
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+
+export const UploadRequest = z.strictObject({
+  fileName: text(1, 200),
+  contentType: text(3, 100),
+  size: z.int().check(z.minimum(1), z.maximum(50 * 1024 * 1024)),
+  sha256,
+});
+
+export const MaterialRef = z.strictObject({
+  code: text(1, 20),
+  objectKey: z.optional(text(1, 500)),
+  licenceId: z.optional(text(1, 100)),
+});
+
+export const CreateCaseRequest = z.strictObject({
+  matterCode: text(1, 80),
+  /** an online or kiosk filing names the filer's own real name [N13]; a clerk or agent names who they file for */
+  applicant: z.strictObject({
+    type: z.enum(['person', 'org']),
+    name: text(1, 200),
+    idNumber: text(6, 40),
+    /** the document the number is of: by default a person's 公民身份号码, an organisation's 统一社会信用代码 */
+    idType: z.optional(z.enum(['resident_id', 'uscc', 'passport', 'other'])),
+  }),
+  channel: z.enum(['online', 'window', 'agent', 'kiosk']),
+  form: z.optional(z.record(z.string(), z.unknown())),
+  materials: z.array(MaterialRef).check(z.maxLength(100)),
+  onBehalfOf: z.optional(text(1, 200)),
+});
+
+export const CorrectionRequest = z.strictObject({ materials: z.array(MaterialRef).check(z.minLength(1), z.maxLength(100)) });
+
+const reason = text(1, 2000);
+export const TaskDecision = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('accept') }),
+  z.strictObject({ decision: z.literal('correction'), missing: z.array(text(1, 20)).check(z.minLength(1)), reason }),
+  z.strictObject({ decision: z.literal('reject'), reason }),
+  z.strictObject({ decision: z.literal('return'), reason }),
+  z.strictObject({ decision: z.literal('approve'), opinion: z.optional(z.string().check(z.maxLength(2000))) }),
+  z.strictObject({ decision: z.literal('deny'), reason }),
+]);
+
+export const OfflineStepRequest = z.strictObject({
+  kind: z.enum(['site_inspection', 'expert_review', 'hearing']),
+  startedAt: z.iso.datetime({ offset: true }),
+  endedAt: z.optional(z.iso.datetime({ offset: true })),
+  result: text(1, 4000),
+});
+
+/** 投诉 [N21] [H10]: a complaint about how a case was handled. */
+export const ComplaintRequest = z.strictObject({
+  category: z.enum(['timeliness', 'attitude', 'legality', 'materials', 'other']),
+  text: text(1, 2000),
+});
+export const ComplaintHandling = z.strictObject({ result: text(1, 2000), upheld: z.boolean() });
+
+/** 特别程序 (the time they take is not counted in the time limit, 行政许可法 第四十五条) */
+export const SpecialProcedureRequest = z.strictObject({
+  kind: z.enum(['hearing', 'testing', 'inspection', 'quarantine', 'appraisal', 'expert_review']),
+  reason: text(1, 2000),
+});
+export const SpecialProcedureEnd = z.strictObject({ result: text(1, 2000) });
+/** 延长期限 approved by the department head (行政许可法 第四十二条: up to ten working days) */
+export const ExtensionRequest = z.strictObject({ days: z.int().check(z.minimum(1), z.maximum(10)), reason: text(1, 2000) });
+
+/** 代办授权 [H26]: the applicant names the agent, the matters (none = all) and until when */
+export const AuthorisationRequest = z.strictObject({
+  agentSub: text(1, 200),
+  matterCodes: z.optional(z.array(text(1, 80)).check(z.maxLength(50))),
+  validUntil: z.iso.datetime({ offset: true }),
+});
+
+/** AB岗 [H22]: the head records that a member of staff is away until a time, and who backs them up */
+export const AbsenceRequest = z.strictObject({ sub: text(1, 200), backup: text(1, 200), until: z.iso.datetime({ offset: true }), reason: text(1, 500) });
+
+/** [N13]: the roles a member of staff holds in their department, changed with a reason */
+export const StaffRolesRequest = z.strictObject({ roles: z.array(z.enum(['clerk', 'handler', 'head'])).check(z.maxLength(3)), reason: text(1, 500) });
+
+export const EvaluationRequest = z.strictObject({ score: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(1000))) });
+
+/** [N10]: a catalog change; its patch and items are held against the matter model by the step (catalog-changes.ts). */
+export const ChangeProposal = z.strictObject({
+  op: z.enum(['add', 'change', 'split', 'merge', 'suspend', 'cancel']),
+  codes: z.optional(z.array(text(1, 80)).check(z.maxLength(50))),
+  patch: z.optional(z.record(z.string(), z.unknown())),
+  matters: z.optional(z.array(z.record(z.string(), z.unknown())).check(z.maxLength(50))),
+  reason: text(1, 2000),
+});
+export const ChangeDecision = z.strictObject({ comment: z.optional(z.string().check(z.maxLength(2000))) });
+export const ChangeRejection = z.strictObject({ reason: text(1, 2000) });
+
+// what the edge parses is what the steps take: a schema that drifts from its step's input fails to compile
+type Fits<Step, Parsed extends Step> = Parsed;
+export type StepInputs = [
+  Fits<ApplicationRequest, z.infer<typeof CreateCaseRequest>>,
+  Fits<TaskDecisionInput, z.infer<typeof TaskDecision>>,
+  Fits<{ materials: MaterialRefInput[] }, z.infer<typeof CorrectionRequest>>,
+];

@@ -1,0 +1,37 @@
+import { legalHoldFor, RETENTION_YEARS, retainUntil } from '#shared/domain/rules/e22-retention';
+
+describe('retention periods (保管期限, E22) and legal hold (E26)', () => {
+  test('a 10-year file closed in 2025 is kept until 1 January 2036 (counted from 1 January of the next year)', () => {
+    expect(retainUntil('2025-06-15T10:00:00.000Z', '10y').toISOString()).toBe('2036-01-01T00:00:00.000Z');
+  });
+
+  test('a 30-year file closed in 2025 is kept until 1 January 2056', () => {
+    expect(retainUntil('2025-06-15T10:00:00.000Z', '30y').toISOString()).toBe('2056-01-01T00:00:00.000Z');
+  });
+
+  test('a permanent file is locked a century ahead', () => {
+    expect(RETENTION_YEARS.permanent).toBe(100);
+    expect(retainUntil('2025-06-15T10:00:00.000Z', 'permanent').toISOString()).toBe('2126-01-01T00:00:00.000Z');
+  });
+
+  test('the day of closing within the year does not matter: 2 January and 30 December of one year give the same date', () => {
+    expect(retainUntil('2025-01-02T12:00:00.000Z', '10y')).toEqual(retainUntil('2025-12-30T12:00:00.000Z', '10y'));
+  });
+
+  test('a file closed on New Year’s Day in Shanghai belongs to the new year, though it is still 31 December in UTC', () => {
+    // closed at 2025-01-01 00:30 Asia/Shanghai; completedAt is written as a UTC ISO string
+    const closedAt = '2024-12-31T16:30:00.000Z';
+    expect(retainUntil(closedAt, '10y').toISOString()).toBe('2036-01-01T00:00:00.000Z');
+    expect(retainUntil('2025-01-01T00:30:00+08:00', '10y')).toEqual(retainUntil(closedAt, '10y'));
+  });
+
+  test('a file closed late on 31 December in Shanghai stays in that year', () => {
+    expect(retainUntil('2025-12-31T15:59:00.000Z', '30y').toISOString()).toBe('2056-01-01T00:00:00.000Z');
+  });
+
+  test('only permanent files carry a legal hold (transferred to the state archive within five years, E26)', () => {
+    expect(legalHoldFor('permanent')).toBe(true);
+    expect(legalHoldFor('30y')).toBe(false);
+    expect(legalHoldFor('10y')).toBe(false);
+  });
+});
