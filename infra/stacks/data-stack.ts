@@ -4,7 +4,7 @@ import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { CATALOG_GSI, GSI, SEARCH_FIELDS } from '../../shared/adapters/dynamodb/keys.ts';
-import { CASE_SUMMARY_FIELDS } from '../../shared/domain/case-view.ts';
+import { CASE_SUMMARY_FIELDS } from '../../shared/domain/case.ts';
 
 /**
  * The platform's state, kept apart so the stateless stacks can be replaced freely: the case table, the

@@ -1,11 +1,7 @@
 import type { WorkingDayCalendar } from './calendar.ts';
-import type { Case, Notice } from './case.ts';
+import type { CaseSummary, Notice } from './case.ts';
+import type { CaseFile } from './case-file.ts';
 import { clockOf } from './clock.ts';
-import type { CaseFile } from './ports.ts';
-
-/** What the `byApplicant` index holds of a case: the fields of its summary (GET /v1/cases?mine=true). */
-export const CASE_SUMMARY_FIELDS = ['caseId', 'receiptNo', 'matterCode', 'matterName', 'status', 'submittedAt', 'deadline'] as const;
-export type CaseSummary = Pick<Case, (typeof CASE_SUMMARY_FIELDS)[number]>;
 
 /** A case as GET /v1/cases/{caseId} shows it to whoever the gate let see it. */
 export function caseView(file: CaseFile, now: Date, calendar: WorkingDayCalendar) {

@@ -202,3 +202,7 @@ export interface AuditEvent {
   prevHash: string;
   hash: string;
 }
+
+/** What the `byApplicant` index holds of a case: the fields of its summary (GET /v1/cases?mine=true). */
+export const CASE_SUMMARY_FIELDS = ['caseId', 'receiptNo', 'matterCode', 'matterName', 'status', 'submittedAt', 'deadline'] as const;
+export type CaseSummary = Pick<Case, (typeof CASE_SUMMARY_FIELDS)[number]>;

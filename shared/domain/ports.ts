@@ -1,7 +1,7 @@
 import type { Authorisation } from './authorisation.ts';
 import type { WorkingDayCalendar } from './calendar.ts';
-import type { Actor, ArchiveRecord, AuditEvent, Case, Notice, NoticeDocument, Task } from './case.ts';
-import type { CaseSummary } from './case-view.ts';
+import type { Actor, ArchiveRecord, Case, CaseSummary, Notice, NoticeDocument, Task } from './case.ts';
+import type { CaseFile } from './case-file.ts';
 import type { ChangeRequest } from './catalog-change.ts';
 import type { Complaint } from './complaint.ts';
 import type { Licence } from './licence.ts';
@@ -33,15 +33,6 @@ export interface Ports {
   clock: Clock;
   settings: Settings;
   regions: Regions;
-}
-
-/** A case with its audit events, tasks, notices and complaints. */
-export interface CaseFile {
-  case: Case;
-  events: AuditEvent[];
-  tasks: Task[];
-  notices: Notice[];
-  complaints: Complaint[];
 }
 
 /** One step of a case: the case as it becomes, its audit event, and what is written with it, all or nothing. */

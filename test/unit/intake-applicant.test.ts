@@ -98,13 +98,20 @@ describe('who may file, and for whom (N15, H8, H13)', () => {
     expect(p.errors?.[0].path).toBe('channel');
   });
 
+  /** Whether the gate lets this filer file at all (the roles of case.file) [N13]. */
+  const gate = (filer: { sub: string; roles: Caller['roles'] }, channel: ApplicationRequest['channel']) => () => {
+    const req = request(channel, 'c-liuyang');
+    const verdict = decide({ ...filer, name: filer.sub }, 'case.file', { kind: 'filing', applicantSub: applicantSubFor(filer, req), channel, matter: { code: 'M', region: '610113', regionName: '雁塔区' }, applicant: req.applicant }, {}, new Date());
+    if (!verdict.ok) throw verdict.error;
+  };
+
   test.each([['handler'], ['head'], ['supervisor'], ['archivist'], ['catalog_admin'], ['operator']])('a %s may not file at all (403)', (role) => {
-    const p = refusal(() => applicantSubFor({ sub: 'staff-1', roles: [role] as Caller['roles'] }, request('online')));
+    const p = refusal(gate({ sub: 'staff-1', roles: [role] as Caller['roles'] }, 'online'));
     expect(p.status).toBe(403);
-    expect(refusal(() => applicantSubFor({ sub: 'staff-1', roles: [role] as Caller['roles'] }, request('window', 'c-liuyang'))).status).toBe(403);
+    expect(refusal(gate({ sub: 'staff-1', roles: [role] as Caller['roles'] }, 'window')).status).toBe(403);
   });
 
   test('a caller with no role may not file (403)', () => {
-    expect(refusal(() => applicantSubFor({ sub: 'x', roles: [] }, request('online'))).status).toBe(403);
+    expect(refusal(gate({ sub: 'x', roles: [] }, 'online')).status).toBe(403);
   });
 });

@@ -1,12 +1,12 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { chainEvent, GENESIS_HASH } from '../../domain/audit.ts';
-import type { AuditEvent, Case, CaseStatus, Notice, Task } from '../../domain/case.ts';
-import type { CaseSummary } from '../../domain/case-view.ts';
+import type { AuditEvent, Case, CaseStatus, CaseSummary, Notice, Task } from '../../domain/case.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { Conflict, OpenCaseExists, Stale } from '../../domain/errors.ts';
 import type { Licence } from '../../domain/licence.ts';
 import { isOpen } from '../../domain/lifecycle.ts';
-import type { CaseChange, CaseFile, CaseRepository, Page, PageRequest } from '../../domain/ports.ts';
+import type { CaseFile } from '../../domain/case-file.ts';
+import type { CaseChange, CaseRepository, Page, PageRequest } from '../../domain/ports.ts';
 import { regionContains } from '../../domain/rules/n4-region-scope.ts';
 import { casesTable, dynamo } from './client.ts';
 import { decodeCursor, encodeCursor, type CursorShape } from './cursor.ts';

@@ -7,7 +7,8 @@ import { Forbidden, Malformed, NotFound } from '../errors.ts';
 import { caseIdOf } from '../ids.ts';
 import { issuerOf } from '../notices.ts';
 import { signedPart, type Licence } from '../licence.ts';
-import type { CaseFile, PageRequest, Ports } from '../ports.ts';
+import type { CaseFile } from '../case-file.ts';
+import type { PageRequest, Ports } from '../ports.ts';
 
 type ReadPorts = Pick<Ports, 'cases' | 'staff' | 'authorisations' | 'clock'>;
 

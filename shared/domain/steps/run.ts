@@ -3,7 +3,8 @@ import type { Action } from '../access/policies.ts';
 import type { Caller, Role } from '../caller.ts';
 import type { Case, Task } from '../case.ts';
 import { Conflict, NotFound, Stale } from '../errors.ts';
-import type { CaseChange, CaseFile, CaseMetric, Ports } from '../ports.ts';
+import type { CaseFile } from '../case-file.ts';
+import type { CaseChange, CaseMetric, Ports } from '../ports.ts';
 
 /** What a step decided: the change to commit (none when its work is already done), what it answers, what it counts. */
 export interface Outcome<R> {

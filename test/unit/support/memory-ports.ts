@@ -1,0 +1,368 @@
+import { createHash } from 'node:crypto';
+import { chainEvent, GENESIS_HASH } from '#shared/domain/audit';
+import type { Authorisation } from '#shared/domain/authorisation';
+import { WorkingDayCalendar } from '#shared/domain/calendar';
+import type { Case, CaseSummary, Notice, NoticeDocument, Task } from '#shared/domain/case';
+import type { CaseFile } from '#shared/domain/case-file';
+import type { ChangeRequest } from '#shared/domain/catalog-change';
+import type { Complaint } from '#shared/domain/complaint';
+import { Conflict, Malformed, OpenCaseExists, Stale } from '#shared/domain/errors';
+import type { Licence } from '#shared/domain/licence';
+import { isOpen } from '#shared/domain/lifecycle';
+import type { Department, Matter } from '#shared/domain/matter';
+import type { CaseChange, CaseMetric, Page, PageRequest, Ports, UploadCheck, WorkflowKind } from '#shared/domain/ports';
+import type { Absence, RegisterEntry, StaffChange, StaffMember } from '#shared/domain/staff';
+
+/**
+ * Every port in memory, for the unit tests of the domain's steps. Each keeps the promises its port
+ * makes (a commit is all or nothing, conditioned on the case's version; a task completes once; one open
+ * case per applicant and matter), so a step behaves here as it does on the engines. What the engines
+ * themselves do (transactions, locks, streams) is proven on them, in test/e2e.
+ */
+export const TEST_CALENDAR = new WorkingDayCalendar({
+  // 2026: 国庆 1–7 Oct a holiday week, Sunday 27 Sept and Saturday 10 Oct worked (调休)
+  holidays: Object.fromEntries(['2026-01-01', ...Array.from({ length: 7 }, (_, i) => `2026-10-0${i + 1}`)].map((d) => [d, 'holiday'])),
+  workdays: { '2026-09-27': 'makeup', '2026-10-10': 'makeup' },
+});
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+export interface MemoryPorts extends Ports {
+  /** what the fakes recorded, for the tests to look at */
+  seen: {
+    metrics: CaseMetric[];
+    evaluations: number[];
+    started: { kind: WorkflowKind; caseId: string }[];
+    signed: string[];
+    packaged: string[];
+    rendered: string[];
+  };
+  /** the clock, set by the test */
+  setNow(at: string | Date): void;
+  /** state the test arranges or inspects */
+  state: {
+    cases: Map<string, CaseFile>;
+    openCases: Map<string, { caseId: string; receiptNo: string }>;
+    licences: Map<string, Licence>;
+    matters: Map<string, Matter>;
+    versions: Map<string, Matter>;
+    departments: Map<string, Department>;
+    changes: Map<string, ChangeRequest>;
+    registers: Map<string, Map<string, StaffMember>>;
+    changesLog: StaffChange[];
+    absences: Map<string, Absence>;
+    authorisations: Map<string, Authorisation>;
+    uploads: Map<string, { owner: string; bytes: Buffer; declared?: string }>;
+    calendarYear?: number;
+    catalogChangedAt?: string;
+  };
+  /** a commit that loses its race once: the next commit of this case fails Stale, as if another writer was first */
+  loseNextCommit(caseId: string): void;
+  /** a workflow start that fails (the sweeper re-drives it) */
+  failStarts: boolean;
+}
+
+export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number } = {}): MemoryPorts {
+  let now = new Date(opts.now ?? '2026-06-01T02:00:00Z');
+  const state: MemoryPorts['state'] = {
+    cases: new Map(),
+    openCases: new Map(),
+    licences: new Map(),
+    matters: new Map(),
+    versions: new Map(),
+    departments: new Map(),
+    changes: new Map(),
+    registers: new Map(),
+    changesLog: [],
+    absences: new Map(),
+    authorisations: new Map(),
+    uploads: new Map(),
+  };
+  const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [] };
+  const losing = new Set<string>();
+
+  const page = <T>(all: T[], req: PageRequest, list: string): Page<T> => {
+    let start = 0;
+    if (req.cursor !== undefined) {
+      const m = /^(\w+):(\d+)$/.exec(Buffer.from(req.cursor, 'base64url').toString());
+      if (!m || m[1] !== list) throw new Malformed('cursor is not one this API issued for this list', [{ path: 'cursor', message: 'invalid' }]);
+      start = Number(m[2]);
+    }
+    const end = start + req.limit;
+    return { items: all.slice(start, end), nextCursor: end < all.length ? Buffer.from(`${list}:${end}`).toString('base64url') : null };
+  };
+
+  const ports: MemoryPorts = {
+    seen,
+    state,
+    failStarts: false,
+    setNow: (at) => {
+      now = new Date(at);
+    },
+    loseNextCommit: (caseId) => losing.add(caseId),
+
+    cases: {
+      async getCase(caseId) {
+        const f = state.cases.get(caseId);
+        return f && clone(f.case);
+      },
+      async getFile(caseId) {
+        const f = state.cases.get(caseId);
+        return f && clone(f);
+      },
+      async commit(change: CaseChange) {
+        const { before, event } = change;
+        const caseId = change.after.caseId;
+        const current = state.cases.get(caseId);
+        if (losing.delete(caseId)) throw new Stale(caseId);
+        if (before && current?.case.version !== before.version) throw new Stale(caseId);
+        if (!before && current) throw new Conflict(`case ${caseId} already exists`);
+        for (const t of [...(change.completedTasks ?? []), ...(change.updatedTasks ?? [])]) {
+          const held = current?.tasks.find((x) => x.taskId === t.taskId);
+          if (held?.status !== 'open') throw change.completedTasks?.includes(t) ? new Conflict('the task has already been completed') : new Stale(caseId);
+        }
+        if (change.complaint && 'handled' in change.complaint) {
+          const held = current?.complaints.find((x) => x.complaintId === (change.complaint as { handled: Complaint }).handled.complaintId);
+          if (held?.status !== 'open') throw new Conflict('the complaint has already been handled');
+        }
+        const lock = `${change.after.applicant.sub}#${change.after.matterCode}`;
+        if (!before && state.openCases.has(lock)) throw new OpenCaseExists(state.openCases.get(lock)!);
+        const seq = (before?.eventSeq ?? 0) + 1;
+        const audit = chainEvent(before?.lastEventHash ?? GENESIS_HASH, { seq, at: event.at, actor: event.actor, action: event.action, from: before?.status ?? null, to: change.after.status, detail: event.detail });
+        const owed = change.after.pendingWorkflow;
+        const pendingSince = owed ? (owed === before?.pendingWorkflow ? (before?.pendingSince ?? event.at) : event.at) : undefined;
+        const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash, updatedAt: event.at, pendingSince };
+        const file: CaseFile = current ? clone(current) : { case: after, events: [], tasks: [], notices: [], complaints: [] };
+        file.case = clone(after);
+        file.events.push(audit);
+        const put = (t: Task) => {
+          const i = file.tasks.findIndex((x) => x.taskId === t.taskId);
+          if (i >= 0) file.tasks[i] = clone(t);
+          else file.tasks.push(clone(t));
+        };
+        [...(change.newTasks ?? []), ...(change.completedTasks ?? []), ...(change.updatedTasks ?? [])].forEach(put);
+        file.notices.push(...(change.notices ?? []).map(clone));
+        if (change.complaint) {
+          const c = 'filed' in change.complaint ? change.complaint.filed : change.complaint.handled;
+          const i = file.complaints.findIndex((x) => x.complaintId === c.complaintId);
+          if (i >= 0) file.complaints[i] = clone(c);
+          else file.complaints.push(clone(c));
+        }
+        if (change.licence) state.licences.set(change.licence.licenceId, clone(change.licence));
+        if (!before) state.openCases.set(lock, { caseId, receiptNo: after.receiptNo });
+        else if (!isOpen(after.status) && isOpen(before.status)) state.openCases.delete(lock);
+        state.cases.set(caseId, file);
+        return clone(after);
+      },
+      async listByApplicant(sub, req) {
+        const mine = [...state.cases.values()].map((f) => f.case).filter((c) => c.applicant.sub === sub).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+        return page<CaseSummary>(mine, req, 'mine');
+      },
+      async listOpenTasks(dept, req) {
+        const open = [...state.cases.values()].flatMap((f) => f.tasks).filter((t) => t.status === 'open' && t.dept === dept);
+        return page(open, req, 'tasks');
+      },
+      async listOpenComplaints(region, req) {
+        const open = [...state.cases.values()].flatMap((f) => f.complaints).filter((c) => c.status === 'open' && (!region || (c.region ?? '').startsWith(region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region)));
+        return page(open, req, 'complaints');
+      },
+      async *openCasesDue(month, before) {
+        for (const f of state.cases.values()) {
+          const c = f.case;
+          if (!isOpen(c.status)) continue;
+          const due = (c.status === 'correction_required' ? c.correctionDue : undefined) ?? c.deadline ?? c.acceptBy;
+          if (due.slice(0, 7) === month && (!before || `${due}#${c.caseId}` < before)) yield c.caseId;
+        }
+      },
+      async getLicence(id) {
+        const l = state.licences.get(id);
+        return l && clone(l);
+      },
+    },
+
+    owed: {
+      async owedWorkflows(cutoff) {
+        return [...state.cases.values()].filter((f) => f.case.pendingWorkflow && (f.case.pendingSince ?? '') < `${cutoff}~`).map((f) => f.case.caseId);
+      },
+      async unrenderedNotices() {
+        return [...state.cases.values()].flatMap((f) => f.notices.filter((n) => !n.pdf).map((n) => ({ caseId: f.case.caseId, noticeId: n.noticeId })));
+      },
+      async askRenderAgain() {
+        return 'asked';
+      },
+      async setRenderStuck() {},
+      async recordNoticeDocument(caseId, noticeId, pdf: NoticeDocument) {
+        const n = state.cases.get(caseId)?.notices.find((x) => x.noticeId === noticeId);
+        if (!n || n.pdf) return false;
+        n.pdf = clone(pdf);
+        return true;
+      },
+      async calendarYearCounted() {
+        return state.calendarYear;
+      },
+      async markCalendarYearCounted(year) {
+        state.calendarYear = year;
+      },
+      async catalogMarks() {
+        return state.catalogChangedAt ? { changedAt: state.catalogChangedAt } : undefined;
+      },
+    },
+
+    catalog: {
+      async getMatter(code, version) {
+        const m = version === undefined ? state.matters.get(code) : (state.versions.get(`${code}@${version}`) ?? (state.matters.get(code)?.version === version ? state.matters.get(code) : undefined));
+        return m && clone(m);
+      },
+      async getDepartment(code) {
+        return state.departments.get(code);
+      },
+      async departmentNames(codes) {
+        return Object.fromEntries(codes.map((c) => [c, state.departments.get(c)?.name ?? c]));
+      },
+    },
+
+    catalogChanges: {
+      async get(id) {
+        const c = state.changes.get(id);
+        return c && clone(c);
+      },
+      async create(c) {
+        if (state.changes.has(c.id)) throw new Conflict('exists');
+        state.changes.set(c.id, clone(c));
+      },
+      async update(c, expectedVersion) {
+        if (state.changes.get(c.id)?.version !== expectedVersion) return false;
+        state.changes.set(c.id, clone(c));
+        return true;
+      },
+      async implementationsOf(baseCode) {
+        return [...state.matters.values()].filter((m) => m.baseCode === baseCode && m.status !== 'cancelled').map(clone);
+      },
+      async writeVersions(matters, changeId, at) {
+        for (const m of matters) {
+          const v = { ...clone(m), changedBy: changeId, changedAt: at };
+          state.versions.set(`${m.code}@${m.version}`, v);
+          state.matters.set(m.code, v);
+        }
+      },
+      async markChanged(at) {
+        state.catalogChangedAt = at;
+      },
+    },
+
+    staff: {
+      async entry(dept, sub): Promise<RegisterEntry> {
+        const reg = state.registers.get(dept);
+        const m = reg?.get(sub);
+        return { keeps: !!reg, ...(m ? { roles: [...m.roles] } : {}) };
+      },
+      async absence(dept, sub, at) {
+        const a = state.absences.get(`${dept}#${sub}`);
+        return a && Date.parse(a.until) > at.getTime() ? clone(a) : undefined;
+      },
+      async member(dept, sub) {
+        const m = state.registers.get(dept)?.get(sub);
+        return m && clone(m);
+      },
+      async setRoles(member, change, expectedVersion) {
+        const reg = state.registers.get(member.dept) ?? new Map<string, StaffMember>();
+        if ((reg.get(member.sub)?.version ?? 0) !== expectedVersion) throw new Conflict(`the roles of ${member.sub} changed meanwhile; read them again`);
+        reg.set(member.sub, clone(member));
+        state.registers.set(member.dept, reg);
+        state.changesLog.push(clone(change));
+      },
+      async recordAbsence(a) {
+        state.absences.set(`${a.dept}#${a.sub}`, clone(a));
+      },
+      async record(dept) {
+        return { members: [...(state.registers.get(dept)?.values() ?? [])].map(clone), changes: state.changesLog.filter((c) => c.dept === dept).map(clone) };
+      },
+    },
+
+    authorisations: {
+      async get(applicantSub, agentSub) {
+        const a = state.authorisations.get(`${applicantSub}#${agentSub}`);
+        return a && clone(a);
+      },
+      async put(a) {
+        state.authorisations.set(`${a.applicantSub}#${a.agentSub}`, clone(a));
+      },
+      async remove(applicantSub, agentSub) {
+        return state.authorisations.delete(`${applicantSub}#${agentSub}`);
+      },
+    },
+
+    uploads: {
+      isOwn: (key, sub) => state.uploads.get(key)?.owner === sub,
+      async check(key): Promise<UploadCheck> {
+        const u = state.uploads.get(key);
+        if (!u) return { ok: false, reason: 'missing' };
+        const actual = createHash('sha256').update(u.bytes).digest('hex');
+        if (!u.declared) return { ok: false, reason: 'no_declared_sha256', actual };
+        if (u.declared !== actual) return { ok: false, reason: 'sha256_mismatch', declared: u.declared, actual };
+        return { ok: true, sha256: actual, size: u.bytes.length };
+      },
+    },
+
+    workflows: {
+      async start(kind, caseId) {
+        if (ports.failStarts) return false;
+        seen.started.push({ kind, caseId });
+        return true;
+      },
+    },
+
+    signer: {
+      async sign(data) {
+        seen.signed.push(data);
+        return { signature: createHash('sha256').update(`key:${data}`).digest('base64'), keyId: 'memory' };
+      },
+      async verify(data, signature) {
+        return createHash('sha256').update(`key:${data}`).digest('base64') === signature;
+      },
+    },
+
+    archive: {
+      async package(file, _licence, at) {
+        seen.packaged.push(file.case.caseId);
+        return { bucket: 'archive', key: `archive/${file.case.caseId}/package.json`, versionId: 'v1', sha256: 'a'.repeat(64), retention: file.case.retention, retainUntil: '2057-01-01T00:00:00.000Z', mode: 'COMPLIANCE', legalHold: false, archivedAt: at };
+      },
+    },
+    archiveLocks: {
+      async lockOf(r) {
+        return { retainUntil: r.retainUntil, mode: r.mode, legalHold: r.legalHold };
+      },
+    },
+
+    documents: {
+      async store(c, notice: Notice, doc, at) {
+        return { bucket: 'documents', key: `notices/${c.caseId}/${notice.noticeId}.pdf`, versionId: 'v1', sha256: doc.sha256, bytes: doc.bytes.length, pages: doc.pages, renderedAt: at, missing: doc.missing };
+      },
+    },
+    downloads: {
+      async noticeLink(pdf) {
+        return { url: `memory://${pdf.key}`, expiresAt: new Date(now.getTime() + 300_000).toISOString() };
+      },
+    },
+    renderer: {
+      async render(c, notice) {
+        seen.rendered.push(notice.noticeId);
+        const bytes = Buffer.from(`%PDF ${notice.noticeId} ${notice.sha256}`);
+        return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages: 1, missing: [] };
+      },
+    },
+    regions: { name: (code) => ({ '610000': '陕西省', '610100': '西安市', '610113': '雁塔区', '610104': '莲湖区' })[code] },
+
+    metrics: {
+      count: (m) => void seen.metrics.push(m),
+      evaluation: (s) => void seen.evaluations.push(s),
+      stuckNotices: () => undefined,
+    },
+    clock: {
+      now: () => new Date(now),
+      calendar: TEST_CALENDAR,
+    },
+    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30 },
+  };
+  return ports;
+}
