@@ -15,6 +15,7 @@ interface Route {
   segments: string[];
   fn: LocalFunction;
   authorizer?: { fn: LocalFunction; ttlMs: number };
+  /** as the method declares them (API Gateway names them so in its refusal) */
   requiredHeaders: string[];
   validateBody: boolean;
   validateParams: boolean;
@@ -94,7 +95,7 @@ export class LocalApiGateway {
         authorizer: p.AuthorizationType === 'CUSTOM' ? authorizers.get(String(t.resolve(p.AuthorizerId))) : undefined,
         requiredHeaders: Object.entries(p.RequestParameters ?? {})
           .filter(([k, req]) => k.startsWith('method.request.header.') && req === true)
-          .map(([k]) => k.slice('method.request.header.'.length).toLowerCase()),
+          .map(([k]) => k.slice('method.request.header.'.length)),
         validateBody: !!validator?.ValidateRequestBody,
         validateParams: !!validator?.ValidateRequestParameters,
         model: modelId ? models.get(modelId) : undefined,
@@ -190,7 +191,7 @@ export class LocalApiGateway {
       if ('denied' in auth) return this.gateway(auth.denied!, auth.denied === 'UNAUTHORIZED' ? 401 : 403, { message: auth.denied === 'UNAUTHORIZED' ? 'Unauthorized' : 'User is not authorized to access this resource' });
       authorizer = auth.context;
     }
-    const missing = route.validateParams ? route.requiredHeaders.filter((h) => !headers[h]) : [];
+    const missing = route.validateParams ? route.requiredHeaders.filter((h) => !headers[h.toLowerCase()]) : [];
     if (missing.length) return this.gateway('BAD_REQUEST_PARAMETERS', 400, { message: `Missing required request parameters: [${missing.join(', ')}]` });
     if (route.validateBody && route.model) {
       let parsed: unknown;

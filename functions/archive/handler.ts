@@ -4,7 +4,7 @@ import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { archiveLocks } from '#shared/adapters/s3/archive-locks';
 import { systemClock } from '#shared/adapters/system';
 import { readArchive } from '#shared/domain/steps/reads';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 
 const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, archiveLocks };
 

@@ -2,7 +2,7 @@ import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
 import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { systemClock } from '#shared/adapters/system';
 import { grantAuthorisation, revokeAuthorisation } from '#shared/domain/steps/authorisations';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { parseBody } from '#shared/http/parse';
 import { AuthorisationRequest } from '#shared/http/schemas';
 

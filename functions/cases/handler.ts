@@ -8,7 +8,7 @@ import { uploadStore } from '#shared/adapters/s3/uploads';
 import { systemClock } from '#shared/adapters/system';
 import { answerCorrection, evaluate, fileComplaint, withdraw } from '#shared/domain/steps/applicant-actions';
 import { listMyCases, readCase, readNotice, verifyAudit } from '#shared/domain/steps/reads';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';

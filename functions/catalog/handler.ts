@@ -7,7 +7,7 @@ import { countiesOf, regionByCode, shaanxiRegions, SHAANXI } from '#shared/catal
 import { missingGuideFields } from '#shared/domain/rules/n20-guide-completeness';
 import { sameLevelDifferences } from '#shared/domain/rules/n11-same-level-consistency';
 import { approveChange, getChange, proposeChange, rejectChange } from '#shared/domain/steps/catalog-changes';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';
 import { ChangeDecision, ChangeProposal, ChangeRejection } from '#shared/http/schemas';

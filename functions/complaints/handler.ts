@@ -4,7 +4,7 @@ import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { metrics } from '#shared/adapters/metrics';
 import { systemClock } from '#shared/adapters/system';
 import { handleComplaint, listOpenComplaints } from '#shared/domain/steps/complaints';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';

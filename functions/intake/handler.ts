@@ -8,7 +8,7 @@ import { Conflict, Invalid } from '#shared/domain/errors';
 import { newCaseId } from '#shared/domain/ids';
 import { assertFormWithinLimits } from '#shared/domain/rules/n15-application-form';
 import type { ApplicationRequest, Receipt, RoutingInput } from '#shared/domain/steps/intake';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { parseBody } from '#shared/http/parse';
 import { badRequest, problemOf } from '#shared/http/problem';
 import { CreateCaseRequest } from '#shared/http/schemas';

@@ -3,7 +3,7 @@ import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
 import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { systemClock } from '#shared/adapters/system';
 import { readLicence } from '#shared/domain/steps/reads';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 
 const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, clock: systemClock };
 

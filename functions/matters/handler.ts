@@ -3,7 +3,7 @@ import { numberEnv } from '#shared/adapters/env';
 import { searchIndex } from '#shared/adapters/search/index-loader';
 import { regionByCode } from '#shared/catalog/regions';
 import { BadCursorError } from '#shared/catalog/search-index';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/paging';
 import { badRequest, Problem } from '#shared/http/problem';
 

@@ -1,4 +1,4 @@
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { openApiDocument } from '#shared/http/openapi';
 
 // built once per instance: the document only changes with a deployment

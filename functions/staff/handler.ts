@@ -2,7 +2,7 @@ import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
 import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { systemClock } from '#shared/adapters/system';
 import { recordAbsence, setStaffRoles, staffRecord } from '#shared/domain/steps/staff';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { parseBody } from '#shared/http/parse';
 import { AbsenceRequest, StaffRolesRequest } from '#shared/http/schemas';
 

@@ -10,7 +10,7 @@ import type { Case } from '#shared/domain/case';
 import { completeTask } from '#shared/domain/steps/complete-task';
 import { listOpenTasks } from '#shared/domain/steps/reads';
 import { claimTask, endSpecialProcedure, extendDeadline, recordOfflineStep, startSpecialProcedure } from '#shared/domain/steps/task-actions';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';

@@ -1,5 +1,5 @@
 import { presignUpload } from '#shared/adapters/s3/uploads';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 import { parseBody } from '#shared/http/parse';
 import { UploadRequest } from '#shared/http/schemas';
 

@@ -2,7 +2,7 @@ import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
 import { signer } from '#shared/adapters/kms/signer';
 import { regions } from '#shared/adapters/system';
 import { verifyLicence, verifyNotice } from '#shared/domain/steps/reads';
-import { apiHandler } from '#shared/http/api';
+import { apiHandler } from '#shared/http/handler';
 
 const ports = { cases: caseRepository, signer, regions };
 

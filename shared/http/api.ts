@@ -1,5 +1,3 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { mayAsk } from '../domain/access/gate.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -73,13 +71,14 @@ export function problemResponse(p: Problem): APIGatewayProxyResult {
 export type RouteHandlers<F extends FunctionName> = { [K in RoutesOf<F>]: (req: ApiRequest) => Promise<ApiResponse> };
 
 /**
- * One function's routes as a thin API Gateway handler: each route of the table that this function
+ * One function's routes as an API Gateway proxy handler: each route of the table that this function
  * serves maps to its implementation (the type says which, so none is missed or added). It decodes the
  * request once, asks the gate whether the caller's roles admit the route's action at all (403 before
  * any domain code runs), and maps every refusal to problem+json by its type. Anything else is a fault:
- * a 500, logged with its cause, that never leaks internals.
+ * a 500, logged with its cause, that never leaks internals. `apiHandler` (./handler.ts) wraps it in
+ * middy for the Lambda runtime.
  */
-export function apiHandler<F extends FunctionName>(fn: F, handlers: RouteHandlers<F>) {
+export function routeHandler<F extends FunctionName>(fn: F, handlers: RouteHandlers<F>) {
   const routes = new Map<string, RouteSpec>(ROUTES.filter((r) => r.fn === fn).map((r) => [routeKey(r), r]));
   const impl = handlers as Record<string, (req: ApiRequest) => Promise<ApiResponse>>;
   for (const key of routes.keys()) if (!impl[key]) throw new Error(`${fn} does not implement ${key}`);
@@ -117,5 +116,5 @@ export function apiHandler<F extends FunctionName>(fn: F, handlers: RouteHandler
       return problemResponse(new Problem(500, 'Internal Server Error', 'the request could not be completed'));
     }
   };
-  return middy(inner).use(injectLambdaContext(logger, { clearState: true }));
+  return inner;
 }
