@@ -10,7 +10,7 @@ export const ACKNOWLEDGED: { id: string; reason: string }[] = [
   { id: 'AwsSolutions-IAM5', reason: 'Wildcards come from CDK grant helpers scoped to one table (its indexes: table/index/*), one bucket (its objects: bucket/*, the published search index: bucket/search/*, or the notices’ PDFs: bucket/notices/*; s3:GetObject*/List*/Abort*), one KMS key (kms:GenerateDataKey*/ReEncrypt*) or one function (its versions: fn:*); Resource "*" appears only for actions without resource-level permissions: X-Ray trace upload, dynamodb:ListStreams (the notices renderer’s stream mapping) and the CloudWatch Logs delivery calls Step Functions logging needs (test/cdk/nag.test.ts checks both).' },
   { id: 'AwsSolutions-APIG3', reason: 'AWS WAF is attached per environment by the platform operators (the province’s shared web ACL); the stage has throttling meanwhile.' },
   { id: 'AwsSolutions-APIG4', reason: 'Catalog, licence-verification and notice-verification reads are public by design ([N8]: the catalog is published; a licence or a notice must be verifiable by third parties [E16], and neither verification discloses anything about the holder or applicant). Every other route uses the JWT authorizer.' },
-  { id: 'AwsSolutions-COG4', reason: 'Identity is the province’s own real-name OIDC system (N13), verified by a Lambda token authorizer; Cognito is not used (and is a paid feature on LocalStack).' },
+  { id: 'AwsSolutions-COG4', reason: 'Identity is the province’s own real-name OIDC system [N13], verified by a Lambda token authorizer; Cognito is not used (and is a paid feature on LocalStack).' },
 ];
 
 export function acknowledgeFindings(app: App): void {

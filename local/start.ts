@@ -116,7 +116,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     const sfn = new LocalStepFunctions(t, functions);
     await sfn.listen(sfnPort);
     stops.push(() => sfn.close());
-    // N8: publish the seeded catalog through the same workflow an approved change starts
+    // [N8] publish the seeded catalog through the same workflow an approved change starts
     const publish = [...sfn.machines.values()].find((m) => m.name.startsWith('CatalogPublish'));
     if (publish) {
       const run = await sfn.run(publish, { reason: 'start' }, { executionArn: 'local:publish', stateMachineArn: publish.arn, status: 'RUNNING', startDate: Date.now(), tasks: 0 });

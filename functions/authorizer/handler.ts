@@ -4,7 +4,7 @@ import { claimsToCaller, issuerKeys, verifyJwt } from '#shared/auth/jwt';
 import { env } from '#shared/adapters/env';
 import { logger } from '#shared/observability';
 
-// [N13]: every caller is a real-name identity; the province's OIDC issuer signs it, for this API's audience
+// [N13] every caller is a real-name identity; the province's OIDC issuer signs it, for this API's audience
 const issuer = env('JWT_ISSUER');
 const audience = env('JWT_AUDIENCE');
 const keys = issuerKeys(env('JWKS_URL'));

@@ -7,7 +7,7 @@ import { apiHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/paging';
 import { badRequest, Problem } from '#shared/http/problem';
 
-// [N8]: the catalog is published; reads need no token. Search runs on the index the catalog publish
+// [N8] the catalog is published; reads need no token. Search runs on the index the catalog publish
 // built, held in memory (loaded once per cold start, re-pointed within a minute of a republish); the
 // service guide of one matter is one GetItem. The pointer re-check is a conditional GET (304): cheap.
 const RECHECK_MS = numberEnv('SEARCH_INDEX_RECHECK_SECONDS', 60) * 1000;

@@ -46,7 +46,7 @@ const problemTemplate = (status: number, title: string, detail: string, errors?:
 
 /**
  * The public REST API (v1) of API.md: request validation at the gateway, stage throttling, and a
- * Lambda token authorizer verifying the province's RS256 JWTs (N13). REST, not HTTP API: HTTP APIs
+ * Lambda token authorizer verifying the province's RS256 JWTs [N13]. REST, not HTTP API: HTTP APIs
  * are a paid feature on LocalStack and lack request validation.
  */
 export class ApiStack extends Stack {

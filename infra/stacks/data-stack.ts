@@ -8,7 +8,7 @@ import { CASE_SUMMARY_FIELDS } from '../../shared/domain/case.ts';
 
 /**
  * The platform's state, kept apart so the stateless stacks can be replaced freely: the case table, the
- * catalog, idempotency records, the uploads bucket and the Object Lock archive (E17, E18, E22–E24).
+ * catalog, idempotency records, the uploads bucket and the Object Lock archive [E17] [E18] [E22] [E23] [E24].
  */
 export class DataStack extends Stack {
   readonly dataKey: Key;
@@ -29,7 +29,7 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // E15: e-licences and archive manifests are signed with a key that never leaves KMS
+    // [E15] e-licences and archive manifests are signed with a key that never leaves KMS
     this.signingKey = new Key(this, 'LicenceSigningKey', {
       description: 'Signs e-licences and archive manifests (ECDSA P-256)',
       keySpec: KeySpec.ECC_NIST_P256,
@@ -49,7 +49,7 @@ export class DataStack extends Stack {
     };
 
     // one partition per case: case, audit events, tasks, notices (DESIGN.md "Domain model")
-    // its stream carries each new notice to the renderer (N14: 文书 as documents)
+    // its stream carries each new notice to the renderer ([N14]: 文书 as documents)
     this.cases = new Table(this, 'CasesTable', { ...tableDefaults, stream: StreamViewType.NEW_IMAGE });
     // an applicant's list shows summaries only: projecting them, not the whole case, makes each case
     // write cost one small index write instead of a second copy of the case (bench:lifecycle)
@@ -88,7 +88,7 @@ export class DataStack extends Stack {
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: [...SEARCH_FIELDS],
     });
-    // N10: a change to common fields reaches every region's implementation of the base matter
+    // [N10] a change to common fields reaches every region's implementation of the base matter
     this.catalog.addGlobalSecondaryIndex({
       indexName: CATALOG_GSI.byBaseCode,
       partitionKey: { name: 'basePk', type: AttributeType.STRING },
@@ -128,7 +128,7 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     };
 
-    // materials arrive here by presigned PUT (N15, E12); they are copied into the archive when the case closes
+    // materials arrive here by presigned PUT [N15] [E12]; they are copied into the archive when the case closes
     this.uploads = new Bucket(this, 'UploadsBucket', {
       ...bucketDefaults,
       serverAccessLogsPrefix: 'uploads/',
@@ -140,21 +140,21 @@ export class DataStack extends Stack {
       ],
     });
 
-    // N14: the notices (文书) as issued, PDF, one object per notice; copied into the archive when the case closes
+    // [N14] the notices (文书) as issued, PDF, one object per notice; copied into the archive when the case closes
     this.documents = new Bucket(this, 'DocumentsBucket', {
       ...bucketDefaults,
       serverAccessLogsPrefix: 'documents/',
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
     });
 
-    // N8: what the catalog publishes (the search index the lookup Lambdas hold in memory)
+    // [N8] what the catalog publishes (the search index the lookup Lambdas hold in memory)
     this.catalogBucket = new Bucket(this, 'CatalogBucket', {
       ...bucketDefaults,
       serverAccessLogsPrefix: 'catalog/',
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }, { prefix: 'search/index-', expiration: Duration.days(180) }],
     });
 
-    // E18/E24: archived e-files cannot be altered or deleted by anyone, root included, before their
+    // [E18] [E24]: archived e-files cannot be altered or deleted by anyone, root included, before their
     // retention period ends. Each package sets its own retain-until from its retention class; the
     // bucket default (10 years, the shortest class) covers any object written without one.
     this.archive = new Bucket(this, 'ArchiveBucket', {

@@ -12,7 +12,7 @@ export interface SupervisionStackProps extends StackProps {
 }
 
 /**
- * 电子监察 (N20): what supervisors and operators watch. Dashboards read metrics (the handlers emit
+ * 电子监察 [N20]: what supervisors and operators watch. Dashboards read metrics (the handlers emit
  * business metrics in CloudWatch Embedded Metric Format), alarms need no scans.
  */
 export class SupervisionStack extends Stack {
@@ -30,7 +30,7 @@ export class SupervisionStack extends Stack {
         left: ['CaseSubmitted', 'CaseAccepted', 'CaseCorrectionRequested', 'CaseRejected', 'CaseReturned', 'CaseWithdrawn', 'CaseCompleted'].map(business),
         width: 12,
       }),
-      new GraphWidget({ title: 'Timeliness (时效性, N20)', left: ['CaseCompletedOnTime', 'CaseCompletedOverdue'].map(business), width: 12 }),
+      new GraphWidget({ title: 'Timeliness (时效性) [N20]', left: ['CaseCompletedOnTime', 'CaseCompletedOverdue'].map(business), width: 12 }),
       new GraphWidget({ title: 'API errors', left: [api.api.metricClientError(), api.api.metricServerError()], right: [api.api.metricLatency({ statistic: 'p99' })], width: 12 }),
       new GraphWidget({ title: 'Workflow failures', left: machines.map((m) => m.metricFailed()), width: 12 }),
       new GraphWidget({ title: 'DynamoDB throttles', left: [data.cases.metricThrottledRequestsForOperations({ operations: [] as never })], width: 12 }),
@@ -44,7 +44,7 @@ export class SupervisionStack extends Stack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    // N14: a notice whose PDF failed every time the sweeper asked for it (set aside as RENDER_STUCK)
+    // [N14] a notice whose PDF failed every time the sweeper asked for it (set aside as RENDER_STUCK)
     new Alarm(this, 'NoticeRenderStuck', {
       alarmDescription: 'A notice could not be rendered as a PDF after every retry; it is set aside (pendPk RENDER_STUCK) for an operator',
       metric: business('NoticeRenderStuck').with({ period: Duration.minutes(5) }),

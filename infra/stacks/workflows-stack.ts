@@ -27,7 +27,7 @@ export interface WorkflowsStackProps extends StackProps {
 }
 
 /**
- * The three workflows of N14: routing (统一收件), forwarding (转递部门, 分头办理) and the unified return
+ * The three workflows of [N14]: routing (统一收件), forwarding (转递部门, 分头办理) and the unified return
  * (统一反馈). Express, JSONPath, few transitions: human steps never wait inside an execution, the
  * case record is the source of truth, and every step is idempotent.
  */
@@ -56,7 +56,7 @@ export class WorkflowsStack extends Stack {
 
     const forwardingFn = new PlatformFunction(this, 'ForwardingFn', { name: 'forwarding', environment: env });
     data.cases.grantReadWriteData(forwardingFn);
-    // notices name the departments (N14), from the catalog's department list
+    // notices name the departments [N14], from the catalog's department list
     data.catalog.grantReadData(forwardingFn);
 
     const returnFn = new PlatformFunction(this, 'UnifiedReturnFn', { name: 'unified-return', environment: env, timeout: Duration.seconds(60) });
@@ -66,7 +66,7 @@ export class WorkflowsStack extends Stack {
     data.archive.grantPut(returnFn);
     data.documents.grantRead(returnFn);
 
-    // N14: every notice (文书) rendered as a PDF with its Chinese typeface embedded (subset), as soon as
+    // [N14] every notice (文书) rendered as a PDF with its Chinese typeface embedded (subset), as soon as
     // its item is written: the case table's stream, filtered to notices waiting for their document
     const noticesFn = new PlatformFunction(this, 'NoticesFn', {
       name: 'notices',
@@ -138,7 +138,7 @@ export class WorkflowsStack extends Stack {
       Duration.minutes(5),
     );
 
-    // N8: an approved catalog change republishes the search index
+    // [N8] an approved catalog change republishes the search index
     const publishFn = new PlatformFunction(this, 'CatalogPublishFn', {
       name: 'catalog-publish',
       memorySize: 2048,

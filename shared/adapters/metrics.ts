@@ -8,7 +8,7 @@ export const metrics: Metrics = {
     emf.addMetric(metric, MetricUnit.Count, 1);
     emf.publishStoredMetrics();
   },
-  // [N21]: evaluations feed the supervision metrics (count, and the scores' sum for the average)
+  // [N21] evaluations feed the supervision metrics (count, and the scores' sum for the average)
   evaluation(score) {
     emf.addMetric('Evaluation', MetricUnit.Count, 1);
     emf.addMetric('EvaluationScore', MetricUnit.Count, score);

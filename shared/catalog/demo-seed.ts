@@ -3,15 +3,15 @@ import { regionByCode } from './regions.ts';
 import { FREE, applicant, licence, onTheSpot, shared, steps } from './base/builders.ts';
 
 /**
- * Demo matter catalog (事项库, N8): matters as the province (610000), Xi'an (610100) and two Xi'an
+ * Demo matter catalog (事项库) [N8]: matters as the province (610000), Xi'an (610100) and two Xi'an
  * districts, 雁塔区 (610113) and 莲湖区 (610104), implement them on 陕西政务服务网.
  *
  * Names, departments, conditions, materials and legal bases follow the published service guides
  * (办事指南). The base codes (基本编码) follow the 12-digit layout of the common catalog
  * (00 + matter type + department + main item + sub-item) but are demo values, not copied from the
  * live catalog; an implementation code is `<baseCode>-<department code>`, so it is unique per region
- * and department. The same matter keeps one base code in every region (通用目录, N9), and same-level
- * districts implement it with the same materials and steps (平级相同, N11).
+ * and department. The same matter keeps one base code in every region (通用目录) [N9], and same-level
+ * districts implement it with the same materials and steps (平级相同) [N11].
  */
 
 // ── regions (行政区划代码) ────────────────────────────────────────────────────────────────────
@@ -29,7 +29,7 @@ const dept = (region: string, abbr: string, name: string): Department => ({ code
 
 export const departments: Department[] = [
   // 省级
-  // the catalog office (N9, N10): the general office and the justice department review common-catalog
+  // the catalog office [N9] [N10]: the general office and the justice department review common-catalog
   // changes; each level's government service centre (政务服务中心) applies them
   dept('610000', 'BGT', '陕西省人民政府办公厅'),
   dept('610000', 'SFT', '陕西省司法厅'),
@@ -133,7 +133,7 @@ const BASE = {
   就业创业证申领: '002011002000',
 } as const;
 
-/** N9: the provincial department (610000-<key>) that keeps each base matter in the common catalog. */
+/** [N9] the provincial department (610000-<key>) that keeps each base matter in the common catalog. */
 const OWNER: Record<string, string> = {
   [BASE.食品经营许可]: 'SCJG',
   [BASE.企业设立登记]: 'SCJG',
@@ -165,10 +165,10 @@ const OWNER: Record<string, string> = {
 
 /** The 雁塔区 food business licence: the end-to-end journey's matter. */
 export const DEMO_FOOD_MATTER_CODE = `${BASE.食品经营许可}-610113-XZSP`;
-/** The 雁塔区 disability subsidies: reviewed in parallel by the 残联 and the 民政局 (分头办理, N14). */
+/** The 雁塔区 disability subsidies: reviewed in parallel by the 残联 and the 民政局 (分头办理) [N14]. */
 export const DEMO_PARALLEL_MATTER_CODE = `${BASE.残疾人两项补贴}-610113-CL`;
 
-// ── matters implemented the same way in every district (平级相同, N11) ─────────────────────────
+// ── matters implemented the same way in every district (平级相同) [N11] ─────────────────────────
 
 const FOOD_LICENCE: MatterData = {
   baseCode: BASE.食品经营许可,

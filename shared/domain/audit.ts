@@ -16,7 +16,7 @@ export function canonicalJson(value: unknown): string {
 
 export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-/** H9/E17: every event carries the hash of the one before it, so an altered event breaks the chain. */
+/** [H9] [E17]: every event carries the hash of the one before it, so an altered event breaks the chain. */
 export function chainEvent(
   prevHash: string,
   e: { seq: number; at: string; actor: Actor; action: string; from: CaseStatus | null; to: CaseStatus; detail?: Record<string, unknown> },

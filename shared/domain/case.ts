@@ -37,7 +37,7 @@ export interface Actor {
   dept?: string;
 }
 
-/** A material as filed: uploaded (objectKey, sha256 checked), from the licence store, or waived (免提交, E14). */
+/** A material as filed: uploaded (objectKey, sha256 checked), from the licence store, or waived (免提交) [E14]. */
 export interface CaseMaterial {
   code: string;
   name: string;
@@ -66,7 +66,7 @@ export interface Case {
   applicant: Applicant;
   filedBy: Actor;
   channel: Channel;
-  /** where an offline filing was made: the hall of the window (H8), or the self-service kiosk (H11) */
+  /** where an offline filing was made: the hall of the window [H8], or the self-service kiosk [H11] */
   filedAt?: { hall?: string; kiosk?: string };
   form: Record<string, unknown>;
   materials: CaseMaterial[];
@@ -85,7 +85,7 @@ export interface Case {
   archive?: ArchiveRecord;
   /** optimistic lock: every write is conditioned on it */
   version: number;
-  /** the number of audit events and the hash of the last (H9: every step traceable) */
+  /** the number of audit events and the hash of the last ([H9]: every step traceable) */
   eventSeq: number;
   lastEventHash: string;
   /** a workflow that must run next; cleared by it (the sweeper re-drives what is left) */
@@ -94,11 +94,11 @@ export interface Case {
   pendingSince?: string;
   /** time of the last step (its audit event) */
   updatedAt?: string;
-  /** 首问负责 (H10, H22): the first clerk who acted on the case answers for it */
+  /** 首问负责 [H10] [H22]: the first clerk who acted on the case answers for it */
   responsible?: Actor;
   /** the clock's adjustments: special procedures (paused) and extensions approved by the head */
   clockAdjustments?: ClockAdjustments;
-  /** 好差评 (N21, H10): one evaluation by the applicant once the case is completed */
+  /** 好差评 [N21] [H10]: one evaluation by the applicant once the case is completed */
   evaluation?: { score: number; comment?: string; at: string; by: string };
 }
 
@@ -153,7 +153,7 @@ export interface Task {
   offlineSteps?: OfflineStep[];
 }
 
-/** 现场踏勘 / 专家评审 / 听证 recorded on a review task (N17). */
+/** 现场踏勘 / 专家评审 / 听证 recorded on a review task [N17]. */
 export interface OfflineStep {
   kind: 'site_inspection' | 'expert_review' | 'hearing';
   startedAt: string;
@@ -190,7 +190,7 @@ export interface NoticeDocument {
   missing: string[];
 }
 
-/** An audit event (H9, E17): who, what, when, from-state, to-state, chained by hash. */
+/** An audit event [H9] [E17]: who, what, when, from-state, to-state, chained by hash. */
 export interface AuditEvent {
   seq: number;
   at: string;

@@ -58,7 +58,7 @@ export class Stale extends DomainError {
 }
 
 /**
- * The applicant already has an open case for the matter (one record whatever the channel, N15). The
+ * The applicant already has an open case for the matter (one record whatever the channel) [N15]. The
  * intake decides, through the gate, whether the filer may be told which case it is.
  */
 export class OpenCaseExists extends Conflict {

@@ -3,7 +3,7 @@
  * department in one region (实施清单). The catalog (事项库) is kept as [N8] [N9] [N10] [N11] say.
  */
 
-/** 事项类型: administrative-power matters and public services (N7). */
+/** 事项类型: administrative-power matters and public services [N7]. */
 export type MatterType =
   | '行政许可'
   | '行政确认'
@@ -14,13 +14,13 @@ export type MatterType =
   | '其他行政权力'
   | '公共服务';
 
-/** township = 乡镇（街道）: the 便民服务站 of H15–H22, which implements the county matters handed down to it */
+/** township = 乡镇（街道）: the 便民服务站 [H16], which implements the county matters handed down to it [H17] */
 export type Level = 'province' | 'city' | 'county' | 'township';
 
-/** 保管期限 (E22): how long the case's e-files are kept locked. */
+/** 保管期限 [E22]: how long the case's e-files are kept locked. */
 export type RetentionClass = 'permanent' | '30y' | '10y';
 
-/** Where a material comes from: the applicant uploads it, or the shared store (E14, 免提交) or the licence store holds it. */
+/** Where a material comes from: the applicant uploads it, or the shared store ([E14], 免提交) or the licence store holds it. */
 export type MaterialSource = 'applicant' | 'shared' | 'licence';
 
 export interface Material {
@@ -29,7 +29,7 @@ export interface Material {
   name: string;
   required: boolean;
   source: MaterialSource;
-  /** 免提交: the shared store can supply it, so the applicant need not (E14) */
+  /** 免提交: the shared store can supply it, so the applicant need not [E14] */
   waivable: boolean;
   /** accepted file types, e.g. ["application/pdf", "image/jpeg"] */
   formats?: string[];
@@ -84,7 +84,7 @@ export interface Matter {
   retention: RetentionClass;
   /** 最多跑几次 */
   maxVisits: number;
-  /** N9: key of the provincial department that keeps this base matter in the common catalog (e.g. SCJG) */
+  /** [N9] key of the provincial department that keeps this base matter in the common catalog (e.g. SCJG) */
   ownerDept?: string;
   /** 办理项: the variant of the base matter this item implements (新办, 变更, 延续, 注销 …); absent when the matter has one */
   handlingItem?: string;
@@ -116,7 +116,7 @@ void matterFieldsExhaustive;
 export const READ_ONLY_MATTER_FIELDS = ['version', 'status', 'changedBy', 'changedAt'] as const satisfies readonly (keyof Matter)[];
 
 /**
- * N10: the common catalog (通用目录) fields are set province-wide by the provincial department and
+ * [N10] the common catalog (通用目录) fields are set province-wide by the provincial department and
  * changed only through the 省政府办公厅 → 省司法厅 chain; local fields (个性要素) are set by the city or
  * county service centre for its own implementation.
  */

@@ -87,12 +87,12 @@ export const AuthorisationRequest = z.strictObject({
 /** AB岗 [H22]: the head records that a member of staff is away until a time, and who backs them up */
 export const AbsenceRequest = z.strictObject({ sub: text(1, 200), backup: text(1, 200), until: z.iso.datetime({ offset: true }), reason: text(1, 500) });
 
-/** [N13]: the roles a member of staff holds in their department, changed with a reason */
+/** [N13] the roles a member of staff holds in their department, changed with a reason */
 export const StaffRolesRequest = z.strictObject({ roles: z.array(z.enum(['clerk', 'handler', 'head'])).check(z.maxLength(3)), reason: text(1, 500) });
 
 export const EvaluationRequest = z.strictObject({ score: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(1000))) });
 
-/** [N10]: a catalog change; its patch and items are held against the matter model by the step (catalog-changes.ts). */
+/** [N10] a catalog change; its patch and items are held against the matter model by the step (catalog-changes.ts). */
 export const ChangeProposal = z.strictObject({
   op: z.enum(['add', 'change', 'split', 'merge', 'suspend', 'cancel']),
   codes: z.optional(z.array(text(1, 80)).check(z.maxLength(50))),

@@ -64,7 +64,7 @@ const workflowsT = () => p.templates['Zwfw-Workflows'];
 const dataKeyArn = () => ({ 'Fn::GetAtt': [ids.dataKey, 'Arn'] });
 
 // ---------------------------------------------------------------------------------------------------
-describe('archive bucket (E18, E24: records nobody can alter or delete before their time)', () => {
+describe('archive bucket ([E18] [E24]: records nobody can alter or delete before their time)', () => {
   test('has Object Lock enabled with a COMPLIANCE default retention of at least 10 years', () => {
     only(dataT(), ids.archive).hasResourceProperties('AWS::S3::Bucket', {
       ObjectLockEnabled: true,
@@ -124,7 +124,7 @@ describe('archive bucket (E18, E24: records nobody can alter or delete before th
 });
 
 // ---------------------------------------------------------------------------------------------------
-describe('tables (H9, E17: every step recorded, backed up)', () => {
+describe('tables ([H9] [E17]: every step recorded, backed up)', () => {
   test.each([
     ['cases', () => ids.cases],
     ['catalog', () => ids.catalog],
@@ -157,7 +157,7 @@ describe('tables (H9, E17: every step recorded, backed up)', () => {
 /** one Lambda per handler folder under functions/ */
 const HANDLER_COUNT = fs.readdirSync(path.resolve(__dirname, '..', '..', 'functions')).filter((d) => fs.existsSync(path.resolve(__dirname, '..', '..', 'functions', d, 'handler.ts'))).length;
 
-describe('least privilege (N13, E27)', () => {
+describe('least privilege [N13] [E27]', () => {
   const DDB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
   const S3_OBJECT_WRITES = [
     's3:PutObject',
@@ -311,7 +311,7 @@ describe('public API: REST API v1 (DESIGN.md: HTTP APIs are paid on LocalStack a
 });
 
 // ---------------------------------------------------------------------------------------------------
-describe('workflows (N14): Express, JSONPath, logged', () => {
+describe('workflows [N14]: Express, JSONPath, logged', () => {
   const machines = () => Object.entries(resources(workflowsT(), 'AWS::StepFunctions::StateMachine'));
 
   test('there are exactly four state machines: routing, forwarding, unified return, and the catalog publish', () => {
@@ -402,7 +402,7 @@ describe('Lambda bundling: local esbuild, never Docker', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-describe('notices as documents (N14 文书)', () => {
+describe('notices as documents ([N14] 文书)', () => {
   test('the cases table streams new images, read by the notices function for notice items marked RENDER only', () => {
     dataT().hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
     const mappings = Object.values(resources(workflowsT(), 'AWS::Lambda::EventSourceMapping'));
@@ -442,7 +442,7 @@ describe('notices as documents (N14 文书)', () => {
   });
 });
 
-describe('supervision (N20 电子监察)', () => {
+describe('supervision ([N20] 电子监察)', () => {
   test('an alarm fires when a notice is set aside because its PDF failed every time (NoticeRenderStuck)', () => {
     p.templates['Zwfw-Supervision'].hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'NoticeRenderStuck',

@@ -5,7 +5,7 @@ const REGISTER_MATTER = '002011001000-610113-RS';
 const REGISTER_DEPT = '610113-RS';
 import { call, citizenToken, eventually, submitOnline, token } from './client';
 
-/** AB岗 (H22 顶岗补位): a taken task is its taker's; when they are away, the backup the head named acts. */
+/** AB岗 ([H22] 顶岗补位): a taken task is its taker's; when they are away, the backup the head named acts. */
 test('a taken review task is completed by its taker, or — while they are away — by their recorded backup or the head', async () => {
   const applicant = { type: 'person', name: '卫顶岗', idNumber: '61011319800303030X' };
   const citizen = await citizenToken('citizen-ab', applicant);
@@ -36,7 +36,7 @@ test('a taken review task is completed by its taker, or — while they are away 
   expect(view.body.timeline.map((e: any) => e.action)).toContain('claim_task');
 });
 
-/** N13: the department fixes who handles which step; changes are approved by the head and recorded. */
+/** [N13] the department fixes who handles which step; changes are approved by the head and recorded. */
 test('the head registers a member’s roles with a reason; the register narrows what the token allows; every change is on record', async () => {
   // a department no other journey uses: from its first entry on, the register is authoritative there (fail-closed)
   const applicant = { type: 'person', name: '褚权限', idNumber: '610113198104040400' };

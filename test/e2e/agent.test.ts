@@ -1,7 +1,7 @@
 import { DEMO_PARALLEL_MATTER_CODE, DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { call, pdf, token, upload, citizenToken } from './client';
 
-/** 代办 (H13, H25–H28): a village agent files for a resident who authorised them; the authorisation is checked. */
+/** 代办 [H13] [H26] [H28]: a village agent files online for a resident who authorised them; the authorisation is checked. */
 test('an agent files only with the resident’s stored authorisation, for the matters it names, until it expires or is revoked', async () => {
   const resident = await citizenToken('resident-ma', { type: 'person', name: '马大娘', idNumber: '610113194001010104' });
   const agent = await token({ sub: 'agent-village-1', name: '村代办员', roles: ['agent'], region: '610113' });

@@ -6,7 +6,7 @@ const applicant = { type: 'person', name: '钱并发', idNumber: '61011319880808
 
 const submit = (citizen: string, matterCode: string, codes: string[], key: string) => submitOnline(citizen, matterCode, codes, key, applicant);
 
-describe('every step is recorded and traceable (H9, E17): the audit trail is a hash chain', () => {
+describe('every step is recorded and traceable [H9] [E17]: the audit trail is a hash chain', () => {
   test('the chain verifies; an event altered directly in DynamoDB breaks it at that event', async () => {
     const citizen = await citizenToken('citizen-audit', applicant);
     const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'audit-1');
@@ -76,7 +76,7 @@ describe('optimistic locking on every case write', () => {
   });
 });
 
-describe('好差评 (N21, H10): one evaluation per completed case', () => {
+describe('好差评 [N21] [H10]: one evaluation per completed case', () => {
   test('only after completion, only once, only by the applicant', async () => {
     const citizen = await citizenToken('citizen-eval', applicant);
     const caseId = await submit(citizen, DEMO_PARALLEL_MATTER_CODE, ['M01'], 'eval-1');
@@ -101,7 +101,7 @@ describe('好差评 (N21, H10): one evaluation per completed case', () => {
   });
 });
 
-describe('投诉 (N21, H10 投诉监督): complaints with a handling status', () => {
+describe('投诉 ([N21] [H10] 投诉监督): complaints with a handling status', () => {
   test('an applicant complains; a supervisor sees it in the queue and records the handling once; both are in the audit trail', async () => {
     const citizen = await citizenToken('citizen-complain', applicant);
     const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'complain-1');

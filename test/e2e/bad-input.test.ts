@@ -116,7 +116,7 @@ describe('a refused intake leaves nothing half-written', () => {
   });
 });
 
-describe('tasks are completed once, by their own department (N13)', () => {
+describe('tasks are completed once, by their own department [N13]', () => {
   let taskId: string;
   beforeAll(async () => {
     // another applicant: citizen-chen's food licence case above is still open (one open case per matter)

@@ -2,7 +2,7 @@ import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { call, eventually, pdf, token, upload, citizenToken } from './client';
 
 /**
- * N10: a change to the common catalog goes provincial department → 省政府办公厅 → 省司法厅 → applied
+ * [N10] a change to the common catalog goes provincial department → 省政府办公厅 → 省司法厅 → applied
  * by the provincial service centre as a new version; a change to local fields is applied by the city or
  * county centre. Nobody approves their own change; cases keep the version they were filed under.
  */
@@ -114,14 +114,14 @@ test('a reviewer rejects with reasons; a rejected change cannot be approved; a s
   });
   expect(refused.status).toBe(422);
   expect(refused.body.detail).toContain('suspended');
-  // N8: the approved change republished the search index; the lookup picks it up within seconds
+  // [N8] the approved change republished the search index; the lookup picks it up within seconds
   await eventually('the republished index', async () => {
     const r = await call('GET', `/v1/matters?q=${encodeURIComponent('食品经营')}&region=610104`);
     return r.status === 200 && !r.body.items.some((m: any) => m.code === LIANHU_FOOD);
   }, 30_000);
 });
 
-describe('catalog oversight (N11 平级相同, N20 completeness)', () => {
+describe('catalog oversight ([N11] 平级相同, [N20] completeness)', () => {
   test('same-level consistency lists where Xi’an’s districts differ, with each district’s value', async () => {
     const res = await call('GET', '/v1/catalog/consistency?level=county&parent=610100', { token: office });
     expect(res.status).toBe(200);
@@ -142,7 +142,7 @@ describe('catalog oversight (N11 平级相同, N20 completeness)', () => {
   });
 });
 
-describe('add, split, merge and cancel (N8 颗粒化、动态管理)', () => {
+describe('add, split, merge and cancel ([N8] 颗粒化、动态管理)', () => {
   const lianhuDept = () => token({ sub: 'admin-lh-xzsp2', roles: ['catalog_admin'], dept: '610104-XZSP', region: '610104' });
   const lianhuCentre = () => token({ sub: 'admin-lh-zwfw2', roles: ['catalog_admin'], dept: '610104-ZWFW', region: '610104' });
   const guideOf = async (code: string) => {

@@ -3,7 +3,7 @@ import { pdfText } from '../support/pdf';
 import { call, citizenToken, eventually, pdf, token, upload } from './client';
 
 /**
- * The offline channels (N15, H8, H11, H20): a window files what its hall receives, a township station
+ * The offline channels [N15] [H8] [H11] [H20]: a window files what its hall receives, a township station
  * files its county's matters (上下联办), a kiosk files in a session it started, and an identity number
  * typed wrong is caught at filing, whoever files.
  */
@@ -18,7 +18,7 @@ async function file(tok: string, body: Record<string, unknown>, key: string) {
 
 const mine = async (sub: string) => (await call('GET', '/v1/cases?mine=true', { token: await token({ sub, roles: ['citizen'] }) })).body.items;
 
-test('a window files only what its hall receives (H8 一窗受理): a 新城区 clerk cannot take a 雁塔区 matter, and nothing is written', async () => {
+test('a window files only what its hall receives ([H8] 一窗受理): a 新城区 clerk cannot take a 雁塔区 matter, and nothing is written', async () => {
   const clerk = await token({ sub: `clerk-xc-${run}`, roles: ['clerk'], dept: '610102-XZSP', region: '610102' });
   const applicant = `walkin-1-${run}`;
   const res = await file(clerk, { applicant: person('赵窗口', '610113199001011230'), channel: 'window', onBehalfOf: applicant }, `win-1-${run}`);
@@ -29,7 +29,7 @@ test('a window files only what its hall receives (H8 一窗受理): a 新城区 
   expect(await mine(applicant)).toEqual([]);
 });
 
-test('a township station is the county centre’s extension window (H20 上下联办): it files the county’s matter and the case records the hall', async () => {
+test('a township station is the county centre’s extension window ([H20] 上下联办): it files the county’s matter and the case records the hall', async () => {
   const clerk = await token({ sub: `clerk-xz-${run}`, name: '小寨路便民服务站', roles: ['clerk'], dept: '610113001-ZF', region: '610113' });
   const applicant = `walkin-2-${run}`;
   const res = await file(clerk, { applicant: person('钱站点', '61011319650101010X'), channel: 'window', onBehalfOf: applicant }, `win-2-${run}`);
@@ -38,7 +38,7 @@ test('a township station is the county centre’s extension window (H20 上下�
   expect(c.body).toMatchObject({ channel: 'window', filedAt: { hall: '610113001' }, filedBy: { sub: `clerk-xz-${run}`, role: 'clerk' } });
 });
 
-test('a kiosk files in the session it started (H11 自助服务): the case and its receipt name the kiosk', async () => {
+test('a kiosk files in the session it started ([H11] 自助服务): the case and its receipt name the kiosk', async () => {
   const sub = `citizen-kiosk-${run}`;
   const kiosk = await citizenToken(sub, person('孙自助', '610104199909090905'), { kiosk: 'KIOSK-610113-0007' });
   const res = await file(kiosk, { applicant: person('孙自助', '610104199909090905'), channel: 'kiosk' }, `kiosk-1-${run}`);

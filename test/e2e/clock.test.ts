@@ -3,7 +3,7 @@ import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { call, eventually, pdf, token, upload, submitOnline, citizenToken } from './client';
 
 /**
- * The time limit as a clock (N14, N20; 行政许可法 第四十二、四十五条): a special procedure stops it, an
+ * The time limit as a clock ([N14] [N20]; 行政许可法 第四十二、四十五条): a special procedure stops it, an
  * extension approved by the department head moves the deadline once, with a notice.
  */
 test('a special procedure pauses the clock; the head extends the deadline once by up to ten working days, with a notice', async () => {

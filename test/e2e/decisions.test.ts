@@ -1,7 +1,7 @@
 import { DEMO_PARALLEL_MATTER_CODE, DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { call, eventually, pdf, token, upload, submitOnline, citizenToken } from './client';
 
-/** The other decisions of N14 through the API: a department denies, a clerk returns, an applicant withdraws. */
+/** The other decisions of [N14] through the API: a department denies, a clerk returns, an applicant withdraws. */
 const applicant = { type: 'person', name: '周其他', idNumber: '610113196606060605' };
 
 const submit = (citizen: string, matterCode: string, codes: string[], key: string) => submitOnline(citizen, matterCode, codes, key, applicant);

@@ -4,14 +4,14 @@ import { call, eventually, pdf, s3, token, upload, citizenToken } from './client
 
 /**
  * The journey of issue 2, through the public API on the local runtime and its real engines:
- * search → guide → upload → submit (idempotent) → correction (H22) → resubmit → accept → forwarding
+ * search → guide → upload → submit (idempotent) → correction [H22] → resubmit → accept → forwarding
  * → parallel review → unified return with an e-licence → archive locked in COMPLIANCE mode.
  */
 jest.setTimeout(120_000);
 
 const applicant = { type: 'person', name: '王小明', idNumber: '610113199001011230' };
 
-describe('a citizen applies for a food business licence in 雁塔区 (N14 统一收件 … 统一反馈)', () => {
+describe('a citizen applies for a food business licence in 雁塔区 ([N14] 统一收件 … 统一反馈)', () => {
   let citizen: string;
   let clerk: string;
   let handler: string;
@@ -25,7 +25,7 @@ describe('a citizen applies for a food business licence in 雁塔区 (N14 统一
     handler = await token({ sub: 'handler-zhao', name: '赵承办', roles: ['handler'], dept: '610113-XZSP', region: '610113' });
   });
 
-  test('the citizen finds 食品经营许可 by searching 食品经营 in 610113 and opens its guide (N8)', async () => {
+  test('the citizen finds 食品经营许可 by searching 食品经营 in 610113 and opens its guide [N8]', async () => {
     const found = await call('GET', `/v1/matters?q=${encodeURIComponent('食品经营')}&region=610113`);
     expect(found.status).toBe(200);
     expect(found.body.items.map((m: any) => m.code)).toContain(DEMO_FOOD_MATTER_CODE);
@@ -54,13 +54,13 @@ describe('a citizen applies for a food business licence in 雁塔区 (N14 统一
     expect(mine.body.items.filter((c: any) => c.caseId === caseId)).toHaveLength(1);
   });
 
-  test('shared materials are waived (免提交, E14): the business licence and ID card are not asked for', async () => {
+  test('shared materials are waived (免提交) [E14] [N18]: the business licence and ID card are not asked for', async () => {
     const c = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
     const waived = c.body.materials.filter((m: any) => m.waived).map((m: any) => m.code);
     expect(waived).toEqual(expect.arrayContaining(['M02', 'M03']));
   });
 
-  test('the clerk sees the acceptance task and issues one correction notice listing everything missing (H22)', async () => {
+  test('the clerk sees the acceptance task and issues one correction notice listing everything missing [H22]', async () => {
     const queue = await call('GET', '/v1/tasks?status=open', { token: clerk });
     expect(queue.status).toBe(200);
     const task = queue.body.items.find((t: any) => t.caseId === caseId);
@@ -98,7 +98,7 @@ describe('a citizen applies for a food business licence in 雁塔区 (N14 统一
     expect(c.clock.promiseDays).toBe(promiseDays);
   });
 
-  test('the department approves; the unified return completes the case with one result and a licence that verifies (E15)', async () => {
+  test('the department approves; the unified return completes the case with one result and a licence that verifies [E15]', async () => {
     const queue = await call('GET', '/v1/tasks?status=open', { token: handler });
     const review = queue.body.items.find((t: any) => t.caseId === caseId && t.kind === 'review');
     expect(review).toBeDefined();
@@ -124,7 +124,7 @@ describe('a citizen applies for a food business licence in 雁塔区 (N14 统一
     expect(c.responsible).toMatchObject({ sub: 'clerk-li', dept: '610113-XZSP' });
   });
 
-  test('the archive package is locked in COMPLIANCE mode until its retention period has passed, and cannot be deleted (E18, E22)', async () => {
+  test('the archive package is locked in COMPLIANCE mode until its retention period has passed, and cannot be deleted [E18] [E22] [E24] [E25]', async () => {
     const archivist = await token({ sub: 'archivist-1', roles: ['archivist'], region: '610000' });
     const a = await call('GET', `/v1/archive/${caseId}`, { token: archivist });
     expect(a.status).toBe(200);

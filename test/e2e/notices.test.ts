@@ -4,7 +4,7 @@ import { pdfFonts, pdfText } from '../support/pdf';
 import { bucketName, call, eventually, s3, sha256, submitOnline, token, citizenToken } from './client';
 
 /**
- * N14 文书 as documents: every notice of a case is rendered as a PDF with its Chinese text, the typeface
+ * [N14] 文书 as documents: every notice of a case is rendered as a PDF with its Chinese text, the typeface
  * embedded and cut to the glyphs used, stored in S3, listed on the case with its hash, downloadable by
  * whoever may see the case, and copied into the locked e-file.
  */
@@ -86,7 +86,7 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
     }
   });
 
-  test('the correction notice lists every missing material at once (H22), with the reason and the last day', async () => {
+  test('the correction notice lists every missing material at once [H22], with the reason and the last day', async () => {
     const { n, text } = await noticeText('correction');
     expect(text).toContain('一次性告知需补齐补正的全部材料');
     expect(text).toContain('缺少食品安全管理制度');

@@ -2,7 +2,7 @@ import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { call, pdf, token, upload, citizenToken } from './client';
 
 /**
- * N15, H8: one record whatever the channel. The same applicant filing the same matter again while a
+ * [N15] [H8]: one record whatever the channel. The same applicant filing the same matter again while a
  * case is open — online, at the window or through an agent — is answered with the existing case.
  */
 const applicant = { type: 'person', name: '吴一次', idNumber: '610113197001010108' };

@@ -3,7 +3,7 @@ import { isPublic, rolesOfRoute, ROUTES } from '#shared/http/routes';
 import { call, token } from './client';
 
 /**
- * N13: every route × every role. A role the permission matrix does not list for a route is refused with
+ * [N13] every route × every role. A role the permission matrix does not list for a route is refused with
  * 403 problem+json, before any domain code runs; public routes need no token; the others need one.
  */
 const BODIES: Record<string, unknown> = {

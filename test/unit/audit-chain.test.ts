@@ -5,7 +5,7 @@ const applicant: Actor = { sub: 'citizen-1', name: '张三', role: 'citizen' };
 const clerk: Actor = { sub: 'clerk-1', name: '李四', role: 'clerk', dept: '610113-XZSP' };
 const system: Actor = { sub: 'system', name: '系统', role: 'system' };
 
-/** A case's audit trail (H9): submit → accept → forward → decide → unified return. */
+/** A case's audit trail [H9]: submit → accept → forward → decide → unified return. */
 function trail(): AuditEvent[] {
   const steps: { actor: Actor; action: string; from: CaseStatus | null; to: CaseStatus; detail?: Record<string, unknown> }[] = [
     { actor: applicant, action: 'submit', from: null, to: 'submitted', detail: { channel: 'online' } },
@@ -44,7 +44,7 @@ describe('canonical JSON: a hash does not depend on how a record was written', (
   });
 });
 
-describe('the audit trail is a hash chain (H9 traceable, E17)', () => {
+describe('the audit trail is a hash chain ([H9] traceable) [E17]', () => {
   test('the first event chains to the genesis hash, each later one to the event before it', () => {
     const events = trail();
     expect(GENESIS_HASH).toBe('0'.repeat(64));
@@ -70,7 +70,7 @@ describe('the audit trail is a hash chain (H9 traceable, E17)', () => {
     expect(verifyChain(reordered)).toBeNull();
   });
 
-  test('an altered audit event breaks the chain at that event (H9)', () => {
+  test('an altered audit event breaks the chain at that event [H9]', () => {
     const events = trail();
     events[2] = { ...events[2], actor: { ...events[2].actor, sub: 'intruder' } };
     expect(verifyChain(events)).toBe(3);

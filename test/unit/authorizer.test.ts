@@ -35,7 +35,7 @@ const EXP = nowSeconds() + 600;
 const token = (extra: Record<string, unknown> = {}) =>
   signJwt(issuerKey, { iss: ISSUER, aud: AUDIENCE, sub: 'staff-7', name: '陈静', roles: ['handler', 'head'], dept: '610113-SCJG', region: '610113', exp: EXP, ...extra });
 
-describe('the token authorizer (N13)', () => {
+describe('the token authorizer [N13]', () => {
   test('a valid token is allowed on every route of the stage, with the caller’s claims as context', async () => {
     const res = await handler(event(`Bearer ${token()}`));
     expect(res.principalId).toBe('staff-7');
@@ -56,7 +56,7 @@ describe('the token authorizer (N13)', () => {
     expect(res.context).toMatchObject({ sub: 'c-1', roles: 'citizen', dept: '', region: '' });
   });
 
-  test('a session a self-service kiosk started carries the kiosk to the handlers (H11)', async () => {
+  test('a session a self-service kiosk started carries the kiosk to the handlers [H11]', async () => {
     const res = await handler(event(`Bearer ${token({ sub: 'c-2', roles: ['citizen'], dept: undefined, region: undefined, kiosk: 'KIOSK-610113-0007' })}`));
     expect(res.context).toMatchObject({ sub: 'c-2', roles: 'citizen', kiosk: 'KIOSK-610113-0007' });
   });
@@ -67,7 +67,7 @@ describe('the token authorizer (N13)', () => {
 
   test.each([
     ['an expired token', () => `Bearer ${token({ exp: nowSeconds() - 3600 })}`],
-    ['a token from another issuer (N13)', () => `Bearer ${token({ iss: 'https://evil.example/' })}`],
+    ['a token from another issuer [N13]', () => `Bearer ${token({ iss: 'https://evil.example/' })}`],
     ['a token the issuer made for another application (its audience)', () => `Bearer ${token({ aud: 'another-app' })}`],
     ['a token signed by another key', () => `Bearer ${signJwt({ ...makeIssuerKey('k-2025'), kid: 'k-2025' }, { iss: ISSUER, aud: AUDIENCE, sub: 'x', roles: ['supervisor'], exp: nowSeconds() + 600 })}`],
     ['a token with no known role', () => `Bearer ${token({ roles: ['root'] })}`],

@@ -134,7 +134,7 @@ describe('common catalog part 1: base matters', () => {
     expect(dupes).toEqual([]);
   });
 
-  test('covers every level and more than one matter type', () => {
+  test('covers every level and more than one matter type: administrative-power matters and public services [N7]', () => {
     for (const level of LEVELS) expect(baseMattersPart1.some((m) => m.levels.includes(level))).toBe(true);
     const types = new Set(baseMattersPart1.map((m) => m.type));
     for (const t of ['行政许可', '行政确认', '行政给付', '行政奖励', '行政裁决', '其他行政权力', '公共服务'] as MatterType[]) {

@@ -29,7 +29,7 @@ describe('common catalog part 2: provincial departments', () => {
   });
 });
 
-describe('common catalog part 2: base matters (通用目录, N9)', () => {
+describe('common catalog part 2: base matters (通用目录) [N9]', () => {
   test('at least 110 matters across at least 11 departments', () => {
     expect(matters.length).toBeGreaterThanOrEqual(110);
     expect(new Set(matters.map((m) => m.dept)).size).toBeGreaterThanOrEqual(11);
@@ -53,7 +53,7 @@ describe('common catalog part 2: base matters (通用目录, N9)', () => {
     expect(new Set(numberOf.values()).size).toBe(numberOf.size);
   });
 
-  test('a matter the demo seed has keeps the demo’s base code, and no other matter takes a demo code (N9)', () => {
+  test('a matter the demo seed has keeps the demo’s base code, and no other matter takes a demo code [N9]', () => {
     const demoCodeOf = new Map(demoMatters.map((d) => [d.name, d.baseCode]));
     const demoNameOf = new Map(demoMatters.map((d) => [d.baseCode, d.name]));
     for (const [name, code] of Object.entries(DEMO_BASE_CODES)) {
@@ -98,7 +98,7 @@ describe('common catalog part 2: base matters (通用目录, N9)', () => {
       if (m.levels.includes('county')) expect(d.countyName).toBeDefined();
     });
 
-    test('promises no more than the law allows, and the steps fit the promise (N20)', () => {
+    test('promises no more than the law allows, and the steps fit the promise [N20]', () => {
       for (const n of [m.legalDays, m.promiseDays, ...m.steps.map((s) => s.days)]) {
         expect(Number.isInteger(n) && n >= 0).toBe(true);
       }
@@ -109,7 +109,7 @@ describe('common catalog part 2: base matters (通用目录, N9)', () => {
       expect(m.steps.map((s) => s.name)[0]).toBe('申请');
     });
 
-    test('has 2–6 materials with unique codes M01…, waivable only when a store holds them (E14, H22)', () => {
+    test('has 2–6 materials with unique codes M01…, waivable only when a store holds them [E14] [H22]', () => {
       expect(m.materials.length).toBeGreaterThanOrEqual(2);
       expect(m.materials.length).toBeLessThanOrEqual(6);
       expect(m.materials.map((x) => x.code)).toEqual(m.materials.map((_, i) => `M${String(i + 1).padStart(2, '0')}`));
@@ -121,7 +121,7 @@ describe('common catalog part 2: base matters (通用目录, N9)', () => {
       }
     });
 
-    test('identity documents and business licences are never asked of the applicant again (免提交, E14)', () => {
+    test('identity documents and business licences are never asked of the applicant again (免提交) [E14]', () => {
       // forms named after the document (申领登记表) and an agent's papers (委托) are the applicant's
       const heldByStore = m.materials.filter((x) => /身份证|营业执照|户口簿/.test(x.name) && !/委托|申请表|登记表|申请书/.test(x.name));
       for (const x of heldByStore) expect([x.code, x.source, x.waivable]).toEqual([x.code, expect.stringMatching(/shared|licence/), true]);
@@ -139,7 +139,7 @@ describe('common catalog part 2: base matters (通用目录, N9)', () => {
     });
   });
 
-  test('the disability subsidies are reviewed by the 残联 and the 民政局 in parallel (分头办理, N14)', () => {
+  test('the disability subsidies are reviewed by the 残联 and the 民政局 in parallel (分头办理) [N14]', () => {
     const subsidies = matters.find((m) => m.name === '困难残疾人生活补贴和重度残疾人护理补贴')!;
     expect(subsidies.dept).toBe('CL');
     expect(subsidies.parallelWith).toEqual(['MZ']);

@@ -9,7 +9,7 @@ import { countiesOf } from '#shared/catalog/regions';
 const catalog = generateCatalog();
 const { matters, departments, stats } = catalog;
 
-describe('the generated provincial catalog (事项库, N8)', () => {
+describe('the generated provincial catalog (事项库) [N8]', () => {
   test('is at provincial scale, from the curated common catalog', () => {
     expect(stats.items).toBeGreaterThanOrEqual(100_000);
     expect(stats.baseMatters).toBeGreaterThanOrEqual(200);
@@ -30,15 +30,18 @@ describe('the generated provincial catalog (事项库, N8)', () => {
     expect(new Set(matters.map((m) => m.code)).size).toBe(matters.length);
   });
 
-  test('雁塔区 implements county matters through its own departments, and its 街道 the township ones', () => {
+  test('雁塔区 implements county matters through its own departments, and its 街道 the township ones, each at the hall of its level [H2]', () => {
     const yanta = matters.filter((m) => m.region === '610113');
     expect(yanta.some((m) => m.level === 'county' && m.name === '食品经营许可' && m.deptName === '雁塔区市场监督管理局')).toBe(true);
     const street = yanta.find((m) => m.township === '610113001');
     expect(street?.level).toBe('township');
     expect(street?.deptName).toMatch(/街道办事处$/);
+    // the hall is the county's 政务服务中心, or the township's 便民服务站
+    expect(yanta.find((m) => m.level === 'county')?.address).toContain('雁塔区政务服务中心');
+    expect(street?.address).toContain('便民服务站');
   });
 
-  test('same-level regions keep the same matters, steps and materials (N11): only promised days vary locally', () => {
+  test('same-level regions keep the same matters, steps and materials [N11]: only promised days vary locally', () => {
     const xian = countiesOf('610100').map((r) => r.code);
     const kinds = new Set(sameLevelDifferences(xian, matters.filter((m) => m.level === 'county' && xian.includes(m.region))).map((d) => d.kind));
     expect([...kinds].filter((k) => k !== 'promiseDays' && k !== 'steps')).toEqual([]);

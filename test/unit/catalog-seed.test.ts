@@ -9,7 +9,7 @@ const food = byCode.get(DEMO_FOOD_MATTER_CODE)!;
 /** A valid matter to break one field at a time. */
 const sample = (): Matter => structuredClone(food);
 
-describe('demo catalog (事项库, N8)', () => {
+describe('demo catalog (事项库) [N8]', () => {
   test.each(matters.map((m) => [m.code, m] as const))('%s is a valid matter', (_code, m) => {
     expect(validateMatter(m, depts)).toEqual([]);
   });
@@ -38,7 +38,7 @@ describe('demo catalog (事项库, N8)', () => {
     expect(new Set(matters.map((m) => m.retention))).toEqual(new Set(['permanent', '30y', '10y']));
   });
 
-  test('a base code is the same matter wherever it is implemented (通用目录, N9)', () => {
+  test('a base code is the same matter wherever it is implemented (通用目录) [N9]', () => {
     const nameOf = new Map<string, string>();
     for (const m of matters) {
       expect(m.baseCode).toMatch(/^\d{12}$/);
@@ -47,7 +47,7 @@ describe('demo catalog (事项库, N8)', () => {
     }
   });
 
-  test('same-level districts implement a matter with the same materials, steps and days (平级相同, N11)', () => {
+  test('same-level districts implement a matter with the same materials, steps and days (平级相同) [N11]', () => {
     const county = matters.filter((m) => m.level === 'county');
     const byBase = new Map<string, Matter[]>();
     for (const m of county) byBase.set(m.baseCode, [...(byBase.get(m.baseCode) ?? []), m]);
@@ -57,21 +57,21 @@ describe('demo catalog (事项库, N8)', () => {
     }
   });
 
-  test('at least two matters are reviewed by two departments in parallel (分头办理, N14)', () => {
+  test('at least two matters are reviewed by two departments in parallel (分头办理) [N14]', () => {
     expect(matters.filter((m) => m.handlingDepts.length >= 2).length).toBeGreaterThanOrEqual(2);
     const parallel = byCode.get(DEMO_PARALLEL_MATTER_CODE)!;
     expect(parallel.region).toBe('610113');
     expect(parallel.handlingDepts.length).toBeGreaterThanOrEqual(2);
   });
 
-  test('the demo food licence (雁塔区) has at least two required applicant materials and a waivable shared one (H22, E14)', () => {
+  test('the demo food licence (雁塔区) has at least two required applicant materials and a waivable shared one [H22] [E14]', () => {
     expect(food.region).toBe('610113');
     expect(food.name).toBe('食品经营许可');
     expect(food.materials.filter((x) => x.required && x.source === 'applicant').length).toBeGreaterThanOrEqual(2);
     expect(food.materials.some((x) => x.source === 'shared' && x.waivable)).toBe(true);
   });
 
-  test('identity documents and business licences are never asked of the applicant again (免提交, E14)', () => {
+  test('identity documents and business licences are never asked of the applicant again (免提交) [E14]', () => {
     for (const m of matters) {
       // an agent's papers (委托) are the applicant's to bring
       for (const x of m.materials.filter((x) => /身份证|营业执照/.test(x.name) && !x.name.includes('委托'))) {
@@ -133,7 +133,7 @@ describe('validateMatter', () => {
     expect(validateMatter({ ...sample(), materials: [] }, depts)).toContain('no materials');
   });
 
-  test('a material only the applicant holds cannot be waived (E14)', () => {
+  test('a material only the applicant holds cannot be waived [E14]', () => {
     const m = sample();
     m.materials[0] = { ...m.materials[0], waivable: true };
     expect(validateMatter(m, depts)).toContain('material M01 is waivable but only the applicant can supply it');
@@ -147,7 +147,7 @@ describe('validateMatter', () => {
     expect(validateMatter(sameDay, depts)).toEqual([]);
   });
 
-  test('the service guide must name conditions, legal basis and fees (N20)', () => {
+  test('the service guide must name conditions, legal basis and fees [N20]', () => {
     const m = { ...sample(), name: '', conditions: ' ', legalBasis: '', fees: '' };
     expect(validateMatter(m, depts)).toEqual(
       expect.arrayContaining(['guide field name is missing', 'guide field conditions is missing', 'guide field legalBasis is missing', 'guide field fees is missing']),

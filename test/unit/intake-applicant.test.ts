@@ -25,12 +25,12 @@ function refusal(fn: () => unknown): Problem {
   throw new Error('the filing was allowed');
 }
 
-describe('who may file, and for whom (N15, H8, H13)', () => {
+describe('who may file, and for whom [N15] [H8] [H13]', () => {
   test('a citizen files online for themself', () => {
     expect(applicantSubFor(citizen, request('online'))).toBe('c-liuyang');
   });
 
-  test('a citizen files at a self-service kiosk for themself, in a session the kiosk started (H11)', () => {
+  test('a citizen files at a self-service kiosk for themself, in a session the kiosk started [H11]', () => {
     expect(applicantSubFor({ ...citizen, kiosk: 'KIOSK-610113-0007' }, request('kiosk'))).toBe('c-liuyang');
   });
 
@@ -66,7 +66,7 @@ describe('who may file, and for whom (N15, H8, H13)', () => {
     expect(p.errors).toEqual([{ path: 'channel', message: expect.any(String) }]);
   });
 
-  test('a window clerk files at the window on behalf of the applicant, who becomes the case’s applicant (综合窗口, H8)', () => {
+  test('a window clerk files at the window on behalf of the applicant, who becomes the case’s applicant (综合窗口) [H8]', () => {
     expect(applicantSubFor(clerk, request('window', 'c-liuyang'))).toBe('c-liuyang');
   });
 
@@ -82,7 +82,7 @@ describe('who may file, and for whom (N15, H8, H13)', () => {
     expect(p.errors?.[0].path).toBe('channel');
   });
 
-  test('a village agent files through the agent channel on behalf of the applicant (代办, H13)', () => {
+  test('a village agent files through the agent channel on behalf of the applicant (代办) [H13]', () => {
     expect(applicantSubFor(agent, request('agent', 'c-liuyang'))).toBe('c-liuyang');
   });
 

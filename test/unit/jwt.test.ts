@@ -29,13 +29,13 @@ async function refusal(p: Promise<unknown>): Promise<TokenError> {
   throw new Error('token was accepted');
 }
 
-describe('RS256 token verification (N13 real-name identity)', () => {
+describe('RS256 token verification ([N13] real-name identity)', () => {
   test('a token the province’s issuer signed is accepted and its claims returned', async () => {
     const payload = await verifyJwt(signJwt(current, claims({ dept: '610113-XZSP' })), opts());
     expect(payload).toMatchObject({ iss: ISSUER, sub: 'u-610113-0001', roles: ['citizen'], dept: '610113-XZSP' });
   });
 
-  test('a token from another issuer is refused (N13)', async () => {
+  test('a token from another issuer is refused [N13]', async () => {
     const err = await refusal(verifyJwt(signJwt(current, claims({ iss: 'https://evil.example/' })), opts()));
     expect(err).toBeInstanceOf(TokenError);
     expect(err.message).toMatch(/issuer/);

@@ -31,7 +31,7 @@ function refusal(from: CaseStatus, to: CaseStatus): Problem {
   throw new Error(`${from} → ${to} was allowed`);
 }
 
-describe('case lifecycle (N14: 受理, 补齐补正, 不予受理, 退件)', () => {
+describe('case lifecycle ([N14]: 受理, 补齐补正, 不予受理, 退件)', () => {
   test('every status has a row, and the allowed moves are exactly those of the design table', () => {
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...ALL].sort());
     const allowed = ALL.flatMap((from) => TRANSITIONS[from].map((to) => [from, to] as [CaseStatus, CaseStatus]));
@@ -85,7 +85,7 @@ describe('case lifecycle (N14: 受理, 补齐补正, 不予受理, 退件)', () 
     expect(p.extra?.allowed).toEqual(['accepted', 'correction_required', 'rejected', 'returned', 'withdrawn']);
   });
 
-  test('a case awaiting correction cannot be accepted until the applicant resubmits (H22)', () => {
+  test('a case awaiting correction cannot be accepted until the applicant resubmits [H22]', () => {
     expect(canMove('correction_required', 'accepted')).toBe(false);
     expect(refusal('correction_required', 'accepted').toJSON()).toMatchObject({ allowed: ['submitted', 'withdrawn', 'returned'] });
   });

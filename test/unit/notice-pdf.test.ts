@@ -15,7 +15,7 @@ import { catalogTexts } from '../../scripts/notice-font-charset';
 import { pdfFonts, pdfText } from '../support/pdf';
 import { SAMPLE_AT, SAMPLE_CASE, SAMPLE_ISSUER } from '../support/notice-sample';
 
-/** N14 文书: notices rendered as PDF with Chinese text, the typeface embedded as a subset. */
+/** [N14] 文书: notices rendered as PDF with Chinese text, the typeface embedded as a subset. */
 const [CASE, ISSUER, AT] = [SAMPLE_CASE, SAMPLE_ISSUER, SAMPLE_AT];
 
 const textOf = async (kind: NoticeKind, body: Record<string, unknown>, c: Case = CASE) => {

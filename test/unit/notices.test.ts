@@ -51,7 +51,7 @@ describe('notices (文书) carry the hash of their content, so a copy can be che
     expect(make().sha256).not.toBe(makeNotice(CASE, 'correction', 3, AT, correction()).sha256);
   });
 
-  test('every kind of notice has its printed title (N14)', () => {
+  test('every kind of notice has its printed title [N14]', () => {
     const expected: Record<NoticeKind, string> = {
       receipt: '接收回执',
       acceptance: '受理通知书',

@@ -24,16 +24,16 @@ const application = {
   materials: [{ code: 'M01', objectKey: 'uploads/c-1/abc' }, { code: 'M03', licenceId: 'LIC-1' }],
 };
 
-describe('an application (POST /v1/cases, N15)', () => {
+describe('an application (POST /v1/cases) [N15]', () => {
   test('a complete online application is accepted', () => {
     expect(refusedPaths(CreateCaseRequest, application)).toEqual([]);
   });
 
-  test('a window clerk’s filing names the applicant by onBehalfOf (H8)', () => {
+  test('a window clerk’s filing names the applicant by onBehalfOf [H8]', () => {
     expect(refusedPaths(CreateCaseRequest, { ...application, channel: 'window', onBehalfOf: 'c-2' })).toEqual([]);
   });
 
-  test.each(['online', 'window', 'agent', 'kiosk'])('channel %s is one of the four channels (H13, H25–H28)', (channel) => {
+  test.each(['online', 'window', 'agent', 'kiosk'])('channel %s is one of the four channels [H8] [H11] [H26]', (channel) => {
     expect(refusedPaths(CreateCaseRequest, { ...application, channel })).toEqual([]);
   });
 
@@ -68,7 +68,7 @@ describe('an application (POST /v1/cases, N15)', () => {
   });
 });
 
-describe('an answer to a correction notice (H22)', () => {
+describe('an answer to a correction notice [H22]', () => {
   test('brings at least one material', () => {
     expect(refusedPaths(CorrectionRequest, { materials: [{ code: 'M02', objectKey: 'uploads/c-1/def' }] })).toEqual([]);
     expect(refusedPaths(CorrectionRequest, { materials: [] })).toEqual(['materials']);
@@ -88,7 +88,7 @@ describe('task decisions (受理, 补齐补正, 不予受理, 退件; approve or
     expect(refusedPaths(TaskDecision, d)).toEqual([]);
   });
 
-  test('a correction lists what is missing, at least one item (H22 一次性告知)', () => {
+  test('a correction lists what is missing, at least one item ([H22] 一次性告知)', () => {
     expect(refusedPaths(TaskDecision, { decision: 'correction', missing: [], reason: '材料不全' })).toEqual(['missing']);
     expect(refusedPaths(TaskDecision, { decision: 'correction', reason: '材料不全' })).toEqual(['missing']);
   });
@@ -109,7 +109,7 @@ describe('task decisions (受理, 补齐补正, 不予受理, 退件; approve or
   });
 });
 
-describe('offline steps (N17: 踏勘, 专家评审, 听证)', () => {
+describe('offline steps ([N17]: 踏勘, 专家评审, 听证)', () => {
   const step = { kind: 'site_inspection', startedAt: '2025-05-06T09:00:00+08:00', endedAt: '2025-05-06T11:30:00+08:00', result: '现场符合要求' };
 
   test('a site inspection with its times and result is recorded', () => {
@@ -125,7 +125,7 @@ describe('offline steps (N17: 踏勘, 专家评审, 听证)', () => {
   });
 });
 
-describe('evaluations (好差评, N21)', () => {
+describe('evaluations (好差评) [N21]', () => {
   test.each([1, 5])('score %d is accepted', (score) => {
     expect(refusedPaths(EvaluationRequest, { score, comment: '办事高效' })).toEqual([]);
   });

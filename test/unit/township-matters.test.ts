@@ -93,7 +93,7 @@ describe('township matters (乡镇（街道）政务服务事项)', () => {
         expect(x.name.trim()).not.toBe('');
         expect(x.waivable).toBe(x.source !== 'applicant');
       }
-      // identity documents are never asked of the applicant again (免提交, E14)
+      // identity documents are never asked of the applicant again (免提交) [E14]
       for (const x of m.materials.filter((y) => /身份证|户口簿/.test(y.name) && !/委托|申请表|登记表|申请书/.test(y.name))) {
         expect([x.code, x.source]).toEqual([x.code, 'shared']);
       }

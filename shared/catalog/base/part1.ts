@@ -2,7 +2,7 @@ import type { BaseMatter, ProvincialDepartment } from '../../domain/matter.ts';
 import { FREE, applicant, licence, onTheSpot, shared, steps } from './builders.ts';
 
 /**
- * Common catalog (通用目录, N9/N10), part 1 of 2: base matters of twelve Shaanxi provincial
+ * Common catalog (通用目录) [N9] [N10], part 1 of 2: base matters of twelve Shaanxi provincial
  * departments as 陕西政务服务网 and the national 政务服务事项基本目录 list them (part 2 covers the
  * other departments).
  *
@@ -18,7 +18,7 @@ import { FREE, applicant, licence, onTheSpot, shared, steps } from './builders.t
  *     and rulings, which no law times (those cases are marked "no statutory limit" below).
  *     Technical reviews, expert reviews and inspections that the rules exclude from the limit
  *     (技术审评、专家评审、检验检测) are not counted, as the guides do not count them.
- *   - promiseDays, steps, keywords, onlineDepth and maxVisits are local fields (N10): typical values
+ *   - promiseDays, steps, keywords, onlineDepth and maxVisits are local fields [N10]: typical values
  *     for a Shaanxi office, which each region may tighten.
  *
  * Base codes (基本编码) are CONSTRUCTED, not copied from the live catalog. They follow the 12-digit
@@ -32,7 +32,7 @@ import { FREE, applicant, licence, onTheSpot, shared, steps } from './builders.t
  *     13 ZRZY, 14 ZJ, 15 JT, 17 WSJK, 20 WHLY — and 16 SLT, 18 NYNC, 23 YJGL, 26 LYJ for the rest;
  *   main item: numbered from 001 within (type, department).
  * A matter the demo catalog already has keeps the demo's base code (the same matter has one base code
- * everywhere, N9): 食品经营许可, 企业设立登记, 个体工商户设立登记, 特种设备使用登记, 药品批发企业许可,
+ * everywhere, [N9]): 食品经营许可, 企业设立登记, 个体工商户设立登记, 特种设备使用登记, 药品批发企业许可,
  * 药品零售企业许可, 医师执业注册, 护士执业注册, 公共场所卫生许可, 二级建造师执业资格注册,
  * 建筑工程施工许可证核发, 建设工程竣工验收备案, 建设工程规划许可证核发, 建设用地规划许可证核发,
  * 排污许可, 道路货物运输经营许可, 旅行社业务经营许可. 药品零售企业许可 keeps its demo code

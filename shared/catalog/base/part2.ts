@@ -2,7 +2,7 @@ import type { BaseMatter, MatterType, ProvincialDepartment } from '../../domain/
 import { FREE, ONE, applicant, licence, onTheSpot, shared, steps } from './builders.ts';
 
 /**
- * Common catalog (通用目录, N9–N10), part 2 of 2: base matters of the provincial departments for civil
+ * Common catalog (通用目录) [N9] [N10], part 2 of 2: base matters of the provincial departments for civil
  * affairs, human resources and social security, education, public security, justice, finance,
  * commerce, sport, veterans, medical insurance, the disabled persons' federation, development and
  * reform, and taxation, as they publish them on 陕西政务服务网 and in the national 政务服务事项基本目录.
@@ -24,7 +24,7 @@ import { FREE, ONE, applicant, licence, onTheSpot, shared, steps } from './build
  * the first of a type code, which is `0` only for 01, and then the fourth digit would be 1 here but
  * the type's second digit there, never `1` after a leading `0` (no type code is 00).
  * A matter the demo seed already has keeps the demo's base code, as part 1 does, because the same
- * matter has one base code everywhere (N9): see DEMO_BASE_CODES.
+ * matter has one base code everywhere [N9]: see DEMO_BASE_CODES.
  *
  * ── Time limits ───────────────────────────────────────────────────────────────────────────────
  * `legalDays` is the limit the governing law or regulation sets (its number of 日 is kept as the
@@ -71,7 +71,7 @@ const TYPE_CODE: Record<MatterType, string> = {
   行政许可: '01', 行政征收: '04', 行政给付: '05', 行政确认: '07', 行政奖励: '08', 行政裁决: '09', 其他行政权力: '10', 公共服务: '20',
 };
 
-/** Matters the demo seed (shared/catalog/demo-seed.ts) already has, with the same name: they keep its base code (N9). */
+/** Matters the demo seed (shared/catalog/demo-seed.ts) already has, with the same name: they keep its base code [N9]. */
 export const DEMO_BASE_CODES: Readonly<Record<string, string>> = {
   最低生活保障审核确认: '000706001000',
   临时救助: '000506003000',
@@ -2313,7 +2313,7 @@ const CL: BaseMatter[] = [
       shared('M03', '申请人居民身份证、户口簿'),
       shared('M04', '最低生活保障证明（申请困难残疾人生活补贴的）', false),
     ],
-    // the 残联 checks the certificate and grade while the 民政局 checks the family's means (分头办理, N14)
+    // the 残联 checks the certificate and grade while the 民政局 checks the family's means (分头办理) [N14]
     steps: steps(2, 10, 2, 1, '审查（残联、民政并联审核）'),
     fees: FREE,
     legalBasis: '《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）',

@@ -39,7 +39,7 @@ import { FREE, ONE, applicant, licence, onTheSpot, shared, steps } from './build
  *
  * Time limits follow parts 1 and 2: `legalDays` is what a law or regulation sets (劳动争议调解 15 日,
  * 人民调解 一个月); where none does it is a catalog value (marked "no statutory limit"), and 0 for matters
- * done at the window. promiseDays, steps, keywords, maxVisits and onlineDepth are local fields (N10).
+ * done at the window. promiseDays, steps, keywords, maxVisits and onlineDepth are local fields [N10].
  */
 
 export interface TownshipMatter {
@@ -53,7 +53,7 @@ export interface TownshipMatter {
   role: 'implement' | 'accept';
   /** 'town' (乡、镇), 'street' (街道), 'both' */
   where: 'town' | 'street' | 'both';
-  /** a short note citing why (the law, the Shaanxi delegation document, or H17) */
+  /** a short note citing why (the law, the Shaanxi delegation document, or [H17]) */
   basis: string;
 }
 
@@ -561,7 +561,7 @@ export const townshipBaseMatters: BaseMatter[] = [
 // ━━ the township list ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
 
 export const townshipMatters: TownshipMatter[] = [
-  // ── 民政 (H17 民政): social assistance is applied for at the township, which investigates and publicises ──
+  // ── 民政 ([H17] 民政): social assistance is applied for at the township, which investigates and publicises ──
   reuse('000706001000', ONE, 'accept', 'both',
     '《社会救助暂行办法》第十一条、《陕西省社会救助办法》第四条：乡镇人民政府（街道办事处）受理申请、入户调查、提出初审意见，县级民政部门审核确认；县级按省民政厅社会救助审核确认权限下放实施方案下放的，由乡镇（街道）确认'),
   reuse('007101008000', ONE, 'accept', 'both',
@@ -589,7 +589,7 @@ export const townshipMatters: TownshipMatter[] = [
   reuse('000523002000', ONE, 'accept', 'both',
     '《自然灾害救助条例》：倒损住房受灾人员经村（居）评议、乡镇（街道）审核，报县级应急管理部门审批过渡期生活救助'),
 
-  // ── 就业、劳动权益保障 (H17 就业、劳动权益保障; 乡镇（街道）人力资源和社会保障服务所) ──
+  // ── 就业、劳动权益保障 ([H17] 就业、劳动权益保障; 乡镇（街道）人力资源和社会保障服务所) ──
   reuse('020102001000', ONE, 'accept', 'both',
     `${H17}；《就业服务与就业管理规定》：基层公共就业服务平台受理就业登记，录入全省公共就业服务信息系统，由县级公共就业服务机构确认`),
   reuse('020102002000', ONE, 'accept', 'both',
@@ -603,7 +603,7 @@ export const townshipMatters: TownshipMatter[] = [
   own(劳动争议调解, 'implement', 'both',
     '《中华人民共和国劳动争议调解仲裁法》第十条：当事人可以到在乡镇、街道设立的具有劳动争议调解职能的组织申请调解；第十四条：十五日内未达成协议的可以申请仲裁'),
 
-  // ── 社保 (H17 社保): 城乡居民养老保险由乡镇（街道）事务所经办初审、县级社保经办机构复核 ──
+  // ── 社保 ([H17] 社保): 城乡居民养老保险由乡镇（街道）事务所经办初审、县级社保经办机构复核 ──
   reuse('020102004000', ['首次申领', '补领', '换领'], 'accept', 'both',
     `${H17}；乡镇（街道）社保服务窗口受理社会保障卡申领、补领、换领，由市级社会保障卡服务机构制卡`),
   own(社保卡状态维护, 'accept', 'both',
@@ -677,7 +677,7 @@ export const townshipMatters: TownshipMatter[] = [
   reuse('007104005000', ['申领', '签注'], 'accept', 'street',
     '《居住证暂行条例》第九条、第十条：向居住地公安派出所或者受公安机关委托的社区服务机构申领、签注，县级公安机关签发'),
 
-  // ── 工商 (H17 工商): 便民服务站受理，市场监管所（县级市场监管部门派出机构）登记 ──
+  // ── 工商 ([H17] 工商): 便民服务站受理，市场监管所（县级市场监管部门派出机构）登记 ──
   reuse('000109003000', ONE, 'accept', 'both',
     `${H17}；《促进个体工商户发展条例》《中华人民共和国市场主体登记管理条例》：便民服务站受理，县级市场监管部门或者其派出的市场监管所登记`),
   reuse('000109008000', ['一般注销', '简易注销'], 'accept', 'both',
@@ -689,7 +689,7 @@ export const townshipMatters: TownshipMatter[] = [
   reuse('000514001000', ONE, 'accept', 'street',
     '《公共租赁住房管理办法》（住房和城乡建设部令第11号）及各市实施办法：城镇住房保障申请向户籍（居住）所在街道办事处提出，街道初审后报县级住房保障部门审核'),
 
-  // ── 农业服务、自然资源、林业 (H17 农业服务; rural collective land, so towns only) ──
+  // ── 农业服务、自然资源、林业 ([H17] 农业服务; rural collective land, so towns only) ──
   own(宅基地审批, 'implement', 'town',
     '《中华人民共和国土地管理法》第六十二条：农村村民住宅用地，由乡（镇）人民政府审核批准；农经发〔2019〕6号：乡镇一个窗口受理、联审联办，出具《农村宅基地批准书》'),
   reuse('000113003000', ONE, 'implement', 'town',

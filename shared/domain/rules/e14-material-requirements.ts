@@ -56,7 +56,7 @@ export function materialsAgainstGuide(
   }
   for (const def of matter.materials) {
     if (given.has(def.code)) continue;
-    // [E14]: what the shared exchange platform already holds is not asked for again
+    // [E14] what the shared exchange platform already holds is not asked for again
     if (def.waivable && def.source !== 'applicant') given.set(def.code, { code: def.code, name: def.name, waived: true });
     else if (def.required) errors.push({ path: 'materials', message: `required material ${def.code} (${def.name}) is missing` });
   }

@@ -2,7 +2,8 @@ import type { Authorisation } from '../authorisation.ts';
 
 /**
  * 代办 [H26] [H13]: an agent acts for a resident only under the resident's authorisation, while it is in
- * force and for the matters it names (none named: every matter). Returns why not, or undefined.
+ * force and for the matters it names (none named: every matter); the agent files the matter online for
+ * them (代办事项网上申报 [H28]). Returns why not, or undefined.
  */
 export function authorisationRefusal(a: Authorisation | undefined, agentSub: string, matterCode: string, at: Date): string | undefined {
   if (!a || a.agentSub !== agentSub) return `the applicant has not authorised agent ${agentSub} (代办授权)`;

@@ -1,7 +1,7 @@
 import type { Matter } from '../matter.ts';
 
 /**
- * 平级相同 (N11): regions of the same level under one parent implement the same matters with the same
+ * 平级相同 [N11]: regions of the same level under one parent implement the same matters with the same
  * steps, time limits and materials. Returns every difference, each naming what differs and the value
  * in every region, so a catalog office can see who is out of line.
  */

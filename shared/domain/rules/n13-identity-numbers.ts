@@ -1,6 +1,6 @@
 /**
  * Identity numbers as the national standards define them, so a number typed wrong at a window, by an
- * agent or in the app is caught at filing (422) instead of becoming a case for nobody (N15, H8):
+ * agent or in the app is caught at filing (422) instead of becoming a case for nobody [N15] [H8]:
  * - 公民身份号码 (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence, ISO 7064
  *   MOD 11-2 check character (0–9 or X). Also the number of 港澳台居民居住证 and, since 2023, of the
  *   外国人永久居留身份证 (leading 9), which follow the same scheme.

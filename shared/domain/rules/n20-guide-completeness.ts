@@ -1,7 +1,7 @@
 import type { Matter } from '../matter.ts';
 
 /**
- * 事项公开信息的完整性 (N20): every published service guide (办事指南) carries the fields an applicant
+ * 事项公开信息的完整性 [N20]: every published service guide (办事指南) carries the fields an applicant
  * needs before setting out: conditions, materials, steps, time limits, fees, legal basis, where, when
  * and whom to call. Returns the missing fields of one matter (empty = complete).
  */

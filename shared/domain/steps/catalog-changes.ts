@@ -93,7 +93,7 @@ export async function proposeChange(ports: ChangePorts, caller: Caller, input: P
   if (input.op === 'change' && !fields.length) throw new Invalid('a change names the fields it changes', [{ path: 'patch', message: 'empty' }]);
   if (['add', 'split', 'merge'].includes(input.op) && !matters?.length) throw new Invalid(`${input.op} needs the new items`, [{ path: 'matters', message: 'required' }]);
 
-  // [N10]: provincial departments change the common catalog; cities and counties their local fields
+  // [N10] provincial departments change the common catalog; cities and counties their local fields
   const scope: ChangeScope = proposerRegion === PROVINCE || commonTouched ? 'common' : 'local';
   if (scope === 'common' && proposerRegion !== PROVINCE) {
     throw new Forbidden('common catalog fields are changed by the provincial department, through the 省政府办公厅 and 省司法厅 [N10]');
@@ -103,7 +103,7 @@ export async function proposeChange(ports: ChangePorts, caller: Caller, input: P
     const foreign = [...targets, ...(matters ?? [])].filter((m) => m.region !== proposerRegion);
     if (foreign.length) throw new Forbidden(`a ${proposerRegion} department changes only its own region's items, not ${foreign[0].code}`);
   } else {
-    // [N9]: a provincial department changes the base matters it keeps in the common catalog
+    // [N9] a provincial department changes the base matters it keeps in the common catalog
     const deptKey = dept.slice(7);
     const notOwned = [...targets, ...(matters ?? [])].filter((m) => (m.ownerDept ?? (m.region === PROVINCE ? m.dept.slice(7) : undefined)) !== deptKey);
     if (notOwned.length) throw new Forbidden(`${dept} does not own ${notOwned[0].code}`);
@@ -176,7 +176,7 @@ export async function approveChange(ports: ChangePorts, caller: Caller, id: stri
   const actor = actorOf(caller, step.role);
   if (c.step < c.chain.length - 1) return save(ports, c, { ...c, step: c.step + 1, history: [...c.history, { at, actor, action: 'approve', step: step.label, comment }] });
   const result = await applyChange(ports, c, at);
-  // [N8]: the approved change is published: the search index is rebuilt and re-pointed
+  // [N8] the approved change is published: the search index is rebuilt and re-pointed
   await ports.workflows.start('catalog_publish', c.id, { changeId: c.id });
   return save(ports, c, { ...c, status: 'applied', result, history: [...c.history, { at, actor, action: 'approve', step: step.label, comment }, { at, actor, action: 'apply' }] });
 }

@@ -60,7 +60,7 @@ async function decideAcceptance(ports: Pick<Ports, 'catalog' | 'settings' | 'clo
   switch (d.decision) {
     case 'accept': {
       assertTransition(c.status, 'accepted');
-      // [N14]: the promised time limit runs from acceptance, in working days; a late acceptance counts
+      // [N14] the promised time limit runs from acceptance, in working days; a late acceptance counts
       // from receipt (deemed accepted, 行政许可法 第三十二条)
       const { late, clockStart } = acceptanceWindow(c, at);
       const deadline = calendar.addWorkingDays(clockStart, c.promiseDays);

@@ -105,7 +105,7 @@ function applicantOnRecord(input: RoutingInput, applicantSub: string): Applicant
     idNumber: claim.idNumber.toUpperCase(),
     ...(claim.idType ? { idType: claim.idType } : {}),
     sub: applicantSub,
-    // [H8]: a walk-in applicant's documents were checked by the clerk at the window
+    // [H8] a walk-in applicant's documents were checked by the clerk at the window
     ...(request.channel === 'window' ? { verifiedBy: { sub: filer.sub, name: filer.name, ...(filer.dept ? { dept: filer.dept } : {}), at: input.submittedAt } } : {}),
   };
 }

@@ -12,7 +12,7 @@ const ownDepartment = (caller: Caller): string => {
 };
 
 /**
- * [N13]: the head sets which roles a member of their department holds, with a reason; the change is
+ * [N13] the head sets which roles a member of their department holds, with a reason; the change is
  * kept on record beside the register, and from then on the department keeps a register (a member it
  * does not list acts in no role there).
  */

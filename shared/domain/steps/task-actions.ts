@@ -35,7 +35,7 @@ function openReview({ file, task }: StepContext): Task {
   return task!;
 }
 
-/** [N17]: site inspections, expert reviews and hearings are recorded, as they happened, on the review task. */
+/** [N17] site inspections, expert reviews and hearings are recorded, as they happened, on the review task. */
 export async function recordOfflineStep(ports: TaskPorts, caller: Caller, taskId: string, req: Pick<OfflineStep, 'kind' | 'startedAt' | 'endedAt' | 'result'>): Promise<OfflineStep> {
   return runCaseStep(ports, { caseId: caseOfTask(taskId), taskId, caller, action: 'task.offline_step' }, (ctx) => {
     const task = openReview(ctx);

@@ -272,7 +272,7 @@ describe('what the gate looks up, and only that', () => {
   });
 });
 
-describe('taken tasks (AB岗) [H22] and the register (N13) on every task action', () => {
+describe('taken tasks (AB岗) [H22] and the register [N13] on every task action', () => {
   const taken: Task = { ...review, assignee: { sub: 'handler-a', name: '甲承办', role: 'handler', dept: review.dept } };
   const subject: Subject = { kind: 'task', case: c, task: taken };
   const b = caller('handler-b', ['handler'], review.dept);

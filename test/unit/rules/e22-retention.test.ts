@@ -1,6 +1,6 @@
 import { legalHoldFor, RETENTION_YEARS, retainUntil } from '#shared/domain/rules/e22-retention';
 
-describe('retention periods (保管期限, E22) and legal hold (E26)', () => {
+describe('retention periods (保管期限) [E22] and legal hold [E26]', () => {
   test('a 10-year file closed in 2025 is kept until 1 January 2036 (counted from 1 January of the next year)', () => {
     expect(retainUntil('2025-06-15T10:00:00.000Z', '10y').toISOString()).toBe('2036-01-01T00:00:00.000Z');
   });
@@ -29,7 +29,7 @@ describe('retention periods (保管期限, E22) and legal hold (E26)', () => {
     expect(retainUntil('2025-12-31T15:59:00.000Z', '30y').toISOString()).toBe('2056-01-01T00:00:00.000Z');
   });
 
-  test('only permanent files carry a legal hold (transferred to the state archive within five years, E26)', () => {
+  test('only permanent files carry a legal hold (transferred to the state archive within five years) [E26]', () => {
     expect(legalHoldFor('permanent')).toBe(true);
     expect(legalHoldFor('30y')).toBe(false);
     expect(legalHoldFor('10y')).toBe(false);

@@ -1,6 +1,6 @@
 import { hallOf, windowReceives } from '#shared/domain/rules/h8-single-window';
 
-/** H8 一窗受理 and H20 上下联办: which hall's window receives which region's matters. */
+/** [H8] 一窗受理 and [H20] 上下联办: which hall's window receives which region's matters. */
 describe('the hall of a clerk', () => {
   test.each([
     ['610113-XZSP', '610113'],
@@ -17,8 +17,8 @@ describe('the hall of a clerk', () => {
 describe('what a window receives', () => {
   test.each([
     ['610113', '610113', true, 'its own region'],
-    ['610113001', '610113', true, 'a station takes its county’s matters (H20)'],
-    ['610113', '610113001', true, 'the county centre takes its stations’ matters (H20)'],
+    ['610113001', '610113', true, 'a station takes its county’s matters [H20]'],
+    ['610113', '610113001', true, 'the county centre takes its stations’ matters [H20]'],
     ['610113001', '610113001', true, 'a station its own'],
     ['610113', '610104', false, 'a neighbouring county'],
     ['610113001', '610113002', false, 'a neighbouring station'],

@@ -4,7 +4,7 @@ import type { Matter } from '#shared/domain/matter';
 
 const food = (region: string) => structuredClone(matters.find((m) => m.region === region && m.name === '食品经营许可')!) as Matter;
 
-describe('平级相同 (N11): same-level regions implement the same matters the same way', () => {
+describe('平级相同 [N11]: same-level regions implement the same matters the same way', () => {
   test('two districts with the same food licence guide show no difference for it', () => {
     const diffs = sameLevelDifferences(['610113', '610104'], [food('610113'), food('610104')]);
     expect(diffs).toEqual([]);

@@ -1,6 +1,6 @@
 import { identityNumberError, residentIdCheck, residentIdError, usccCheck, usccError } from '#shared/domain/rules/n13-identity-numbers';
 
-/** N15, H8: an identity number typed wrong is refused at filing, with what is wrong with it. */
+/** [N15] [H8]: an identity number typed wrong is refused at filing, with what is wrong with it. */
 const TODAY = '2026-11-28';
 
 describe('公民身份号码 (GB 11643-1999)', () => {

@@ -1,7 +1,7 @@
 import { missingGuideFields } from '#shared/domain/rules/n20-guide-completeness';
 import { matters } from '#shared/catalog/demo-seed';
 
-describe('事项公开信息的完整性 (N20): a published guide carries every field an applicant needs', () => {
+describe('事项公开信息的完整性 [N20]: a published guide carries every field an applicant needs', () => {
   const complete = { ...matters[0], address: '西安市雁塔区政务服务中心一楼综合窗口', phone: '029-12345', hours: '工作日 9:00–17:00' };
 
   test('a guide with every field is complete', () => {

@@ -159,7 +159,7 @@ describe('review and the unified return [N14] 分头办理 → 统一反馈 [E15
     expect(ports.state.licences.size).toBe(0);
   });
 
-  test('the unified return and the archive step are idempotent; only a completed case is archived [E24]', async () => {
+  test('the unified return and the archive step are idempotent; a case is archived as it completes, and only a completed case is [E23] [E24]', async () => {
     const ports = setup();
     const caseId = await completedCase(ports);
     const again = await issueResult(ports, caseId);

@@ -45,7 +45,7 @@ describe('taking a task, 首问负责 [H10] and AB岗 [H22]', () => {
   });
 });
 
-describe('the staff register [N13]', () => {
+describe('the staff register [N13] [E27]', () => {
   test('the head sets a member’s roles with a reason; every change is on record; the register then narrows what tokens allow, fail-closed', async () => {
     const ports = setup();
     const caseId = await caseInReview(ports);
