@@ -19,7 +19,7 @@ describe('平级相同 [N11]: same-level regions implement the same matters the 
 
   test('different materials or steps are listed; a matter one district lacks is listed as missing', () => {
     const a = food('610113');
-    a.materials = a.materials.filter((m) => m.code !== 'M06');
+    a.materials = a.materials.filter((m) => m.code !== 'M05');
     a.steps = [...a.steps.slice(0, 2), { name: '审查', days: 3 }];
     const diffs = sameLevelDifferences(['610113', '610104', '610102'], [a, food('610104')]);
     expect(diffs.map((d) => d.kind).sort()).toEqual(['materials', 'missing', 'steps']);
