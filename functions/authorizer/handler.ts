@@ -2,7 +2,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 
 import { callerToContext } from '#shared/auth/context';
 import { claimsToCaller, issuerKeys, verifyJwt } from '#shared/auth/jwt';
 import { env } from '#shared/adapters/env';
-import { logger } from '#shared/observability';
+import { logger } from '#shared/adapters/observability';
 
 // [N13] every caller is a real-name identity; the province's OIDC issuer signs it, for this API's audience
 const issuer = env('JWT_ISSUER');

@@ -6,7 +6,7 @@ import { pdfRenderer } from '#shared/adapters/pdf/render';
 import { noticeDocuments } from '#shared/adapters/s3/notice-documents';
 import { regions, systemClock } from '#shared/adapters/system';
 import { renderCaseNotices } from '#shared/domain/steps/render-notices';
-import { logger } from '#shared/observability';
+import { logger } from '#shared/adapters/observability';
 
 const ports = { cases: caseRepository, owed: owedWork, renderer: pdfRenderer, documents: noticeDocuments, regions, clock: systemClock };
 

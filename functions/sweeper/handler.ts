@@ -8,7 +8,7 @@ import { workflows } from '#shared/adapters/sfn/workflows';
 import { CALENDAR } from '#shared/adapters/calendar';
 import { systemClock } from '#shared/adapters/system';
 import { closeUnansweredCorrections, MAX_RENDER_RETRIES, recomputeProvisionalDeadlines, sweepOwed } from '#shared/domain/steps/sweeper';
-import { logger } from '#shared/observability';
+import { logger } from '#shared/adapters/observability';
 
 const MIN_AGE_SECONDS = numberEnv('SWEEPER_MIN_AGE_SECONDS', 120);
 

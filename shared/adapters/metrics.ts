@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Metrics } from '../domain/ports.ts';
-import { metrics as emf } from '../observability.ts';
+import { metrics as emf } from './observability.ts';
 
 /** Business metrics as CloudWatch EMF lines (Powertools), read by the supervision dashboard [N20]. */
 export const metrics: Metrics = {

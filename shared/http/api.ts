@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { mayAsk } from '../domain/access/gate.ts';
 import type { Caller } from '../domain/caller.ts';
-import { logger } from '../observability.ts';
+import { logger } from '../adapters/observability.ts';
 import { callerFromEvent, tokenExpired } from '../auth/context.ts';
 import { badRequest, payloadTooLarge, Problem, PROBLEM_JSON, problemOf, unauthorized } from './problem.ts';
 import { isPublic, routeKey, ROUTES, type FunctionName, type RoutesOf, type RouteSpec } from './routes.ts';

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logger } from '../observability.ts';
+import { logger } from '../adapters/observability.ts';
 import { routeHandler, type RouteHandlers } from './api.ts';
 import type { FunctionName } from './routes.ts';
 

@@ -57,6 +57,16 @@ describe('the domain is a core', () => {
   });
 });
 
+describe('the world is reached only through adapters', () => {
+  test('outside shared/adapters, no module of shared/ reads the environment or imports an AWS SDK client', () => {
+    const offenders = sources(SHARED)
+      .filter((f) => !f.startsWith(path.join(SHARED, 'adapters') + path.sep))
+      .filter((f) => /process\.env|from '@aws-sdk\//.test(fs.readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('no import cycles in shared/', () => {
   test('every module of shared/ is reached from its importers without coming back to itself', () => {
     const files = sources(SHARED);

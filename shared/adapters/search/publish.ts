@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { buildIndex, type IndexedItem } from '../../catalog/search-index.ts';
-import { logger } from '../../observability.ts';
+import { logger } from '../observability.ts';
 import { listPublished, type MatterSummary } from '../dynamodb/catalog.ts';
 import { dynamo } from '../dynamodb/client.ts';
 import { CATALOG_META_KEY } from '../dynamodb/keys.ts';

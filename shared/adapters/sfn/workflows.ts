@@ -1,6 +1,6 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { WorkflowKind, Workflows } from '../../domain/ports.ts';
-import { logger } from '../../observability.ts';
+import { logger } from '../observability.ts';
 import { env } from '../env.ts';
 import { sfnClient } from './client.ts';
 
