@@ -4,7 +4,8 @@ import { caseIdOfKey, noticeIdOfKey } from '#shared/adapters/dynamodb/keys';
 import { owedWork } from '#shared/adapters/dynamodb/owed-work';
 import { pdfRenderer } from '#shared/adapters/pdf/render';
 import { noticeDocuments } from '#shared/adapters/s3/notice-documents';
-import { regions, systemClock } from '#shared/adapters/system';
+import { regions } from '#shared/adapters/regions';
+import { systemClock } from '#shared/adapters/system';
 import { renderCaseNotices } from '#shared/domain/steps/render-notices';
 import { logger } from '#shared/adapters/observability';
 

@@ -19,13 +19,13 @@ const MIN_AGE_SECONDS = numberEnv('SWEEPER_MIN_AGE_SECONDS', 120);
  */
 export const handler = async (event: { minAgeSeconds?: number; time?: string } = {}) => {
   const now = event.time ? new Date(event.time) : systemClock.now();
-  const ports = { cases: caseRepository, owed: owedWork, workflows, metrics, staff: staffRegister, authorisations: authorisationStore, clock: systemClock };
+  const ports = { cases: caseRepository, owed: owedWork, workflows, metrics, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, calendar: CALENDAR };
   // what is owed is owed by the clock on the wall; the dates of cases are counted from the schedule's time
   const swept = await sweepOwed(ports, { minAgeSeconds: event.minAgeSeconds ?? MIN_AGE_SECONDS });
   if (swept.redriven.length) logger.warn('re-drove stranded cases', { count: swept.redriven.length, caseIds: swept.redriven });
   if (swept.rerendered.length) logger.warn('asked again for notices without their PDF', { count: swept.rerendered.length, noticeIds: swept.rerendered });
   if (swept.stuckNotices.length) logger.error('notices set aside: their PDF failed every time', { count: swept.stuckNotices.length, noticeIds: swept.stuckNotices, retries: MAX_RENDER_RETRIES });
-  const scheduled = { ...ports, clock: { now: () => now, calendar: CALENDAR } };
+  const scheduled = { ...ports, clock: { now: () => now } };
   const closed = await closeUnansweredCorrections(scheduled);
   if (closed.length) logger.info('closed cases whose correction was never answered', { count: closed.length });
   const recomputed = await recomputeProvisionalDeadlines(scheduled);

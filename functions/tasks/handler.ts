@@ -1,3 +1,4 @@
+import { CALENDAR } from '#shared/adapters/calendar';
 import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
 import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
 import { catalogReader } from '#shared/adapters/dynamodb/catalog';
@@ -16,9 +17,9 @@ import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';
 import { ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, TaskDecision } from '#shared/http/schemas';
 
-const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, workflows, metrics, catalog: catalogReader, settings };
+const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, calendar: CALENDAR, workflows, metrics, catalog: catalogReader, settings };
 
-const withClock = (c: Case) => ({ body: { caseId: c.caseId, clock: clockOf(c, systemClock.now(), systemClock.calendar) } });
+const withClock = (c: Case) => ({ body: { caseId: c.caseId, clock: clockOf(c, systemClock.now(), CALENDAR) } });
 
 /** Department work queues [N13] [N14]: list, take, decide; offline steps [N17]; the clock's special procedures and extension. */
 export const handler = apiHandler('tasks', {

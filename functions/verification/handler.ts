@@ -1,6 +1,6 @@
 import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
 import { signer } from '#shared/adapters/kms/signer';
-import { regions } from '#shared/adapters/system';
+import { regions } from '#shared/adapters/regions';
 import { verifyLicence, verifyNotice } from '#shared/domain/steps/reads';
 import { apiHandler } from '#shared/http/handler';
 

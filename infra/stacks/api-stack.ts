@@ -19,6 +19,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import { isPublic, ROUTES, type FunctionName } from '../../shared/http/routes.ts';
+import { REQUEST_SCHEMAS } from '../../shared/http/schemas.ts';
 import { PlatformFunction } from '../constructs/platform-function.ts';
 import type { DataStack } from './data-stack.ts';
 import type { WorkflowsStack } from './workflows-stack.ts';
@@ -197,7 +198,7 @@ export class ApiStack extends Stack {
       resource.addMethod(r.method, integration(functions[r.fn]), {
         ...(isPublic(r) ? { authorizationType: AuthorizationType.NONE } : { authorizer, authorizationType: AuthorizationType.CUSTOM }),
         ...(r.body || r.requiredHeaders ? { requestValidator: bodyValidator } : {}),
-        ...(r.body ? { requestModels: { 'application/json': model(r.body.name, r.body.schema) } } : {}),
+        ...(r.body ? { requestModels: { 'application/json': model(r.body.name, REQUEST_SCHEMAS[r.body.name]) } } : {}),
         ...(r.requiredHeaders ? { requestParameters: Object.fromEntries(r.requiredHeaders.map((h) => [`method.request.header.${h}`, true])) } : {}),
       });
     }

@@ -1,10 +1,8 @@
-import type { Clock, Regions, Settings } from '../domain/ports.ts';
-import { regionName } from '../catalog/regions.ts';
-import { CALENDAR } from './calendar.ts';
+import type { Clock, Settings } from '../domain/ports.ts';
 import { numberEnv } from './env.ts';
 
-/** The time of the machine, and the deployed working-day calendar. */
-export const systemClock: Clock = { now: () => new Date(), calendar: CALENDAR };
+/** The time of the machine. The working-day calendar is `CALENDAR` (./calendar.ts), the region list `regions` (./regions.ts): each a module of its own, bundled only where it is used. */
+export const systemClock: Clock = { now: () => new Date() };
 
 /** What the deployment configures, read from the function's environment. */
 export const settings: Settings = {
@@ -12,6 +10,3 @@ export const settings: Settings = {
     return numberEnv('CORRECTION_WORKING_DAYS', 30);
   },
 };
-
-/** Shaanxi's regions from the region list bundled with the code. */
-export const regions: Regions = { name: regionName };

@@ -31,6 +31,8 @@ export interface Ports {
   renderer: NoticeRenderer;
   metrics: Metrics;
   clock: Clock;
+  /** the working-day calendar deployed with the code: a port of its own, so a function that counts no days does not carry the holiday data */
+  calendar: WorkingDayCalendar;
   settings: Settings;
   regions: Regions;
 }
@@ -246,8 +248,6 @@ export interface Metrics {
 
 export interface Clock {
   now(): Date;
-  /** the working-day calendar deployed with the code */
-  calendar: WorkingDayCalendar;
 }
 
 /** What the deployment configures. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isPublic, ROUTES, rolesOfRoute } from './routes.ts';
+import { REQUEST_SCHEMAS } from './schemas.ts';
 
 const problem = {
   description: 'application/problem+json (RFC 9457)',
@@ -46,7 +47,7 @@ export function openApiDocument(serverUrl?: string) {
   }
   const schemas = Object.fromEntries(
     ROUTES.filter((r) => r.body).map((r) => {
-      const { $schema, ...schema } = z.toJSONSchema(r.body!.schema, { target: 'openapi-3.0' }) as Record<string, unknown>;
+      const { $schema, ...schema } = z.toJSONSchema(REQUEST_SCHEMAS[r.body!.name], { target: 'openapi-3.0' }) as Record<string, unknown>;
       return [r.body!.name, schema];
     }),
   );

@@ -1,25 +1,6 @@
-import type * as z from 'zod/mini';
 import { rolesOf, type Action } from '../domain/access/policies.ts';
 import type { Role } from '../domain/caller.ts';
-import {
-  ChangeDecision,
-  ChangeProposal,
-  ChangeRejection,
-  ComplaintHandling,
-  ComplaintRequest,
-  CorrectionRequest,
-  CreateCaseRequest,
-  EvaluationRequest,
-  ExtensionRequest,
-  AbsenceRequest,
-  StaffRolesRequest,
-  AuthorisationRequest,
-  OfflineStepRequest,
-  SpecialProcedureEnd,
-  SpecialProcedureRequest,
-  TaskDecision,
-  UploadRequest,
-} from './schemas.ts';
+import type { RequestSchemaName } from './schemas.ts';
 
 /**
  * The public API's routes (API.md), declared once: each names the function that serves it and the
@@ -36,7 +17,8 @@ export interface RouteSpec {
   /** what the caller asks to do: the gate decides it, from the policy of the same name */
   readonly action: Action;
   readonly summary: string;
-  readonly body?: { readonly name: string; readonly schema: z.ZodMiniType };
+  /** the request body's schema, by name in `REQUEST_SCHEMAS` (./schemas.ts): a name, so a Lambda that reads the table does not bundle every schema */
+  readonly body?: { readonly name: RequestSchemaName };
   readonly requiredHeaders?: readonly string[];
   /** the success status */
   readonly status?: number;
@@ -49,16 +31,16 @@ const SPECS = [
   { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', action: 'openapi.read', summary: 'This document' },
   { method: 'GET', path: '/v1/matters', fn: 'matters', action: 'catalog.search', summary: 'Search published matters (事项库) [N8]' },
   { method: 'GET', path: '/v1/matters/{code}', fn: 'matters', action: 'catalog.guide', summary: 'The service guide (办事指南) of a matter' },
-  { method: 'POST', path: '/v1/catalog/changes', fn: 'catalog', action: 'catalog.propose', summary: 'Propose a catalog change [N10]', body: { name: 'ChangeProposal', schema: ChangeProposal }, status: 201 },
+  { method: 'POST', path: '/v1/catalog/changes', fn: 'catalog', action: 'catalog.propose', summary: 'Propose a catalog change [N10]', body: { name: 'ChangeProposal' }, status: 201 },
   { method: 'GET', path: '/v1/catalog/changes/{id}', fn: 'catalog', action: 'catalog.read_change', summary: 'A catalog change and its review history' },
   {
     method: 'POST',
     path: '/v1/catalog/changes/{id}/approve',
     fn: 'catalog', action: 'catalog.decide_change',
     summary: 'Approve the step a change waits at; the last step applies it as a new version [N10]',
-    body: { name: 'ChangeDecision', schema: ChangeDecision },
+    body: { name: 'ChangeDecision' },
   },
-  { method: 'POST', path: '/v1/catalog/changes/{id}/reject', fn: 'catalog', action: 'catalog.decide_change', summary: 'Reject a change with reasons', body: { name: 'ChangeRejection', schema: ChangeRejection } },
+  { method: 'POST', path: '/v1/catalog/changes/{id}/reject', fn: 'catalog', action: 'catalog.decide_change', summary: 'Reject a change with reasons', body: { name: 'ChangeRejection' } },
   {
     method: 'GET',
     path: '/v1/catalog/consistency',
@@ -71,19 +53,19 @@ const SPECS = [
     fn: 'catalog', action: 'catalog.oversee',
     summary: 'Published guides missing required fields [N20]; ?region=',
   },
-  { method: 'POST', path: '/v1/uploads', fn: 'uploads', action: 'upload.create', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest', schema: UploadRequest }, status: 201 },
+  { method: 'POST', path: '/v1/uploads', fn: 'uploads', action: 'upload.create', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest' }, status: 201 },
   {
     method: 'POST',
     path: '/v1/cases',
     fn: 'intake', action: 'case.file',
     summary: 'Submit an application (统一收件) [N14]',
-    body: { name: 'CreateCaseRequest', schema: CreateCaseRequest },
+    body: { name: 'CreateCaseRequest' },
     requiredHeaders: ['Idempotency-Key'],
     status: 201,
   },
   { method: 'GET', path: '/v1/cases', fn: 'cases', action: 'case.list_own', summary: 'The caller’s own cases (?mine=true)' },
   { method: 'GET', path: '/v1/cases/{caseId}', fn: 'cases', action: 'case.read', summary: 'A case with its tasks, notices and timeline' },
-  { method: 'POST', path: '/v1/cases/{caseId}/corrections', fn: 'cases', action: 'case.correct', summary: 'Answer a correction notice (补齐补正)', body: { name: 'CorrectionRequest', schema: CorrectionRequest } },
+  { method: 'POST', path: '/v1/cases/{caseId}/corrections', fn: 'cases', action: 'case.correct', summary: 'Answer a correction notice (补齐补正)', body: { name: 'CorrectionRequest' } },
   { method: 'POST', path: '/v1/cases/{caseId}/withdraw', fn: 'cases', action: 'case.withdraw', summary: 'Withdraw before acceptance' },
   { method: 'GET', path: '/v1/cases/{caseId}/audit/verify', fn: 'cases', action: 'case.read', summary: 'Recompute the audit trail’s hash chain [H9] [E17]' },
   { method: 'GET', path: '/v1/cases/{caseId}/notices/{noticeId}', fn: 'cases', action: 'case.read', summary: 'A notice (文书) and a short-lived link to its PDF (202 while it is being rendered)' },
@@ -92,7 +74,7 @@ const SPECS = [
     path: '/v1/cases/{caseId}/evaluation',
     fn: 'cases', action: 'case.evaluate',
     summary: 'Rate a completed case once, 1–5 (好差评) [N21] [H10]',
-    body: { name: 'EvaluationRequest', schema: EvaluationRequest },
+    body: { name: 'EvaluationRequest' },
     status: 201,
   },
   {
@@ -100,7 +82,7 @@ const SPECS = [
     path: '/v1/cases/{caseId}/complaints',
     fn: 'cases', action: 'case.complain',
     summary: 'Complain about how a case is handled (投诉) [N21] [H10]',
-    body: { name: 'ComplaintRequest', schema: ComplaintRequest },
+    body: { name: 'ComplaintRequest' },
     status: 201,
   },
   {
@@ -108,7 +90,7 @@ const SPECS = [
     path: '/v1/authorisations',
     fn: 'authorisations', action: 'authorisation.manage',
     summary: 'Authorise an agent (代办员) to file for me [H13] [H26]',
-    body: { name: 'AuthorisationRequest', schema: AuthorisationRequest },
+    body: { name: 'AuthorisationRequest' },
     status: 201,
   },
   { method: 'POST', path: '/v1/authorisations/{agentSub}/revoke', fn: 'authorisations', action: 'authorisation.manage', summary: 'Revoke an agent’s authorisation' },
@@ -118,16 +100,16 @@ const SPECS = [
     path: '/v1/complaints/{complaintId}/handle',
     fn: 'complaints', action: 'complaint.handle',
     summary: 'Record how a complaint was handled',
-    body: { name: 'ComplaintHandling', schema: ComplaintHandling },
+    body: { name: 'ComplaintHandling' },
   },
   { method: 'GET', path: '/v1/tasks', fn: 'tasks', action: 'task.list', summary: 'Open tasks of the caller’s department' },
-  { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', action: 'task.complete', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision', schema: TaskDecision } },
+  { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', action: 'task.complete', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision' } },
   {
     method: 'POST',
     path: '/v1/tasks/{taskId}/offline-steps',
     fn: 'tasks', action: 'task.offline_step',
     summary: 'Record a site inspection, expert review or hearing [N17]',
-    body: { name: 'OfflineStepRequest', schema: OfflineStepRequest },
+    body: { name: 'OfflineStepRequest' },
     status: 201,
   },
   {
@@ -135,25 +117,25 @@ const SPECS = [
     path: '/v1/tasks/{taskId}/special-procedures',
     fn: 'tasks', action: 'task.special_procedure',
     summary: 'Start a special procedure: the clock stops until it ends (听证、检验、鉴定、专家评审 …)',
-    body: { name: 'SpecialProcedureRequest', schema: SpecialProcedureRequest },
+    body: { name: 'SpecialProcedureRequest' },
   },
   {
     method: 'POST',
     path: '/v1/tasks/{taskId}/special-procedures/end',
     fn: 'tasks', action: 'task.special_procedure',
     summary: 'End the special procedure: its working days are added to the deadline',
-    body: { name: 'SpecialProcedureEnd', schema: SpecialProcedureEnd },
+    body: { name: 'SpecialProcedureEnd' },
   },
   {
     method: 'POST',
     path: '/v1/tasks/{taskId}/extension',
     fn: 'tasks', action: 'task.extend',
     summary: 'Extend the time limit once, by up to ten working days, with a notice (head only)',
-    body: { name: 'ExtensionRequest', schema: ExtensionRequest },
+    body: { name: 'ExtensionRequest' },
   },
   { method: 'POST', path: '/v1/tasks/{taskId}/claim', fn: 'tasks', action: 'task.claim', summary: 'Take a task: it is yours to complete (首问负责; AB岗 backups act when you are away)' },
-  { method: 'POST', path: '/v1/staff/absences', fn: 'staff', action: 'staff.manage', summary: 'Record a member of staff as away, with their backup (AB岗, [H22]; head only)', body: { name: 'AbsenceRequest', schema: AbsenceRequest } },
-  { method: 'POST', path: '/v1/staff/{sub}/roles', fn: 'staff', action: 'staff.manage', summary: 'Set a member of staff’s roles in the department, with a reason ([N13]; head only, recorded)', body: { name: 'StaffRolesRequest', schema: StaffRolesRequest } },
+  { method: 'POST', path: '/v1/staff/absences', fn: 'staff', action: 'staff.manage', summary: 'Record a member of staff as away, with their backup (AB岗, [H22]; head only)', body: { name: 'AbsenceRequest' } },
+  { method: 'POST', path: '/v1/staff/{sub}/roles', fn: 'staff', action: 'staff.manage', summary: 'Set a member of staff’s roles in the department, with a reason ([N13]; head only, recorded)', body: { name: 'StaffRolesRequest' } },
   { method: 'GET', path: '/v1/staff', fn: 'staff', action: 'staff.read', summary: 'The department’s staff register and its record of changes (?dept=)' },
   { method: 'GET', path: '/v1/licences/{licenceId}', fn: 'licences', action: 'licence.read', summary: 'An e-licence (电子证照) [E15]' },
   { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'verification', action: 'licence.verify', summary: 'Verify an e-licence’s signature and status' },

@@ -110,3 +110,7 @@ export type StepInputs = [
   Fits<TaskDecisionInput, z.infer<typeof TaskDecision>>,
   Fits<{ materials: MaterialRefInput[] }, z.infer<typeof CorrectionRequest>>,
 ];
+
+/** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
+export const REQUEST_SCHEMAS = { AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

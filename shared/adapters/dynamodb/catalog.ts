@@ -3,7 +3,6 @@ import type { ChangeRequest } from '../../domain/catalog-change.ts';
 import { Conflict } from '../../domain/errors.ts';
 import type { Department, Matter } from '../../domain/matter.ts';
 import type { CatalogChangeStore, CatalogReader } from '../../domain/ports.ts';
-import { shaanxiRegions } from '../../catalog/regions.ts';
 import { catalogTable as table, dynamo } from './client.ts';
 import {
   baseCodeIndex,
@@ -41,25 +40,28 @@ export async function getMatter(code: string, version?: number): Promise<Matter 
 export type MatterSummary = Pick<Matter, (typeof SEARCH_FIELDS)[number]>;
 
 /**
- * Published matters' summaries, read through the sparse `published` index (a Query, never a Scan). The
- * index is partitioned by region (PUBLISHED#<region>): a province-wide load spreads its writes over
- * 119 partitions instead of one hot key, and the whole catalog is read as 119 queries side by side.
+ * Published matters' summaries across the given regions, read through the sparse `published` index (a
+ * Query, never a Scan). The index is partitioned by region (PUBLISHED#<region>): a province-wide load
+ * spreads its writes over 119 partitions instead of one hot key, and the whole catalog is read as 119
+ * queries, eight at a time. The caller names the regions, so the functions that read one matter do not
+ * carry the region list.
  */
-export async function listPublished(region?: string): Promise<MatterSummary[]> {
-  if (!region) {
-    const regions = shaanxiRegions().map((r) => r.code);
-    const parts: MatterSummary[][] = new Array(regions.length);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < regions.length) {
-          const i = next++;
-          parts[i] = await listPublished(regions[i]);
-        }
-      }),
-    );
-    return parts.flat();
-  }
+export async function listPublishedAcross(regions: readonly string[]): Promise<MatterSummary[]> {
+  const parts: MatterSummary[][] = new Array(regions.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < regions.length) {
+        const i = next++;
+        parts[i] = await listPublished(regions[i]);
+      }
+    }),
+  );
+  return parts.flat();
+}
+
+/** Published matters' summaries of one region. */
+export async function listPublished(region: string): Promise<MatterSummary[]> {
   const out: MatterSummary[] = [];
   let start: Record<string, unknown> | undefined;
   do {

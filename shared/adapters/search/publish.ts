@@ -4,7 +4,8 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { buildIndex, type IndexedItem } from '../../catalog/search-index.ts';
 import { logger } from '../observability.ts';
-import { listPublished, type MatterSummary } from '../dynamodb/catalog.ts';
+import { listPublishedAcross, type MatterSummary } from '../dynamodb/catalog.ts';
+import { shaanxiRegions } from '../../catalog/regions.ts';
 import { dynamo } from '../dynamodb/client.ts';
 import { CATALOG_META_KEY } from '../dynamodb/keys.ts';
 import { env } from '../env.ts';
@@ -38,7 +39,7 @@ export function toIndexed(m: MatterSummary): IndexedItem {
 
 export async function publishCatalog(now = () => new Date()): Promise<IndexPointer> {
   const started = Date.now();
-  const matters = await listPublished();
+  const matters = await listPublishedAcross(shaanxiRegions().map((r) => r.code));
   const bytes = buildIndex(matters.map(toIndexed));
   const body = gzipSync(bytes, { level: 9 });
   const builtAt = now().toISOString();

@@ -22,7 +22,7 @@ import { runCaseStep, type StepPorts } from './run.ts';
  * (首问负责 [H10]). The applicant, the agent they authorise, or a clerk of the accepting department at
  * the window may answer it.
  */
-export async function answerCorrection(ports: StepPorts & Pick<Ports, 'catalog' | 'uploads'>, caller: Caller, caseId: string, req: { materials: MaterialRef[] }) {
+export async function answerCorrection(ports: StepPorts & Pick<Ports, 'catalog' | 'uploads' | 'calendar'>, caller: Caller, caseId: string, req: { materials: MaterialRef[] }) {
   return runCaseStep(ports, { caseId, caller, action: 'case.correct' }, async ({ file, role, at }) => {
     const c = file.case;
     assertTransition(c.status, 'submitted');
@@ -34,7 +34,7 @@ export async function answerCorrection(ports: StepPorts & Pick<Ports, 'catalog' 
     if (stillMissing.length) throw new Invalid('the correction does not supply every listed material', stillMissing.map((code) => ({ path: 'materials', message: `missing ${code}` })));
     const kept = c.materials.filter((m) => !replaced.includes(m.code));
     const materials = await checkMaterials(ports, matter, req.materials, caller.sub, kept);
-    const acceptBy = ports.clock.calendar.addWorkingDays(at, ACCEPTANCE_WORKING_DAYS).date;
+    const acceptBy = ports.calendar.addWorkingDays(at, ACCEPTANCE_WORKING_DAYS).date;
     const after: Case = { ...c, status: 'submitted', materials, acceptBy, correctionDue: undefined };
     const n = file.tasks.filter((t) => t.kind === 'acceptance').length + 1;
     const task: Task = acceptanceTask(after, n, at, c.responsible);

@@ -19,7 +19,7 @@ export type TaskDecision =
   | { decision: 'approve'; opinion?: string }
   | { decision: 'deny'; reason: string };
 
-export type TaskPorts = StepPorts & Pick<Ports, 'workflows'>;
+export type TaskPorts = StepPorts & Pick<Ports, 'workflows' | 'calendar'>;
 
 /** The case a task id belongs to; a task id that is not of a task is no task at all. */
 export function caseOfTask(taskId: string): string {
@@ -48,14 +48,14 @@ export async function completeTask(
 
 type Decided = Omit<Outcome<unknown>, 'result'>;
 
-async function decideAcceptance(ports: Pick<Ports, 'catalog' | 'settings' | 'clock'>, caller: Caller, { file, role, at }: StepContext, task: Task, d: TaskDecision): Promise<Decided> {
+async function decideAcceptance(ports: Pick<Ports, 'catalog' | 'settings' | 'clock' | 'calendar'>, caller: Caller, { file, role, at }: StepContext, task: Task, d: TaskDecision): Promise<Decided> {
   const before = file.case;
   const actor = actorOf(caller, role);
   // 首问负责 [H10] [H22]: the first clerk to decide on the case stays responsible for it
   const c: Case = { ...before, responsible: before.responsible ?? actor };
   const done: Task = { ...task, status: 'done', decision: d.decision, completedBy: actor, completedAt: at };
   const issue = noticeIssuer(c.caseId, file.notices.length, at);
-  const calendar = ports.clock.calendar;
+  const calendar = ports.calendar;
   const counted = (to: CaseStatus, change: Decided['change']): Decided => ({ change, metrics: COUNTED[to] ? [COUNTED[to]!] : [] });
   switch (d.decision) {
     case 'accept': {

@@ -161,13 +161,13 @@ function receiptOf(c: Case, noticeId = childId(c.caseId, 'N', 1), sha256 = '', d
  * names the open case only to a filer the gate lets see it.
  */
 export async function recordSubmission(
-  ports: Pick<Ports, 'cases' | 'catalog' | 'clock' | 'metrics' | 'staff' | 'authorisations'>,
+  ports: Pick<Ports, 'cases' | 'catalog' | 'clock' | 'calendar' | 'metrics' | 'staff' | 'authorisations'>,
   input: RoutingInput & { validated: Validated },
 ): Promise<Receipt> {
   const existing = await ports.cases.getCase(input.caseId);
   if (existing) return receiptOf(existing);
   const matter = await loadOpenMatter(ports, input.request.matterCode, input.validated.matterVersion);
-  const acceptBy = ports.clock.calendar.addWorkingDays(input.submittedAt, ACCEPTANCE_WORKING_DAYS).date;
+  const acceptBy = ports.calendar.addWorkingDays(input.submittedAt, ACCEPTANCE_WORKING_DAYS).date;
   const { sub, name, roles, dept } = input.filer;
   const filedBy: Actor = { sub, name, role: input.request.channel === 'window' ? 'clerk' : input.request.channel === 'agent' ? 'agent' : roles.includes('citizen') ? 'citizen' : roles[0], ...(dept ? { dept } : {}) };
   const c: Case = {

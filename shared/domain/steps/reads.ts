@@ -21,9 +21,9 @@ async function visibleFile(ports: ReadPorts, caller: Caller, caseId: string): Pr
 }
 
 /** GET /v1/cases/{caseId}: the case with its tasks, notices and timeline [H9]. */
-export async function readCase(ports: ReadPorts, caller: Caller, caseId: string) {
+export async function readCase(ports: ReadPorts & Pick<Ports, 'calendar'>, caller: Caller, caseId: string) {
   const file = await visibleFile(ports, caller, caseId);
-  return caseView(file, ports.clock.now(), ports.clock.calendar);
+  return caseView(file, ports.clock.now(), ports.calendar);
 }
 
 /** The caller's own cases, newest first. */

@@ -6,7 +6,7 @@ import { noticeIssuer } from '../notices.ts';
 import type { Ports } from '../ports.ts';
 import { runCaseStep } from './run.ts';
 
-type SweepPorts = Pick<Ports, 'cases' | 'owed' | 'workflows' | 'metrics' | 'clock' | 'staff' | 'authorisations'>;
+type SweepPorts = Pick<Ports, 'cases' | 'owed' | 'workflows' | 'metrics' | 'clock' | 'calendar' | 'staff' | 'authorisations'>;
 
 /** How often the sweeper asks again for one notice's PDF before it sets it aside for an operator (an hour at 5-minute sweeps). */
 export const MAX_RENDER_RETRIES = 12;
@@ -83,7 +83,7 @@ export async function closeUnansweredCorrections(ports: SweepPorts, months = 13)
  * the deadline index, once), and the year reached is recorded.
  */
 export async function recomputeProvisionalDeadlines(ports: SweepPorts): Promise<string[]> {
-  const calendar = ports.clock.calendar;
+  const calendar = ports.calendar;
   const from = await ports.owed.calendarYearCounted();
   if (from !== undefined && from >= calendar.lastKnownYear) return [];
   const changed: string[] = [];

@@ -73,7 +73,7 @@ export async function endSpecialProcedure(ports: TaskPorts, caller: Caller, task
     const c = ctx.file.case;
     const adj = c.clockAdjustments ?? NO_ADJUSTMENTS;
     if (!adj.pause) throw new Conflict('no special procedure is under way on this case');
-    const calendar = ports.clock.calendar;
+    const calendar = ports.calendar;
     const days = calendar.workingDaysBetween(adj.pause.startedAt, ctx.at);
     const next: ClockAdjustments = { pausedDays: adj.pausedDays + days, extensions: adj.extensions };
     const deadline = deadlineOf(c, next, calendar);
@@ -93,7 +93,7 @@ export async function extendDeadline(ports: TaskPorts, caller: Caller, taskId: s
     const adj = c.clockAdjustments ?? NO_ADJUSTMENTS;
     assertExtensible(adj, req.days);
     const next: ClockAdjustments = { ...adj, extensions: [{ days: req.days, reason: req.reason, approvedBy: caller.sub, at: ctx.at }] };
-    const deadline = deadlineOf(c, next, ports.clock.calendar);
+    const deadline = deadlineOf(c, next, ports.calendar);
     const notice = noticeIssuer(c.caseId, ctx.file.notices.length, ctx.at)('extension', { days: req.days, reason: req.reason, deadline: deadline.date, approvedBy: caller.name });
     const after: Case = { ...c, clockAdjustments: next, deadline: deadline.date, deadlineProvisional: deadline.provisional };
     return {

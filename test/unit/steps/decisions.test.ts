@@ -20,7 +20,7 @@ describe('acceptance [N14]', () => {
     const caseId = await filed(ports);
     expect(await completeTask(ports, clerk, `${caseId}.A1`, { decision: 'accept' })).toEqual({ caseId, status: 'accepted', taskId: `${caseId}.A1` });
     const c = ports.state.cases.get(caseId)!.case;
-    expect(c.deadline).toBe(ports.clock.calendar.addWorkingDays(c.acceptedAt!, c.promiseDays).date);
+    expect(c.deadline).toBe(ports.calendar.addWorkingDays(c.acceptedAt!, c.promiseDays).date);
     expect(c.pendingWorkflow).toBe('forwarding');
     expect(c.responsible).toMatchObject({ sub: 'clerk-li', role: 'clerk' });
     expect(ports.seen.started).toEqual([{ kind: 'forwarding', caseId }]);
@@ -43,7 +43,7 @@ describe('acceptance [N14]', () => {
     const res = await completeTask(ports, clerk, `${caseId}.A1`, { decision: 'correction', missing: ['M04', 'M05'], reason: '图纸不清晰' });
     expect(res.status).toBe('correction_required');
     const notice = ports.state.cases.get(caseId)!.notices.find((n) => n.kind === 'correction')!;
-    expect(notice.body).toMatchObject({ missing: [{ code: 'M04', name: expect.any(String) }, { code: 'M05', name: expect.any(String) }], answerBy: ports.clock.calendar.addWorkingDays(ports.clock.now(), 30).date });
+    expect(notice.body).toMatchObject({ missing: [{ code: 'M04', name: expect.any(String) }, { code: 'M05', name: expect.any(String) }], answerBy: ports.calendar.addWorkingDays(ports.clock.now(), 30).date });
   });
 
   test('a correction naming a material the matter does not have is 422 on missing [H22]', async () => {

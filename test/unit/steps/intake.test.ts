@@ -21,7 +21,7 @@ describe('an online filing [N13] [N14]', () => {
     expect(f.case.applicant).not.toHaveProperty('verifiedBy');
     expect(f.tasks).toMatchObject([{ taskId: `${r.caseId}.A1`, kind: 'acceptance', dept: FOOD_DEPT, status: 'open' }]);
     expect(f.notices.map((n) => n.kind)).toEqual(['receipt']);
-    expect(f.case.acceptBy).toBe(ports.clock.calendar.addWorkingDays(f.case.submittedAt, 5).date);
+    expect(f.case.acceptBy).toBe(ports.calendar.addWorkingDays(f.case.submittedAt, 5).date);
     expect(ports.seen.metrics).toEqual(['CaseSubmitted']);
   });
 

@@ -48,7 +48,7 @@ describe('no case is stranded [N14]', () => {
     expect(ports.state.cases.get(caseId)!.case.deadlineProvisional).toBe(true);
     expect(await recomputeProvisionalDeadlines(ports)).toEqual([]);
     const newer = new WorkingDayCalendar({ holidays: { '2026-01-01': 'h', '2027-01-01': 'h' }, workdays: {} });
-    const next = { ...ports, clock: { now: ports.clock.now, calendar: newer } };
+    const next = { ...ports, calendar: newer };
     expect(await recomputeProvisionalDeadlines(next)).toEqual([caseId]);
     expect(ports.state.cases.get(caseId)!.case.deadlineProvisional).toBe(false);
     expect(await recomputeProvisionalDeadlines(next)).toEqual([]);

@@ -92,7 +92,7 @@ describe('the clock [N14] [N20] and offline steps [N17]', () => {
     ports.setNow('2026-06-05T02:00:00Z');
     const c = await endSpecialProcedure(ports, a, `${caseId}.R1`, { result: '听证结束' });
     expect(c.clockAdjustments!.pausedDays).toBe(4);
-    expect(c.deadline).toBe(ports.clock.calendar.addWorkingDays(before, 4).date);
+    expect(c.deadline).toBe(ports.calendar.addWorkingDays(before, 4).date);
     expect(ports.state.cases.get(caseId)!.notices.some((n) => n.kind === 'special_procedure')).toBe(true);
   });
 

@@ -358,10 +358,8 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       evaluation: (s) => void seen.evaluations.push(s),
       stuckNotices: () => undefined,
     },
-    clock: {
-      now: () => new Date(now),
-      calendar: TEST_CALENDAR,
-    },
+    clock: { now: () => new Date(now) },
+    calendar: TEST_CALENDAR,
     settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30 },
   };
   return ports;
