@@ -74,8 +74,10 @@ export class ApiStack extends Stack {
     });
     data.catalog.grantReadWriteData(catalogFn);
     workflows.catalogPublish.grantStartExecution(catalogFn);
-    const uploadsFn = new PlatformFunction(this, 'UploadsFn', { name: 'uploads', environment: { UPLOADS_BUCKET: data.uploads.bucketName } });
+    // the gate reads the staff register and authorisations (cases table) before a link is signed
+    const uploadsFn = new PlatformFunction(this, 'UploadsFn', { name: 'uploads', environment: { UPLOADS_BUCKET: data.uploads.bucketName, CASES_TABLE: data.cases.tableName } });
     data.uploads.grantPut(uploadsFn);
+    data.cases.grantReadData(uploadsFn);
     const intakeFn = new PlatformFunction(this, 'IntakeFn', {
       name: 'intake',
       timeout: Duration.seconds(29),

@@ -42,6 +42,9 @@ export interface CaseMaterial {
   code: string;
   name: string;
   objectKey?: string;
+  /** the version of the object intake checked [E12]: the one the case and its archive keep */
+  versionId?: string;
+  contentType?: string;
   licenceId?: string;
   sha256?: string;
   size?: number;

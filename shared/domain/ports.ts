@@ -160,13 +160,33 @@ export interface AuthorisationStore {
 }
 
 export type UploadCheck =
-  | { ok: true; sha256: string; size: number }
-  | { ok: false; reason: 'missing' | 'sha256_mismatch' | 'no_declared_sha256'; declared?: string; actual?: string };
+  | { ok: true; sha256: string; size: number; contentType: string; versionId: string }
+  | { ok: false; reason: 'missing' | 'sha256_mismatch' | 'no_declared_sha256' | 'size_mismatch' | 'format_not_accepted'; declared?: string; actual?: string };
+
+export interface UploadRequest {
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface PresignedUpload {
+  objectKey: string;
+  url: string;
+  /** the headers the PUT must send, each signed: type, length and the declared hash */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
 
 export interface UploadStore {
+  /** a one-object upload link under the filer's own prefix, for exactly the declared type, size and hash */
+  presign(ownerSub: string, req: UploadRequest): Promise<PresignedUpload>;
   /** whether the object key is one of the uploads this filer was given (nobody files another's upload) */
   isOwn(objectKey: string, sub: string): boolean;
-  /** reads the bytes and compares their SHA-256 with the one declared at upload */
+  /**
+   * reads the object's current version and compares its bytes with the SHA-256 and size declared at
+   * upload; the version read is the one the case keeps
+   */
   check(objectKey: string): Promise<UploadCheck>;
 }
 

@@ -197,11 +197,13 @@ describe('least privilege [N13] [E27]', () => {
     expect(statements.filter((s) => grantsService(s, 'states'))).toEqual([]);
   });
 
-  test('the uploads function can put into the uploads bucket but has no access to the archive bucket', () => {
+  test('the uploads function can put into the uploads bucket, only read the cases table (the gate reads the staff register), and has no access to the archive bucket', () => {
     const { statements } = grantsOf(p, 'UploadsFn');
     expect(allows(statements, 's3:PutObject', ids.uploads)).toBe(true);
     expect(statements.filter((s) => grantsService(s, 's3') && (s.Resource === '*' || mentions(s.Resource, ids.archive)))).toEqual([]);
-    expect(statements.filter((s) => grantsService(s, 'dynamodb'))).toEqual([]);
+    expect(allows(statements, 'dynamodb:GetItem', ids.cases)).toBe(true);
+    for (const a of DDB_WRITES) expect([a, allows(statements, a)]).toEqual([a, false]);
+    expect(statements.filter((s) => grantsService(s, 'dynamodb') && !mentions(s.Resource, ids.cases))).toEqual([]);
   });
 
   test('only the unified-return function can write the archive bucket (no other role in any stack)', () => {

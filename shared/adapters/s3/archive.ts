@@ -36,7 +36,8 @@ async function archiveCaseFile(file: CaseFile, licence: Licence | undefined, at:
         new CopyObjectCommand({
           Bucket: bucket,
           Key: `${prefix}/materials/${m.code}`,
-          CopySource: `${env('UPLOADS_BUCKET')}/${m.objectKey!.split('/').map(encodeURIComponent).join('/')}`,
+          // the version intake checked [E12], never whatever was written to the key since
+          CopySource: `${env('UPLOADS_BUCKET')}/${m.objectKey!.split('/').map(encodeURIComponent).join('/')}${m.versionId ? `?versionId=${encodeURIComponent(m.versionId)}` : ''}`,
           ...lock,
         }),
       ),

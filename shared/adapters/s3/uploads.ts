@@ -1,44 +1,46 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { UploadCheck, UploadStore } from '../../domain/ports.ts';
+import type { PresignedUpload, UploadCheck, UploadRequest, UploadStore } from '../../domain/ports.ts';
+import { formatOf } from '../../domain/rules/e12-upload-formats.ts';
 import { env } from '../env.ts';
 import { s3Client } from './client.ts';
 
 /**
  * Materials are uploaded straight to the uploads bucket by presigned PUT [N15] [E12] (e-materials are
- * accepted). The declared SHA-256 travels as signed object metadata; intake recomputes it from the
- * bytes, so a material whose bytes do not match what the applicant declared is refused.
+ * accepted). Type, length and the declared SHA-256 are signed headers; intake recomputes the hash from
+ * the bytes of the version it reads, and the case keeps that version.
  */
 export const UPLOAD_URL_SECONDS = 900;
 
-export interface PresignedUpload {
-  objectKey: string;
-  url: string;
-  headers: Record<string, string>;
-  expiresAt: string;
-}
-
-export async function presignUpload(
-  ownerSub: string,
-  req: { fileName: string; contentType: string; size: number; sha256: string },
-): Promise<PresignedUpload> {
-  // the owner's id is part of the key, so nobody can file a material somebody else uploaded
+export async function presignUpload(ownerSub: string, req: UploadRequest): Promise<PresignedUpload> {
+  // the owner's id is part of the key, so nobody can file a material somebody else uploaded; the name
+  // was checked to be a name [E12], and is made safe for a key all the same
   const safeName = req.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120);
   const objectKey = `uploads/${encodeURIComponent(ownerSub)}/${randomUUID()}/${safeName}`;
-  const headers = { 'content-type': req.contentType, 'x-amz-meta-sha256': req.sha256 };
+  const contentType = req.contentType.toLowerCase();
+  const size = String(req.size);
+  const headers = { 'content-type': contentType, 'content-length': size, 'x-amz-meta-sha256': req.sha256, 'x-amz-meta-size': size };
   const url = await getSignedUrl(
     s3Client(),
-    new PutObjectCommand({ Bucket: env('UPLOADS_BUCKET'), Key: objectKey, ContentType: req.contentType, Metadata: { sha256: req.sha256 } }),
-    // the declared hash is a signed header, not a query parameter, so a client cannot change it
-    { expiresIn: UPLOAD_URL_SECONDS, signableHeaders: new Set(['content-type', 'x-amz-meta-sha256']), unhoistableHeaders: new Set(['x-amz-meta-sha256']) },
+    new PutObjectCommand({ Bucket: env('UPLOADS_BUCKET'), Key: objectKey, ContentType: contentType, ContentLength: req.size, Metadata: { sha256: req.sha256, size } }),
+    // signed headers, not query parameters: a PUT of another type, another length or another declared
+    // hash does not match the signature, and the store refuses it
+    { expiresIn: UPLOAD_URL_SECONDS, signableHeaders: new Set(['content-type', 'content-length', 'x-amz-meta-sha256', 'x-amz-meta-size']), unhoistableHeaders: new Set(['x-amz-meta-sha256', 'x-amz-meta-size']) },
   );
   return { objectKey, url, headers, expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString() };
 }
 
 const isOwnUpload = (objectKey: string, ownerSub: string) => objectKey.startsWith(`uploads/${encodeURIComponent(ownerSub)}/`);
 
-/** Reads the uploaded bytes and compares their SHA-256 with the one declared at upload. */
+const discard = (body: unknown) => (body as { destroy?: () => void } | undefined)?.destroy?.();
+
+/**
+ * Reads the object's current version and compares it with what was declared at upload [E12]: an
+ * accepted type, the declared size, the declared SHA-256 of the bytes. The version read is returned:
+ * the case keeps that version, so bytes written to the key later (the link is valid for 15 minutes)
+ * never reach the case or its archive.
+ */
 async function checkUpload(objectKey: string): Promise<UploadCheck> {
   let res;
   try {
@@ -47,6 +49,16 @@ async function checkUpload(objectKey: string): Promise<UploadCheck> {
     const name = (err as Error).name;
     if (name === 'NoSuchKey' || name === 'NotFound') return { ok: false, reason: 'missing' };
     throw err;
+  }
+  const contentType = (res.ContentType ?? '').toLowerCase();
+  if (!formatOf(contentType)) {
+    discard(res.Body);
+    return { ok: false, reason: 'format_not_accepted', actual: contentType };
+  }
+  const declaredSize = res.Metadata?.size;
+  if (declaredSize === undefined || Number(declaredSize) !== res.ContentLength) {
+    discard(res.Body);
+    return { ok: false, reason: 'size_mismatch', declared: declaredSize, actual: String(res.ContentLength) };
   }
   const hash = createHash('sha256');
   let size = 0;
@@ -58,8 +70,9 @@ async function checkUpload(objectKey: string): Promise<UploadCheck> {
   const declared = res.Metadata?.sha256;
   if (!declared) return { ok: false, reason: 'no_declared_sha256', actual };
   if (declared !== actual) return { ok: false, reason: 'sha256_mismatch', declared, actual };
-  return { ok: true, sha256: actual, size };
+  if (!res.VersionId) throw new Error(`the uploads bucket returned no version for ${objectKey}: it must be versioned`);
+  return { ok: true, sha256: actual, size, contentType, versionId: res.VersionId };
 }
 
-/** The uploads bucket as the intake checks it. */
-export const uploadStore: UploadStore = { isOwn: isOwnUpload, check: checkUpload };
+/** The uploads bucket: presigned PUTs for the filer, and the intake's check of what they put. */
+export const uploadStore: UploadStore = { presign: presignUpload, isOwn: isOwnUpload, check: checkUpload };

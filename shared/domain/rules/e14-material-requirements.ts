@@ -9,6 +9,15 @@ export interface MaterialRef {
   licenceId?: string;
 }
 
+type Refusal = Extract<UploadCheck, { ok: false }>;
+const PROBLEM: Record<Refusal['reason'], (c: Refusal) => string> = {
+  missing: () => 'nothing was uploaded under this key',
+  sha256_mismatch: (c) => `the bytes do not match the declared sha256 (${c.declared})`,
+  no_declared_sha256: () => 'the upload declared no sha256',
+  size_mismatch: (c) => `the stored size (${c.actual} bytes) is not the declared one (${c.declared ?? 'none'})`,
+  format_not_accepted: (c) => `the stored type ${c.actual || '(none)'} is not an accepted format [E12]`,
+};
+
 /**
  * The materials of a filing against the matter's guide [E12] [E14]: every material named exists, every
  * upload is the filer's own and its bytes match their declared SHA-256, and every required material is
@@ -45,11 +54,11 @@ export function materialsAgainstGuide(
       if (!check.ok) {
         errors.push({
           path: `${path}.objectKey`,
-          message: check.reason === 'sha256_mismatch' ? `the bytes do not match the declared sha256 (${check.declared})` : `upload ${check.reason.replaceAll('_', ' ')}`,
+          message: PROBLEM[check.reason](check),
         });
         continue;
       }
-      given.set(ref.code, { code: ref.code, name: def.name, objectKey: ref.objectKey, sha256: check.sha256, size: check.size });
+      given.set(ref.code, { code: ref.code, name: def.name, objectKey: ref.objectKey, versionId: check.versionId, contentType: check.contentType, sha256: check.sha256, size: check.size });
     } else {
       given.set(ref.code, { code: ref.code, name: def.name, licenceId: ref.licenceId });
     }

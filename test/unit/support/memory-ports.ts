@@ -52,7 +52,7 @@ export interface MemoryPorts extends Ports {
     changesLog: StaffChange[];
     absences: Map<string, Absence>;
     authorisations: Map<string, Authorisation>;
-    uploads: Map<string, { owner: string; bytes: Buffer; declared?: string }>;
+    uploads: Map<string, { owner: string; bytes: Buffer; declared?: string; contentType?: string; version?: number }>;
     calendarYear?: number;
     catalogChangedAt?: string;
   };
@@ -293,6 +293,10 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     },
 
     uploads: {
+      async presign(owner, req) {
+        const objectKey = `uploads/${owner}/${state.uploads.size + 1}/${req.fileName}`;
+        return { objectKey, url: `memory://${objectKey}`, headers: { 'content-type': req.contentType, 'content-length': String(req.size) }, expiresAt: new Date(now.getTime() + 900_000).toISOString() };
+      },
       isOwn: (key, sub) => state.uploads.get(key)?.owner === sub,
       async check(key): Promise<UploadCheck> {
         const u = state.uploads.get(key);
@@ -300,7 +304,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         const actual = createHash('sha256').update(u.bytes).digest('hex');
         if (!u.declared) return { ok: false, reason: 'no_declared_sha256', actual };
         if (u.declared !== actual) return { ok: false, reason: 'sha256_mismatch', declared: u.declared, actual };
-        return { ok: true, sha256: actual, size: u.bytes.length };
+        return { ok: true, sha256: actual, size: u.bytes.length, contentType: u.contentType ?? 'application/pdf', versionId: `v${u.version ?? 1}` };
       },
     },
 
