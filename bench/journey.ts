@@ -93,7 +93,7 @@ async function foodJourney(c: Client, staff: Staff, run: string, i: number): Pro
     return { code, objectKey: u.objectKey };
   };
   const materials = [];
-  for (const code of ['M01', 'M04', 'M05']) materials.push(await upload(code, 'first'));
+  for (const code of ['M01', 'M02', 'M04', 'M05']) materials.push(await upload(code, 'first'));
 
   const body = { matterCode: DEMO_FOOD_MATTER_CODE, applicant, channel: 'online', form: { 经营场所: '西安市雁塔区小寨东路1号' }, materials };
   const receipt = await timed('submit', () => c.expect(201, 'POST', '/v1/cases', { token: citizen, body, headers: { 'Idempotency-Key': `bench-${run}-${i}` } }));

@@ -111,7 +111,8 @@ export class ApiStack extends Stack {
     workflows.forwarding.grantStartExecution(tasksFn);
     workflows.unifiedReturn.grantStartExecution(tasksFn);
     const licencesFn = new PlatformFunction(this, 'LicencesFn', { name: 'licences', environment: { CASES_TABLE: data.cases.tableName } });
-    data.cases.grantReadData(licencesFn);
+    // a revocation is a step of the licence's case: one transaction on the case table [E16]
+    data.cases.grantReadWriteData(licencesFn);
     // the public checks of licences and notices: they verify signatures with the signing key's public half
     const verificationFn = new PlatformFunction(this, 'VerificationFn', { name: 'verification', environment: { CASES_TABLE: data.cases.tableName, LICENCE_KEY_ID: data.signingKey.keyArn } });
     data.cases.grantReadData(verificationFn);

@@ -2,6 +2,7 @@ import type { BaseMatter, Department, LocalField, Matter } from '../domain/matte
 import { steps } from './base/builders.ts';
 import { BASE_MATTERS, PROVINCIAL_DEPARTMENTS } from './generate.ts';
 import { regionByCode } from './regions.ts';
+import { departmentUscc } from './uscc.ts';
 
 /**
  * Demo matter catalog (事项库) [N8]: matters as the province (610000), Xi'an (610100) and two Xi'an
@@ -27,7 +28,7 @@ const regionOf = (code: string) => {
 
 // ── departments ──────────────────────────────────────────────────────────────────────────────
 
-const dept = (region: string, abbr: string, name: string): Department => ({ code: `${region}-${abbr}`, name, region });
+const dept = (region: string, abbr: string, name: string): Department => ({ code: `${region}-${abbr}`, name, region, uscc: departmentUscc(`${region}-${abbr}`, region) });
 
 export const departments: Department[] = [
   // 省级: the catalog office [N9] [N10] (the general office and the justice department review common-
@@ -106,6 +107,7 @@ function implementation(deptCode: string, baseCode: string, local: Local = {}): 
     steps: local.steps ?? b.steps,
     fees: local.fees ?? b.fees,
     legalBasis: b.legalBasis,
+    ...(b.issues ? { issues: b.issues } : {}),
     handlingDepts: local.handlingDepts ?? [deptCode],
     retention: b.retention,
     maxVisits: local.maxVisits ?? b.maxVisits,
@@ -126,6 +128,7 @@ const baseCodeOf = (name: string): string => {
 const BASE = {
   食品经营许可: baseCodeOf('食品经营许可'),
   企业设立登记: baseCodeOf('企业设立登记'),
+  企业变更登记: baseCodeOf('企业变更登记'),
   个体工商户设立登记: baseCodeOf('个体工商户设立登记'),
   特种设备使用登记: baseCodeOf('特种设备使用登记'),
   药品批发企业许可: baseCodeOf('药品批发企业许可'),
@@ -154,6 +157,10 @@ const BASE = {
 
 /** The 雁塔区 food business licence: the end-to-end journey's matter. */
 export const DEMO_FOOD_MATTER_CODE = `${BASE.食品经营许可}-610113-XZSP`;
+/** 雁塔区's registrations that issue a 营业执照, and its change, which the licence serves (免提交 [E14]). */
+export const DEMO_SOLE_TRADER_MATTER_CODE = `${BASE.个体工商户设立登记}-610113-XZSP`;
+export const DEMO_COMPANY_MATTER_CODE = `${BASE.企业设立登记}-610113-XZSP`;
+export const DEMO_COMPANY_CHANGE_MATTER_CODE = `${BASE.企业变更登记}-610113-XZSP`;
 /** The 雁塔区 disability subsidies: reviewed in parallel by the 残联 and the 民政局 (分头办理) [N14]. */
 export const DEMO_PARALLEL_MATTER_CODE = `${BASE.残疾人两项补贴}-610113-CL`;
 
@@ -197,6 +204,8 @@ export const matters: Matter[] = [
   // ━━ 雁塔区 (610113) ━━
   implementation('610113-XZSP', BASE.食品经营许可, { keywords: KEYWORDS.food }),
   implementation('610113-XZSP', BASE.企业设立登记, { keywords: KEYWORDS.company }),
+  // 免提交 [E14]: the 营业执照 the 设立 issued serves its 变更, which issues the licence's next version
+  implementation('610113-XZSP', BASE.企业变更登记),
   implementation('610113-XZSP', BASE.个体工商户设立登记, { keywords: KEYWORDS.soleTrader }),
   implementation('610113-XZSP', BASE.公共场所卫生许可, HYGIENE('610113')),
   // the planning branch checks the project against its planning permit while 住建 reviews the rest

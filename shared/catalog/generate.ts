@@ -4,6 +4,7 @@ import { baseMattersPart1, departmentsPart1 } from './base/part1.ts';
 import { baseMattersPart2, departmentsPart2 } from './base/part2.ts';
 import { townshipMatters, type TownshipMatter } from './base/township.ts';
 import { shaanxiRegions, SHAANXI, type Region } from './regions.ts';
+import { departmentUscc } from './uscc.ts';
 import { isStreet, TOWNSHIPS, type Township } from './townships.ts';
 
 /**
@@ -29,7 +30,7 @@ function officeDepartments(regions: Region[]): Department[] {
     { code: `${SHAANXI}-BGT`, name: '陕西省人民政府办公厅', region: SHAANXI },
     { code: `${SHAANXI}-SFT`, name: '陕西省司法厅', region: SHAANXI },
     ...regions.map((r) => ({ code: `${r.code}-ZWFW`, name: `${r.level === 'county' ? cityPrefix(r, regions) : ''}${r.name}政务服务中心`, region: r.code })),
-  ];
+  ].map((d) => ({ ...d, uscc: departmentUscc(d.code, d.region) }));
 }
 
 const cityPrefix = (county: Region, regions: Region[]) => {
@@ -118,7 +119,7 @@ export function generateCatalog(opts: { townships?: TownshipMatter[] } = {}): Ge
     const p = provincial.get(key);
     const name = p && counterpartName(p, region, regions);
     if (!name) return undefined;
-    const d = { code, name, region: region.code };
+    const d = { code, name, region: region.code, uscc: departmentUscc(code, region.code) };
     depts.set(code, d);
     return d;
   };
@@ -181,7 +182,7 @@ function townshipGovernment(town: Township, county: Region, regions: Region[], d
   let d = depts.get(code);
   if (!d) {
     const prefix = county.level === 'county' ? `${cityPrefix(county, regions)}${county.name}` : county.name;
-    d = { code, name: `${prefix}${town.name}${isStreet(town) ? '办事处' : '人民政府'}`, region: county.code };
+    d = { code, name: `${prefix}${town.name}${isStreet(town) ? '办事处' : '人民政府'}`, region: county.code, uscc: departmentUscc(code, county.code) };
     depts.set(code, d);
   }
   return d;
@@ -210,6 +211,8 @@ function implement(b: BaseMatter, item: string, code: string, region: Region, d:
     materials: b.materials,
     fees: b.fees,
     legalBasis: b.legalBasis,
+    // a 注销 (cancellation) item ends a licence; it issues none of the type
+    ...(b.issues && !item.includes('注销') ? { issues: b.issues } : {}),
     handlingDepts: [d.code, ...parallel.map((p) => p.code)],
     retention: b.retention,
     maxVisits: b.maxVisits,

@@ -45,10 +45,13 @@ export interface CaseMaterial {
   /** the version of the object intake checked [E12]: the one the case and its archive keep */
   versionId?: string;
   contentType?: string;
+  /** the e-licence that served the material (免提交 [E14]) */
   licenceId?: string;
   sha256?: string;
   size?: number;
   waived?: boolean;
+  /** how the material was checked at filing [E13]: an e-licence, a verified signature, or neither */
+  verification?: { kind: 'licence' | 'signed' | 'unsigned'; valid?: boolean; signer?: string; algorithm?: string; anchor?: string; checkedAt: string };
 }
 
 /** 办件 */

@@ -33,6 +33,15 @@ export interface Material {
   waivable: boolean;
   /** accepted file types, e.g. ["application/pdf", "image/jpeg"] */
   formats?: string[];
+  /** for a material the licence store holds: the type (证照类型代码) of the e-licence that serves it [E14] */
+  licenceType?: string;
+}
+
+/** A type of e-licence (证照类型) [E15]: its code, its name, and how long one is valid (none: until revoked). */
+export interface LicenceType {
+  code: string;
+  name: string;
+  validYears?: number;
 }
 
 export interface Step {
@@ -46,6 +55,8 @@ export interface Department {
   code: string;
   name: string;
   region: string;
+  /** the department's 统一社会信用代码 (GB 32100): it names the issuer in the id of every licence it issues [E15] */
+  uscc?: string;
 }
 
 export interface Matter {
@@ -79,6 +90,8 @@ export interface Matter {
   steps: Step[];
   fees: string;
   legalBasis: string;
+  /** the e-licence an approval issues [E15]; absent: the matter's own approval document (licenceTypeOf) */
+  issues?: LicenceType;
   /** codes of the departments that review; more than one means parallel handling (分头办理) */
   handlingDepts: string[];
   retention: RetentionClass;
@@ -105,8 +118,8 @@ export interface Matter {
 export const MATTER_FIELDS = [
   'code', 'baseCode', 'name', 'type', 'level', 'dept', 'deptName', 'region', 'regionName', 'township', 'townshipName',
   'promiseDays', 'legalDays', 'onlineDepth', 'keywords', 'conditions', 'materials', 'steps', 'fees', 'legalBasis',
-  'handlingDepts', 'retention', 'maxVisits', 'ownerDept', 'handlingItem', 'address', 'phone', 'hours', 'version', 'status',
-  'changedBy', 'changedAt',
+  'issues', 'handlingDepts', 'retention', 'maxVisits', 'ownerDept', 'handlingItem', 'address', 'phone', 'hours', 'version',
+  'status', 'changedBy', 'changedAt',
 ] as const satisfies readonly (keyof Matter)[];
 type Exhaustive<T extends readonly PropertyKey[], K extends PropertyKey> = [Exclude<K, T[number]>] extends [never] ? true : never;
 const matterFieldsExhaustive: Exhaustive<typeof MATTER_FIELDS, keyof Matter> = true;
@@ -120,7 +133,7 @@ export const READ_ONLY_MATTER_FIELDS = ['version', 'status', 'changedBy', 'chang
  * changed only through the 省政府办公厅 → 省司法厅 chain; local fields (个性要素) are set by the city or
  * county service centre for its own implementation.
  */
-export const COMMON_FIELDS = ['baseCode', 'name', 'type', 'legalDays', 'conditions', 'materials', 'legalBasis', 'handlingItem', 'retention', 'handlingDepts'] as const;
+export const COMMON_FIELDS = ['baseCode', 'name', 'type', 'legalDays', 'conditions', 'materials', 'legalBasis', 'issues', 'handlingItem', 'retention', 'handlingDepts'] as const;
 export const LOCAL_FIELDS = ['promiseDays', 'steps', 'fees', 'maxVisits', 'onlineDepth', 'keywords', 'address', 'phone', 'hours'] as const;
 export type CommonField = (typeof COMMON_FIELDS)[number];
 export type LocalField = (typeof LOCAL_FIELDS)[number];
@@ -165,4 +178,16 @@ export interface BaseMatter {
   onlineDepth: 1 | 2 | 3 | 4;
   /** keys of other departments that review in parallel (分头办理) at the same level */
   parallelWith?: string[];
+  /** the e-licence an approval issues [E15] */
+  issues?: LicenceType;
+}
+
+/**
+ * The type of e-licence an approval of `m` issues [E15]: the one the catalog names, else the matter's
+ * own approval document, typed by its base code (the same matter issues the same type everywhere [N9]).
+ */
+export function licenceTypeOf(m: Pick<Matter, 'issues' | 'baseCode' | 'name' | 'type'>): LicenceType {
+  if (m.issues) return m.issues;
+  const name = m.type === '行政许可' ? `准予${m.name}决定书` : m.type === '行政确认' ? `${m.name}确认书` : `${m.name}决定书`;
+  return { code: m.baseCode, name };
 }

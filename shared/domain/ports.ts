@@ -4,7 +4,7 @@ import type { Actor, ArchiveRecord, Case, CaseSummary, Notice, NoticeDocument, T
 import type { CaseFile } from './case-file.ts';
 import type { ChangeRequest } from './catalog-change.ts';
 import type { Complaint } from './complaint.ts';
-import type { Licence } from './licence.ts';
+import type { Licence, LicenceSummary } from './licence.ts';
 import type { Department, Matter } from './matter.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
 
@@ -58,6 +58,8 @@ export interface CaseChange {
   noticesRenderedBy?: 'stream' | 'workflow';
   /** a licence issued by this step (written once) */
   licence?: Licence;
+  /** licences this step changes (revoked, superseded): each written only while it is still as read */
+  licenceUpdates?: { before: Licence; after: Licence }[];
   /** a complaint filed by this step, or one it handled (written only while still open) */
   complaint?: { filed: Complaint } | { handled: Complaint };
 }
@@ -89,6 +91,10 @@ export interface CaseRepository {
   /** ids of open cases whose next date (deadline, acceptance limit or correction due) falls in `month` (YYYY-MM), before `before` if given */
   openCasesDue(month: string, before?: string): AsyncIterable<string>;
   getLicence(licenceId: string): Promise<Licence | undefined>;
+  /** the licence store by holder [E14] [E16]: a holder's licences, newest first */
+  listLicences(holderKey: string, page: PageRequest): Promise<Page<LicenceSummary>>;
+  /** a holder's licences of one type, every status (the caller decides which serve) */
+  licencesOfType(holderKey: string, type: string): Promise<LicenceSummary[]>;
 }
 
 /** What the platform still owes and the sweeper makes good: workflows that did not run, notices without their PDF. */

@@ -103,6 +103,9 @@ export const ChangeProposal = z.strictObject({
 export const ChangeDecision = z.strictObject({ comment: z.optional(z.string().check(z.maxLength(2000))) });
 export const ChangeRejection = z.strictObject({ reason: text(1, 2000) });
 
+/** POST /v1/licences/{licenceId}/revoke [E16] */
+export const LicenceRevocation = z.strictObject({ reason: text(1, 2000) });
+
 // what the edge parses is what the steps take: a schema that drifts from its step's input fails to compile
 type Fits<Step, Parsed extends Step> = Parsed;
 export type StepInputs = [
@@ -112,5 +115,5 @@ export type StepInputs = [
 ];
 
 /** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
-export const REQUEST_SCHEMAS = { AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+export const REQUEST_SCHEMAS = { LicenceRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

@@ -9,7 +9,7 @@ import { call, citizenToken, eventually, submitOnline, token } from './client';
 test('a taken review task is completed by its taker, or — while they are away — by their recorded backup or the head', async () => {
   const applicant = { type: 'person', name: '卫顶岗', idNumber: '61011319800303030X' };
   const citizen = await citizenToken('citizen-ab', applicant);
-  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'ab-1', applicant);
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'ab-1', applicant);
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
   await eventually('forwarding', async () => (await call('GET', `/v1/cases/${caseId}`, { token: citizen })).body.status === 'in_review');

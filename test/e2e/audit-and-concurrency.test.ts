@@ -9,7 +9,7 @@ const submit = (citizen: string, matterCode: string, codes: string[], key: strin
 describe('every step is recorded and traceable [H9] [E17]: the audit trail is a hash chain', () => {
   test('the chain verifies; an event altered directly in DynamoDB breaks it at that event', async () => {
     const citizen = await citizenToken('citizen-audit', applicant);
-    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'audit-1');
+    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'audit-1');
     const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
     expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
     const ok = await call('GET', `/v1/cases/${caseId}/audit/verify`, { token: citizen });
@@ -34,7 +34,7 @@ describe('every step is recorded and traceable [H9] [E17]: the audit trail is a 
 describe('optimistic locking on every case write', () => {
   test('50 concurrent completions of the same task give exactly one 200 and 49 × 409', async () => {
     const citizen = await citizenToken('citizen-race', applicant);
-    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'race-1');
+    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'race-1');
     const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
@@ -104,7 +104,7 @@ describe('好差评 [N21] [H10]: one evaluation per completed case', () => {
 describe('投诉 ([N21] [H10] 投诉监督): complaints with a handling status', () => {
   test('an applicant complains; a supervisor sees it in the queue and records the handling once; both are in the audit trail', async () => {
     const citizen = await citizenToken('citizen-complain', applicant);
-    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'complain-1');
+    const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'complain-1');
     const stranger = await token({ sub: 'citizen-nosy', roles: ['citizen'] });
     expect((await call('POST', `/v1/cases/${caseId}/complaints`, { token: stranger, body: { category: 'timeliness', text: 'x' } })).status).toBe(404);
     const filed = await call('POST', `/v1/cases/${caseId}/complaints`, { token: citizen, body: { category: 'timeliness', text: '提交三天无人受理' } });

@@ -78,13 +78,14 @@ describe('a refused intake leaves nothing half-written', () => {
     const body = { matterCode: DEMO_FOOD_MATTER_CODE, applicant, channel: 'online', materials: [{ code: 'M01', objectKey: m01 }] };
     const refused = await call('POST', '/v1/cases', { token: citizen, body, headers: { 'Idempotency-Key': 'retry-me' } });
     expectProblem(refused, 422);
-    expect(refused.body.errors.map((e: any) => e.message).join(' ')).toMatch(/M04.*M05/);
+    expect(refused.body.errors.map((e: any) => e.message).join(' ')).toMatch(/M02.*M04.*M05/);
     expect(await countItems('CasesTable')).toBe(before.cases);
     expect(await countItems('IdempotencyTable')).toBe(before.idem);
 
+    const m02 = await upload(citizen, pdf('营业执照扫描件'));
     const m04 = await upload(citizen, pdf('平面图'));
     const m05 = await upload(citizen, pdf('健康证明'));
-    const fixed = { ...body, materials: [...body.materials, { code: 'M04', objectKey: m04 }, { code: 'M05', objectKey: m05 }] };
+    const fixed = { ...body, materials: [...body.materials, { code: 'M02', objectKey: m02 }, { code: 'M04', objectKey: m04 }, { code: 'M05', objectKey: m05 }] };
     const ok = await call('POST', '/v1/cases', { token: citizen, body: fixed, headers: { 'Idempotency-Key': 'retry-me' } });
     expect(ok.status).toBe(201);
     // the case, what was filed, its first event, its acceptance task, its receipt and the applicant's open-case marker
@@ -122,7 +123,7 @@ describe('tasks are completed once, by their own department [N13]', () => {
     // another applicant: citizen-chen's food licence case above is still open (one open case per matter)
     const applicant2 = { type: 'person', name: '陈另一', idNumber: '610104199001010012' };
     const other = await citizenToken('citizen-chen-2', applicant2);
-    const ms = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(other, pdf(code)) })));
+    const ms = await Promise.all(['M01', 'M02', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(other, pdf(code)) })));
     const res = await call('POST', '/v1/cases', { token: other, body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: applicant2, channel: 'online', materials: ms }, headers: { 'Idempotency-Key': 'task-rules' } });
     expect(res.status).toBe(201);
     taskId = `${res.body.caseId}.A1`;

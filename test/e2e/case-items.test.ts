@@ -13,10 +13,10 @@ const item = async (caseId: string, sk: string) =>
 test('materials live in the filing item: rewritten by a correction, untouched by acceptance, and the case still shows them', async () => {
   const citizen = await citizenToken(`citizen-items-${run}`, { type: 'person', name: '吴存储', idNumber: '610113199001011230' });
   const clerk = await token({ sub: `clerk-items-${run}`, roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
-  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `items-${run}`, { type: 'person', name: '吴存储', idNumber: '610113199001011230' });
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `items-${run}`, { type: 'person', name: '吴存储', idNumber: '610113199001011230' });
 
   const filed = await item(caseId, 'CASE#FILING');
-  expect(filed!.materials.map((m: any) => m.code)).toEqual(expect.arrayContaining(['M01', 'M04', 'M05']));
+  expect(filed!.materials.map((m: any) => m.code)).toEqual(expect.arrayContaining(['M01', 'M02', 'M04', 'M05']));
   expect((await item(caseId, 'CASE'))!.materials).toBeUndefined();
 
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'correction', missing: ['M04'], reason: '图纸不清晰' } });

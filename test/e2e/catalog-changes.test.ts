@@ -22,7 +22,7 @@ const approve = (id: string, tok: string) => call('POST', `/v1/catalog/changes/$
 
 test('a common-field change passes 办公厅 then 司法厅, is applied by the provincial centre, and reaches every region as a new version; cases keep theirs', async () => {
   const citizen = await citizenToken('citizen-catalog', { type: 'org', name: '雁塔小吃店', idNumber: '91610113MA6TE5T01J' });
-  const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
+  const materials = await Promise.all(['M01', 'M02', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const before = await call('POST', '/v1/cases', {
     token: citizen,
     body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'org', name: '雁塔小吃店', idNumber: '91610113MA6TE5T01J' }, channel: 'online', materials },
@@ -106,7 +106,7 @@ test('a reviewer rejects with reasons; a rejected change cannot be approved; a s
   expect(s.status).toBe(201);
   expect((await approve(s.body.id, lianhuCentre)).body.status).toBe('applied');
   const citizen = await citizenToken('citizen-lh', { type: 'person', name: '赵莲湖', idNumber: '610104199909090905' });
-  const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
+  const materials = await Promise.all(['M01', 'M02', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const refused = await call('POST', '/v1/cases', {
     token: citizen,
     body: { matterCode: LIANHU_FOOD, applicant: { type: 'person', name: '赵莲湖', idNumber: '610104199909090905' }, channel: 'online', materials },

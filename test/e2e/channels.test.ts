@@ -8,7 +8,7 @@ import { call, citizenToken, eventually, pdf, token, upload } from './client';
  * typed wrong is caught at filing, whoever files.
  */
 const run = Date.now().toString(36);
-const MATERIALS = ['M01', 'M04', 'M05'];
+const MATERIALS = ['M01', 'M02', 'M04', 'M05'];
 const person = (name: string, idNumber: string) => ({ type: 'person', name, idNumber });
 
 async function file(tok: string, body: Record<string, unknown>, key: string) {

@@ -9,7 +9,7 @@ import { call, eventually, pdf, token, upload, submitOnline, citizenToken } from
 test('a special procedure pauses the clock; the head extends the deadline once by up to ten working days, with a notice', async () => {
   const applicant = { type: 'person', name: '郑时限', idNumber: '61011319650101010X' };
   const citizen = await citizenToken('citizen-clock', applicant);
-  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'clock-1', applicant);
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'clock-1', applicant);
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
   const c = await eventually('forwarding', async () => {

@@ -31,7 +31,7 @@ test('one department denies: one result (不予许可), no licence, and the case
 
 test('a clerk returns a case (退件) with a reason; it is terminal and the reason is on the notice', async () => {
   const citizen = await citizenToken('citizen-zhou2', applicant);
-  const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'return-1');
+  const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'return-1');
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   const res = await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'return', reason: '申请事项应向莲湖区提出' } });
   expect(res.body.status).toBe('returned');
@@ -44,7 +44,7 @@ test('a clerk returns a case (退件) with a reason; it is terminal and the reas
 
 test('an applicant withdraws before acceptance; the acceptance task leaves the queue', async () => {
   const citizen = await citizenToken('citizen-zhou3', applicant);
-  const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'withdraw-1');
+  const caseId = await submit(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'withdraw-1');
   const res = await call('POST', `/v1/cases/${caseId}/withdraw`, { token: citizen });
   expect(res.status).toBe(200);
   expect(res.body.status).toBe('withdrawn');

@@ -12,7 +12,7 @@ const expectProblem = (res: { status: number; contentType: string; body: any }, 
   expect(res.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
 };
 const wu = { type: 'person', name: '吴敌意', idNumber: '610113199001011230' };
-const materials = async (tok: string) => Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(tok, pdf(code)) })));
+const materials = async (tok: string) => Promise.all(['M01', 'M02', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(tok, pdf(code)) })));
 
 /** Sends raw bytes (the fetch API would re-encode them). */
 function rawRequest(method: string, path: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: any; contentType: string }> {
@@ -103,7 +103,7 @@ describe('no lasting rights: decided again on every request from the case as it 
 
   test('a clerk who types someone’s onBehalfOf at a hall that receives the matter learns that a case is open, not which one [N15]', async () => {
     const applicantTok = await citizenToken(`c-probe-${run}`, wu);
-    const caseId = await submitOnline(applicantTok, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `probe-own-${run}`, wu);
+    const caseId = await submitOnline(applicantTok, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `probe-own-${run}`, wu);
     // a township station receives its county's matters (上下联办), but is no department of this case
     const station = await token({ sub: `clerk-probe-${run}`, roles: ['clerk'], dept: '610113001-ZF', region: '610113' });
     const probe = await call('POST', '/v1/cases', {
@@ -219,7 +219,7 @@ describe('bad input is never a 5xx (API.md Conventions)', () => {
 
 test('the forwarding of a hostile-callers case still runs (the platform is unharmed)', async () => {
   const tok = await citizenToken(`c-after-${run}`, { type: 'person', name: '吴之后', idNumber: '610113199001011230' });
-  const caseId = await submitOnline(tok, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `after-${run}`, { type: 'person', name: '吴之后', idNumber: '610113199001011230' });
+  const caseId = await submitOnline(tok, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `after-${run}`, { type: 'person', name: '吴之后', idNumber: '610113199001011230' });
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
   await eventually('forwarding', async () => (await call('GET', `/v1/cases/${caseId}`, { token: tok })).body.status === 'in_review');

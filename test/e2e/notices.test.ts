@@ -35,7 +35,7 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
     citizen = await citizenToken(`citizen-notices-1-${run}`, applicant, { name: '李䶮' });
     const clerk = await token({ sub: 'clerk-notices', name: '王受理', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
     const handler = await token({ sub: 'handler-notices', name: '赵承办', roles: ['handler'], dept: '610113-XZSP', region: '610113' });
-    caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `notices-1-${run}`, applicant);
+    caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `notices-1-${run}`, applicant);
     const corr = await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'correction', missing: ['M04'], reason: '缺少食品安全管理制度' } });
     expect(corr.body.status).toBe('correction_required');
     const { upload, pdf } = await import('./client');
@@ -158,7 +158,7 @@ test('a notice whose stream record was lost is asked for again by the sweeper; u
   await call('POST', '/local/faults', { body: { streams: 'drop' } });
   let caseId: string;
   try {
-    caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], `notices-2-${run}`, { type: 'person', name: '王二', idNumber: '610113199001011230' });
+    caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `notices-2-${run}`, { type: 'person', name: '王二', idNumber: '610113199001011230' });
     await new Promise((r) => setTimeout(r, 1000));
   } finally {
     await call('POST', '/local/faults', { body: { streams: 'ok' } });

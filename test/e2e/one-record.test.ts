@@ -6,7 +6,7 @@ import { call, pdf, token, upload, citizenToken } from './client';
  * case is open — online, at the window or through an agent — is answered with the existing case.
  */
 const applicant = { type: 'person', name: '吴一次', idNumber: '610113197001010108' };
-const materials = async (tok: string) => Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(tok, pdf(code)) })));
+const materials = async (tok: string) => Promise.all(['M01', 'M02', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(tok, pdf(code)) })));
 
 test('a second filing of an open matter, by any channel, is 409 naming the open case; after withdrawal a new one is taken', async () => {
   const citizen = await citizenToken('citizen-wu', applicant);

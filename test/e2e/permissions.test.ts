@@ -25,6 +25,7 @@ const BODIES: Record<string, unknown> = {
   ExtensionRequest: { days: 1, reason: 'x' },
   AbsenceRequest: { sub: 'a', backup: 'b', until: '2030-01-01T00:00:00+08:00', reason: 'x' },
   StaffRolesRequest: { roles: ['handler'], reason: 'x' },
+  LicenceRevocation: { reason: 'x' },
 };
 
 /**

@@ -8,7 +8,7 @@ import { call, eventually, pdf, token, upload, citizenToken } from './client';
 test('an accepted case whose forwarding did not start is forwarded by the sweeper', async () => {
   const citizen = await citizenToken('citizen-sweep', { type: 'person', name: '孙稳', idNumber: '610113197707070700' });
   const clerk = await token({ sub: 'clerk-sweep', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
-  const materials = await Promise.all(['M01', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
+  const materials = await Promise.all(['M01', 'M02', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(citizen, pdf(code)) })));
   const sub = await call('POST', '/v1/cases', {
     token: citizen,
     body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'person', name: '孙稳', idNumber: '610113197707070700' }, channel: 'online', materials },

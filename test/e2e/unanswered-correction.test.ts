@@ -5,7 +5,7 @@ import { call, pdf, token, upload, submitOnline, citizenToken } from './client';
 test('the sweeper closes a case whose correction was not answered by its due date, and only then', async () => {
   const applicant = { type: 'person', name: '冯沉默', idNumber: '610113197502020208' };
   const citizen = await citizenToken('citizen-silent', applicant);
-  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'silent-1', applicant);
+  const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'silent-1', applicant);
   const clerk = await token({ sub: 'clerk-li', roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
   await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'correction', missing: ['M04'], reason: '平面图缺失' } });
   const asked = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
@@ -26,6 +26,6 @@ test('the sweeper closes a case whose correction was not answered by its due dat
   expect(c.body.notices.find((n: any) => n.kind === 'return').body.reason).toContain('逾期未补齐补正');
   expect(c.body.timeline.at(-1)).toMatchObject({ action: 'close_unanswered_correction', from: 'correction_required', to: 'returned' });
   // the applicant may file the matter again: the case no longer holds the open-case marker
-  const again = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M04', 'M05'], 'silent-2', applicant);
+  const again = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], 'silent-2', applicant);
   expect(again).not.toBe(caseId);
 });

@@ -139,6 +139,15 @@ describe('validateMatter', () => {
     expect(validateMatter(m, depts)).toContain('material M01 is waivable but only the applicant can supply it');
   });
 
+  test('a licence type is named only on a licence material, and what a matter issues is a well-formed licence type [E14] [E15]', () => {
+    const m = sample();
+    m.materials[0] = { ...m.materials[0], licenceType: '000109002000' };
+    expect(validateMatter(m, depts)).toEqual([expect.stringContaining('material M01 names licence type')]);
+    expect(validateMatter({ ...sample(), issues: { code: 'a.b', name: '证' } }, depts)).toEqual([expect.stringContaining('issues is a licence type')]);
+    expect(validateMatter({ ...sample(), issues: { code: 'X1', name: '证', validYears: 0 } }, depts)).toEqual([expect.stringContaining('issues is a licence type')]);
+    expect(validateMatter({ ...sample(), issues: { code: 'X1', name: '某证', validYears: 5 } }, depts)).toEqual([]);
+  });
+
   test('steps must fit within the promised days, except for a same-day matter', () => {
     const m = sample();
     m.steps = [...m.steps, { name: '现场核查', days: 3 }];

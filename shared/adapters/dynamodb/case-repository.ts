@@ -3,7 +3,7 @@ import { chainEvent, GENESIS_HASH } from '../../domain/audit.ts';
 import type { AuditEvent, Case, CaseStatus, CaseSummary, Notice, Task } from '../../domain/case.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { Conflict, OpenCaseExists, Stale } from '../../domain/errors.ts';
-import type { Licence } from '../../domain/licence.ts';
+import { holderKey, licenceSummary, type Licence, type LicenceSummary } from '../../domain/licence.ts';
 import { isOpen } from '../../domain/lifecycle.ts';
 import type { CaseFile } from '../../domain/case-file.ts';
 import type { CaseChange, CaseRepository, Page, PageRequest } from '../../domain/ports.ts';
@@ -24,6 +24,9 @@ import {
   eventKey,
   filingKey,
   GSI,
+  holderEntryKey,
+  holderPartition,
+  HOLDER_PREFIX,
   licenceKey,
   noticeKey,
   OPEN_COMPLAINTS,
@@ -53,7 +56,13 @@ function caseItem(c: Case): Record<string, unknown> {
   };
 }
 
-const licenceItem = (l: Licence) => ({ ...licenceKey(l.licenceId), type: 'licence', ...l });
+const licenceItem = (l: Licence) => ({ ...licenceKey(l.licenceId), kind: 'licence', ...l });
+/** A licence item without its keys and its item kind (`type` is the licence's own: its 证照类型代码). */
+const stripLicence = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, kind: _kind, ...rest } = item;
+  return rest as T;
+};
+const holderEntry = (l: Licence) => ({ ...holderEntryKey(holderKey(l.holder.type, l.holder.idNumber), l.issuedAt, l.licenceId), kind: 'holder_licence', ...licenceSummary(l) });
 
 const taskItem = (t: Task) => ({ ...taskKey(t.caseId, t.taskId), type: 'task', ...t, ...(t.status === 'open' ? queueIndex(t.dept, t.deadline, t.taskId) : {}) });
 
@@ -79,10 +88,11 @@ const caseQuery = (caseId: string, skPrefix?: string, start?: Record<string, unk
 const LISTS = {
   mine: (sub: string): CursorShape => ({ list: 'cases.mine', attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: { attribute: 'gsi1pk', value: applicantPartition(sub) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk === CASE_ITEM.case }),
   tasks: (dept: string): CursorShape => ({ list: 'tasks.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: queuePartition(dept) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.task) }),
+  licences: (holder: string): CursorShape => ({ list: 'licences.mine', attributes: ['pk', 'sk'], partition: { attribute: 'pk', value: holderPartition(holder) }, item: (pk, sk) => pk.startsWith(HOLDER_PREFIX) && sk.startsWith('LICENCE#') }),
   complaints: (): CursorShape => ({ list: 'complaints.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: OPEN_COMPLAINTS }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.complaint) }),
 };
 
-async function page<T>(shape: CursorShape, query: { IndexName: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; ScanIndexForward?: boolean; FilterExpression?: string }, req: PageRequest): Promise<Page<T>> {
+async function page<T>(shape: CursorShape, query: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; ScanIndexForward?: boolean; FilterExpression?: string }, req: PageRequest): Promise<Page<T>> {
   const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), ...query, Limit: req.limit, ExclusiveStartKey: decodeCursor(shape, req.cursor) }));
   return { items: (res.Items ?? []).map((i) => stripKeys<T>(i)), nextCursor: encodeCursor(shape, res.LastEvaluatedKey) };
 }
@@ -132,6 +142,11 @@ export const caseRepository: CaseRepository = {
     const pendingSince = owed ? (owed === before?.pendingWorkflow ? (before?.pendingSince ?? event.at) : event.at) : undefined;
     const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash, updatedAt: event.at, pendingSince };
     const TableName = casesTable();
+    // a licence is revoked or superseded once: only while it is still as the step read it
+    const licenceUpdates = (change.licenceUpdates ?? []).flatMap(({ before: was, after: now }) => [
+      { Put: { TableName, Item: licenceItem(now), ConditionExpression: '#ls = :was', ExpressionAttributeNames: { '#ls': 'status' }, ExpressionAttributeValues: { ':was': was.status } } },
+      { Put: { TableName, Item: holderEntry(now) } },
+    ]);
     const onlyWhileOpen = { ConditionExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':open': 'open' } };
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       before
@@ -143,7 +158,13 @@ export const caseRepository: CaseRepository = {
       ...(change.notices ?? []).map((n) => ({
         Put: { TableName, Item: { ...noticeKey(after.caseId, n.noticeId), type: 'notice', ...n, ...(change.noticesRenderedBy === 'workflow' ? {} : renderIndex(n.issuedAt, n.noticeId)) }, ConditionExpression: 'attribute_not_exists(pk)' },
       })),
-      ...(change.licence ? [{ Put: { TableName, Item: licenceItem(change.licence), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+      ...(change.licence
+        ? [
+            { Put: { TableName, Item: licenceItem(change.licence), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName, Item: holderEntry(change.licence), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ]
+        : []),
+      ...licenceUpdates,
       ...(change.complaint && 'filed' in change.complaint ? [{ Put: { TableName, Item: complaintItem(change.complaint.filed), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
       // what was filed, only when it changes (filing, correction); the case's version condition guards it
       ...(!before || JSON.stringify([before.materials, before.form]) !== JSON.stringify([after.materials, after.form])
@@ -171,6 +192,7 @@ export const caseRepository: CaseRepository = {
         throw new OpenCaseExists({ caseId: open.Item?.caseId as string | undefined, receiptNo: open.Item?.receiptNo as string | undefined }, { cause: err });
       }
       if (handledIndex >= 0 && failed(handledIndex)) throw new Conflict('the complaint has already been handled', { cause: err });
+      if (licenceUpdates.some((u) => failed(items.indexOf(u)))) throw new Conflict('the licence was changed meanwhile (revoked or superseded)', { cause: err });
       if (failed(0) || failed(1)) throw new Stale(after.caseId, { cause: err });
       throw err;
     }
@@ -213,7 +235,26 @@ export const caseRepository: CaseRepository = {
 
   async getLicence(licenceId): Promise<Licence | undefined> {
     const res = await dynamo().send(new GetCommand({ TableName: casesTable(), Key: licenceKey(licenceId) }));
-    return res.Item ? stripKeys<Licence>(res.Item) : undefined;
+    return res.Item ? stripLicence<Licence>(res.Item) : undefined;
+  },
+
+  async listLicences(holder, req) {
+    const res = await page<Record<string, unknown>>(LISTS.licences(holder), { KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': holderPartition(holder) }, ScanIndexForward: false }, req);
+    return { items: res.items.map((i) => stripLicence<LicenceSummary>(i)), nextCursor: res.nextCursor };
+  },
+
+  async licencesOfType(holder, type) {
+    // a holder's partition holds a few entries; the type is filtered within it (a Query, never a Scan)
+    const out: LicenceSummary[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await dynamo().send(
+        new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p', FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':p': holderPartition(holder), ':t': type }, ScanIndexForward: false, ExclusiveStartKey: start }),
+      );
+      out.push(...(res.Items ?? []).map((i) => stripLicence<LicenceSummary>(i)));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
   },
 };
 

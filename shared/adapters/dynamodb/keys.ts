@@ -34,6 +34,14 @@ export function noticeIdOfKey(key: { sk?: unknown }): string | undefined {
 }
 
 export const licenceKey = (licenceId: string) => ({ pk: `LICENCE#${licenceId}`, sk: 'LICENCE' });
+/**
+ * The licence store by holder [E14] [E16]: one small entry per licence in the holder's partition (the
+ * holder key is a hash of who the licence names), newest first; written and changed in the same
+ * transaction as the licence itself.
+ */
+export const HOLDER_PREFIX = 'HOLDER#';
+export const holderPartition = (holderKey: string) => `${HOLDER_PREFIX}${holderKey}`;
+export const holderEntryKey = (holderKey: string, issuedAt: string, licenceId: string) => ({ pk: holderPartition(holderKey), sk: `LICENCE#${issuedAt}#${licenceId}` });
 /** One open case per applicant and matter [N15] (one record whatever the channel): held while the case is open. */
 export const openCaseKey = (applicantSub: string, matterCode: string) => ({ pk: `OPEN#${applicantSub}`, sk: `MATTER#${matterCode}` });
 /** An authorisation a resident gave an agent [H26]. */

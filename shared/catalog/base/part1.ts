@@ -1,5 +1,5 @@
 import type { BaseMatter, ProvincialDepartment } from '../../domain/matter.ts';
-import { FREE, applicant, licence, onTheSpot, shared, steps } from './builders.ts';
+import { FREE, LICENCE_TYPES, applicant, licence, onTheSpot, shared, steps } from './builders.ts';
 
 /**
  * Common catalog (通用目录) [N9] [N10], part 1 of 2: base matters of twelve Shaanxi provincial
@@ -80,7 +80,7 @@ const SCJG = inDept('SCJG', [
       '申请人已取得营业执照等合法主体资格，具有与经营的食品品种、数量相适应的食品原料处理和食品加工、销售、贮存等场所及设备设施，有专职或者兼职的食品安全管理人员和保证食品安全的规章制度。',
     materials: [
       applicant('M01', '食品经营许可申请书'),
-      licence('M02', '营业执照或者其他主体资格证明文件'),
+      licence('M02', '营业执照或者其他主体资格证明文件', true, LICENCE_TYPES.营业执照),
       shared('M03', '法定代表人（负责人）身份证明'),
       applicant('M04', '与食品经营相适应的主要设备设施、经营布局、操作流程等文件'),
       applicant('M05', '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录清单'),
@@ -89,6 +89,7 @@ const SCJG = inDept('SCJG', [
     fees: FREE,
     legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）',
     handlingItems: ['新办', '变更', '延续', '注销'],
+    issues: LICENCE_TYPES.食品经营许可证,
     retention: '30y',
     maxVisits: 0,
     onlineDepth: 4,
@@ -140,6 +141,7 @@ const SCJG = inDept('SCJG', [
     fees: FREE,
     legalBasis: '《中华人民共和国公司法》第二十九条；《中华人民共和国市场主体登记管理条例》第十九条',
     handlingItems: ['公司设立登记', '非公司企业法人设立登记', '合伙企业设立登记', '个人独资企业设立登记'],
+    issues: LICENCE_TYPES.营业执照,
     retention: 'permanent',
     maxVisits: 0,
     onlineDepth: 4,
@@ -157,13 +159,14 @@ const SCJG = inDept('SCJG', [
       applicant('M01', '公司登记（备案）申请书'),
       applicant('M02', '依法作出的变更决议或者决定'),
       applicant('M03', '章程修正案（涉及章程修改的）', false),
-      licence('M04', '营业执照'),
+      licence('M04', '营业执照', true, LICENCE_TYPES.营业执照),
       licence('M05', '新住所（经营场所）使用证明（变更住所的）', false),
     ],
     steps: steps(0, 1, 0, 0, '审查（形式审查）'),
     fees: FREE,
     legalBasis: '《中华人民共和国市场主体登记管理条例》第二十四条',
     handlingItems: ['变更登记', '备案'],
+    issues: LICENCE_TYPES.营业执照,
     retention: 'permanent',
     maxVisits: 0,
     onlineDepth: 4,
@@ -211,6 +214,7 @@ const SCJG = inDept('SCJG', [
     fees: FREE,
     legalBasis: '《促进个体工商户发展条例》；《中华人民共和国市场主体登记管理条例》第十九条',
     handlingItems: ['办理'],
+    issues: LICENCE_TYPES.营业执照,
     retention: '30y',
     maxVisits: 0,
     onlineDepth: 4,

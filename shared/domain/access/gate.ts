@@ -3,7 +3,7 @@ import { hasRole, STAFF_ROLES, type Caller, type Role, type StaffRole } from '..
 import type { Case, Channel, Task } from '../case.ts';
 import type { ChangeRequest } from '../catalog-change.ts';
 import { Forbidden, NotFound } from '../errors.ts';
-import type { Licence } from '../licence.ts';
+import { actsForHolder, type Licence } from '../licence.ts';
 import type { Matter } from '../matter.ts';
 import type { Ports } from '../ports.ts';
 import { takenTaskRefusal } from '../rules/h22-ab-post.ts';
@@ -166,10 +166,17 @@ export function decide(caller: Caller, action: Action, subject: Subject, facts: 
     case 'licence_party': {
       if (subject.kind !== 'licence') throw new TypeError(`${action} is decided on a licence`);
       const l = subject.licence;
-      if (held.includes('citizen') && l.holder.sub === caller.sub) return allow('citizen');
+      if (held.includes('citizen') && actsForHolder(caller, l.holder)) return allow('citizen');
       const staff = rolesInDepartment(caller, l.issuer.dept, facts.register).filter((r) => held.includes(r));
       if (staff.length) return allow(staff[0]);
       if (held.includes('supervisor') && regionContains(caller.region, l.issuer.region)) return allow('supervisor');
+      return hidden(`there is no licence ${l.licenceId}`);
+    }
+
+    case 'licence_issuer': {
+      if (subject.kind !== 'licence') throw new TypeError(`${action} is decided on a licence`);
+      const l = subject.licence;
+      if (rolesInDepartment(caller, l.issuer.dept, facts.register).includes('head')) return allow('head');
       return hidden(`there is no licence ${l.licenceId}`);
     }
 

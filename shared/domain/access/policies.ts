@@ -31,8 +31,10 @@ export type Ownership =
   | 'own_department'
   /** a supervisor or archivist whose region contains the subject's */
   | 'own_region'
-  /** the licence's holder, staff of the issuing department, supervisors over its region */
+  /** the licence's holder (whoever acts for them in their real name), staff of the issuing department, supervisors over its region */
   | 'licence_party'
+  /** the head of the department that issued the licence, as its staff register gives it */
+  | 'licence_issuer'
   /** a catalog administrator of a department the catalog lists */
   | 'catalog_proposer'
   /** the reviewer the change waits for, never its proposer [N10] */
@@ -81,6 +83,8 @@ export const POLICIES = {
   'staff.manage': { roles: ['head'], ownership: 'own_department' },
   'staff.read': { roles: ['head', 'supervisor'], ownership: 'own_department' },
   'licence.read': { roles: ['citizen', ...STAFF, 'supervisor'], ownership: 'licence_party' },
+  'licence.list_own': { roles: ['citizen'], ownership: 'self' },
+  'licence.revoke': { roles: ['head'], ownership: 'licence_issuer' },
   'archive.read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
 } as const satisfies Record<string, Policy>;
 

@@ -1,6 +1,7 @@
 import type { Department, Matter } from '../matter.ts';
 
 const REGION_CODE = /^\d{6}$/;
+const TYPE_CODE = /^[0-9A-Z]{1,32}$/;
 
 const isDays = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim() === '';
@@ -39,6 +40,16 @@ export function validateMatter(m: Matter, depts: Map<string, Department>): strin
     if (blank(mat.name)) problems.push(`material ${mat.code} has no name`);
     // [E14] only a material the shared or licence store holds can be waived (免提交)
     if (mat.waivable && mat.source === 'applicant') problems.push(`material ${mat.code} is waivable but only the applicant can supply it`);
+    // [E14] a licence type serves only a material the licence store holds, and is a 证照类型代码
+    if (mat.licenceType !== undefined && (mat.source !== 'licence' || !TYPE_CODE.test(mat.licenceType))) problems.push(`material ${mat.code} names licence type "${mat.licenceType}", which only a licence material may, as 1–32 characters 0–9 A–Z`);
+  }
+
+  // [E15] what an approval issues: a licence type with its code and name, valid for whole years if not for ever
+  if (m.issues !== undefined) {
+    const t = m.issues;
+    if (!t || !TYPE_CODE.test(t.code ?? '') || blank(t.name) || (t.validYears !== undefined && !(Number.isInteger(t.validYears) && t.validYears >= 1 && t.validYears <= 100))) {
+      problems.push('issues is a licence type: code of 1–32 characters 0–9 A–Z, a name, and validYears 1–100 if given');
+    }
   }
 
   // [N14] the accepting department, in the matter's region

@@ -33,7 +33,7 @@ export async function answerCorrection(ports: StepPorts & Pick<Ports, 'catalog' 
     const stillMissing = unsupplied(request?.missing, replaced);
     if (stillMissing.length) throw new Invalid('the correction does not supply every listed material', stillMissing.map((code) => ({ path: 'materials', message: `missing ${code}` })));
     const kept = c.materials.filter((m) => !replaced.includes(m.code));
-    const materials = await checkMaterials(ports, matter, req.materials, caller.sub, kept);
+    const materials = await checkMaterials(ports, matter, req.materials, caller.sub, c.applicant, at, kept);
     const acceptBy = ports.calendar.addWorkingDays(at, ACCEPTANCE_WORKING_DAYS).date;
     const after: Case = { ...c, status: 'submitted', materials, acceptBy, correctionDue: undefined };
     const n = file.tasks.filter((t) => t.kind === 'acceptance').length + 1;

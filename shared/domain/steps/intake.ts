@@ -114,7 +114,7 @@ function applicantOnRecord(input: RoutingInput, applicantSub: string): Applicant
  * Routing step 1 [N14] 统一收件: the application against the catalog, the filer's right to file it (the
  * gate), and the uploaded bytes. Refusals are 422 (invalid for the matter) or 403 (not the filer's to make).
  */
-export async function validateApplication(ports: Pick<Ports, 'catalog' | 'uploads' | 'staff' | 'authorisations'>, input: RoutingInput): Promise<Validated> {
+export async function validateApplication(ports: Pick<Ports, 'catalog' | 'uploads' | 'cases' | 'staff' | 'authorisations'>, input: RoutingInput): Promise<Validated> {
   const { filer, request } = input;
   assertFormWithinLimits(request.form);
   const applicantSub = applicantSubFor(filer, request);
@@ -125,7 +125,7 @@ export async function validateApplication(ports: Pick<Ports, 'catalog' | 'upload
   await authorize(ports, filer, 'case.file', subject, new Date(input.submittedAt));
   const applicant = applicantOnRecord(input, applicantSub);
   const filedAt: Case['filedAt'] = request.channel === 'kiosk' ? { kiosk: filer.kiosk } : request.channel === 'window' ? { hall: hallOf(filer.dept) } : undefined;
-  const materials = await checkMaterials(ports, matter, request.materials, filer.sub);
+  const materials = await checkMaterials(ports, matter, request.materials, filer.sub, applicant, input.submittedAt);
   return { materials, applicant, matterVersion: matter.version, ...(filedAt ? { filedAt } : {}) };
 }
 

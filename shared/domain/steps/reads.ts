@@ -6,7 +6,9 @@ import { caseSummary, caseView, noticeView } from '../case-view.ts';
 import { Forbidden, Malformed, NotFound } from '../errors.ts';
 import { caseIdOf } from '../ids.ts';
 import { issuerOf } from '../notices.ts';
-import { signedPart, type Licence } from '../licence.ts';
+import { inForce, licenceSummary, signedPart, type Licence } from '../licence.ts';
+import { parseLicenceIdentifier } from '../rules/e15-licence-identifier.ts';
+import { shanghaiDate } from '../calendar.ts';
 import type { CaseFile } from '../case-file.ts';
 import type { PageRequest, Ports } from '../ports.ts';
 
@@ -78,12 +80,23 @@ export async function readLicence(ports: ReadPorts, caller: Caller, licenceId: s
   return { ...rest, holder: { name: holder.name, type: holder.type }, signature, keyId };
 }
 
-/** Anyone may check a licence shown to them [E16]: is it valid and signed by the platform; nothing about the holder. */
-export async function verifyLicence(ports: Pick<Ports, 'cases' | 'signer'>, licenceId: string) {
-  const licence: Licence | undefined = await ports.cases.getLicence(licenceId);
+/**
+ * Anyone may check a licence shown to them [E16]: its id is well-formed (GB/T 36904 check character),
+ * its signature verifies over what was issued, it is neither revoked nor superseded and in its period of
+ * validity. Nothing about the holder is told, not even which case it came from.
+ */
+export async function verifyLicence(ports: Pick<Ports, 'cases' | 'signer' | 'clock'>, licenceId: string) {
+  const licence: Licence | undefined = parseLicenceIdentifier(licenceId) ? await ports.cases.getLicence(licenceId) : undefined;
   if (!licence) throw new NotFound(`there is no licence ${licenceId}`);
-  const checked = licence.status !== 'valid' ? { valid: false, reason: `licence is ${licence.status}` } : (await ports.signer.verify(signedPart(licence), licence.signature)) ? { valid: true } : { valid: false, reason: 'signature does not verify' };
-  return { ...checked, licenceId: licence.licenceId, issuer: licence.issuer, caseId: licence.caseId, issuedAt: licence.issuedAt };
+  const signed = await ports.signer.verify(signedPart(licence), licence.signature);
+  const force = inForce(licence, shanghaiDate(ports.clock.now()));
+  const checked = !signed ? { valid: false, reason: 'the signature does not verify: the licence is not as issued' } : force.ok ? { valid: true } : { valid: false, reason: force.reason };
+  return {
+    ...checked,
+    ...licenceSummary(licence),
+    ...(licence.supersededBy ? { supersededBy: licence.supersededBy } : {}),
+    ...(licence.revocation ? { revokedAt: licence.revocation.at } : {}),
+  };
 }
 
 /** Where a case's archive package is and the lock the object store really holds on it [E22] [E24]: archivists and supervisors over its region. */

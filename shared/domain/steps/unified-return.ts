@@ -3,6 +3,7 @@ import { shanghaiDate } from '../calendar.ts';
 import type { Case, CaseResult } from '../case.ts';
 import { Conflict } from '../errors.ts';
 import { licenceFor, signedPart, type Licence } from '../licence.ts';
+import { licenceTypeOf } from '../matter.ts';
 import { noticeIssuer } from '../notices.ts';
 import type { Ports } from '../ports.ts';
 import { outcomeOf } from '../rules/n14-unified-return.ts';
@@ -24,9 +25,17 @@ export async function issueResult(ports: StepPorts & Pick<Ports, 'catalog' | 'si
     const opinions = reviews.map((t) => ({ dept: t.dept, deptName: names[t.dept], decision: t.decision as 'approve' | 'deny', opinion: t.opinion, reason: t.reason }));
     const outcome = outcomeOf(opinions);
     let licence: Licence | undefined;
+    let superseded: { before: Licence; after: Licence } | undefined;
     if (outcome === 'approved') {
-      const unsigned = licenceFor(c, at);
+      const [matter, issuer] = await Promise.all([ports.catalog.getMatter(c.matterCode, c.matterVersion), ports.catalog.getDepartment(c.acceptingDept)]);
+      // faults of the catalog, not of the case: the workflow retries, the sweeper re-drives
+      if (!matter) throw new Error(`case ${caseId}: matter ${c.matterCode} v${c.matterVersion} is not in the catalog`);
+      if (!issuer?.uscc) throw new Error(`case ${caseId}: department ${c.acceptingDept} has no 统一社会信用代码 to issue a licence under`);
+      const predecessor = await licenceChanged(ports, c, licenceTypeOf(matter).code);
+      const unsigned = licenceFor(c, matter, { ...issuer, uscc: issuer.uscc }, at, predecessor);
       licence = { ...unsigned, status: 'valid', ...(await ports.signer.sign(signedPart(unsigned))) };
+      // [E16] a change or renewal supersedes the licence it was made from
+      if (predecessor) superseded = { before: predecessor, after: { ...predecessor, status: 'superseded', supersededBy: licence.licenceId } };
     }
     const result: CaseResult = { outcome, decidedAt: at, opinions, ...(licence ? { licenceId: licence.licenceId } : {}) };
     const issue = noticeIssuer(caseId, file.notices.length, at);
@@ -48,12 +57,23 @@ export async function issueResult(ports: StepPorts & Pick<Ports, 'catalog' | 'si
         // rendered by the workflow's next step (RenderNotices), before the archive that needs them
         noticesRenderedBy: 'workflow',
         ...(licence ? { licence } : {}),
+        ...(superseded ? { licenceUpdates: [superseded] } : {}),
       },
       // [N20] 时效性: completed within the promised working days, or not
       metrics: ['CaseCompleted', c.deadline && shanghaiDate(at) > c.deadline ? 'CaseCompletedOverdue' : 'CaseCompletedOnTime'],
       result: answer,
     };
   });
+}
+
+/**
+ * The licence a case changes or renews: one of the type it issues that served one of its materials
+ * (免提交 [E14]), held by the same applicant and still valid. A first issue has none.
+ */
+async function licenceChanged(ports: Pick<Ports, 'cases'>, c: Case, type: string): Promise<Licence | undefined> {
+  const served = [...new Set(c.materials.flatMap((m) => (m.licenceId ? [m.licenceId] : [])))];
+  const licences = await Promise.all(served.map((id) => ports.cases.getLicence(id)));
+  return licences.find((l): l is Licence => !!l && l.type === type && l.status === 'valid' && l.holder.type === c.applicant.type && l.holder.idNumber === c.applicant.idNumber);
 }
 
 /** Archives a completed case into the Object Lock bucket and records where [E22] [E23] [E24]. Idempotent. */

@@ -134,13 +134,17 @@ describe('who may see a case (API.md: the applicant, their agent, staff on the c
 const acceptance: Task = { taskId: `${c.caseId}.A1`, caseId: c.caseId, kind: 'acceptance', dept: c.acceptingDept, region: c.region, matterCode: c.matterCode, status: 'open', deadline: '2025-05-13', createdAt: c.submittedAt };
 const review: Task = { ...acceptance, taskId: `${c.caseId}.R2`, kind: 'review', dept: '610113-MZ' };
 const licence: Licence = {
-  licenceId: `LIC-${c.caseId}`,
+  licenceId: `1.2.156.3005.2.000109001000.11610113MB2946812X.${c.caseId.slice(2)}.001.X`,
+  type: '000109001000',
+  typeName: '食品经营许可证',
   caseId: c.caseId,
   matterCode: c.matterCode,
-  title: c.matterName,
   holder: { name: c.applicant.name, idNumber: c.applicant.idNumber, type: 'person', sub: c.applicant.sub },
-  issuer: { dept: c.acceptingDept, region: c.region },
+  issuer: { dept: c.acceptingDept, name: '雁塔区行政审批服务局', code: '11610113MB2946812X', region: c.region },
   issuedAt: NOW.toISOString(),
+  validFrom: NOW.toISOString().slice(0, 10),
+  version: 1,
+  data: {},
   status: 'valid',
   signature: 'x',
   keyId: 'k',
@@ -192,6 +196,8 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'staff.manage': () => ({ kind: 'department', dept: '610113-MZ' }),
   'staff.read': () => ({ kind: 'department', dept: '610113-MZ' }),
   'licence.read': () => ({ kind: 'licence', licence }),
+  'licence.list_own': () => ({ kind: 'none' }),
+  'licence.revoke': () => ({ kind: 'licence', licence }),
   'archive.read': () => ({ kind: 'case', case: c }),
 };
 

@@ -2,6 +2,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '#shared/domain/errors';
 import { completeTask } from '#shared/domain/steps/complete-task';
 import { openReviews } from '#shared/domain/steps/forwarding';
 import { archiveCase, issueResult } from '#shared/domain/steps/unified-return';
+import { parseLicenceIdentifier } from '#shared/domain/rules/e15-licence-identifier';
 import { signedPart } from '#shared/domain/licence';
 import { memoryPorts } from '../support/memory-ports';
 import { acceptedCase, application, caseInReview, citizen, completedCase, file, FOOD, FOOD_DEPT, PARALLEL, PEOPLE, refusal, seedCatalog, staff } from '../support/fixtures';
@@ -143,8 +144,14 @@ describe('review and the unified return [N14] 分头办理 → 统一反馈 [E15
     const ports = setup();
     const caseId = await completedCase(ports);
     const c = ports.state.cases.get(caseId)!;
-    expect(c.case).toMatchObject({ status: 'completed', result: { outcome: 'approved', licenceId: `LIC-${caseId}` } });
-    const licence = ports.state.licences.get(`LIC-${caseId}`)!;
+    const licenceId = c.case.result!.licenceId!;
+    expect(c.case).toMatchObject({ status: 'completed', result: { outcome: 'approved' } });
+    // a 食品经营许可证 of the accepting department, its serial the case's own, first version [E15]
+    const issuer = ports.state.departments.get(FOOD_DEPT)!;
+    expect(parseLicenceIdentifier(licenceId)).toEqual({ typeCode: '000109001000', issuerCode: issuer.uscc, serial: caseId.slice(2), version: 1 });
+    const licence = ports.state.licences.get(licenceId)!;
+    expect(licence).toMatchObject({ typeName: '食品经营许可证', status: 'valid', version: 1, issuer: { dept: FOOD_DEPT, name: issuer.name, code: issuer.uscc } });
+    expect([licence.validFrom, licence.validUntil]).toEqual(['2026-06-01', '2031-05-31']);
     expect(licence.holder).toMatchObject({ sub: 'c-wang', name: '王小明' });
     expect(await ports.signer.verify(signedPart(licence), licence.signature)).toBe(true);
     expect(c.notices.slice(-2).map((n) => n.kind)).toEqual(['decision', 'delivery']);

@@ -69,15 +69,18 @@ describe('an online filing [N13] [N14]', () => {
   });
 });
 
-describe('the materials [E12] [E14]', () => {
-  test('every required material missing is listed at once (422); the shared store’s are waived (免提交)', async () => {
+describe('the materials [E12] [E13] [E14]', () => {
+  test('every required material missing is listed at once (422); the shared exchange’s are waived (免提交); a licence the applicant holds none of is asked for', async () => {
     const ports = setup();
     const wang = citizen(PEOPLE.wang);
     const err = (await refusal(file(ports, wang, { ...application(ports, wang, FOOD, 'online', PEOPLE.wang), materials: [] }))) as Invalid;
-    expect(err.errors.map((e) => e.message)).toEqual([expect.stringContaining('M01'), expect.stringContaining('M04'), expect.stringContaining('M05')]);
+    expect(err.errors.map((e) => e.message)).toEqual([expect.stringContaining('M01'), expect.stringContaining('M02 (营业执照'), expect.stringContaining('M04'), expect.stringContaining('M05')]);
+    expect(err.errors[1].message).toContain('holds no valid licence of its type');
     const filed = await file(ports, wang, application(ports, wang, FOOD, 'online', PEOPLE.wang));
-    // M02 the licence store holds, M03 the shared exchange platform
-    expect(ports.state.cases.get(filed.caseId)!.case.materials.filter((m) => m.waived).map((m) => m.code)).toEqual(['M02', 'M03']);
+    // M03 the shared exchange platform holds; M02 (营业执照) was uploaded as a scan, wang holding no e-licence of it
+    const materials = ports.state.cases.get(filed.caseId)!.case.materials;
+    expect(materials.filter((m) => m.waived).map((m) => m.code)).toEqual(['M03']);
+    expect(materials.find((m) => m.code === 'M02')).toMatchObject({ objectKey: expect.any(String), verification: { kind: 'unsigned' } });
   });
 
   test('bytes that do not match their declared SHA-256, and another person’s upload, are refused by path', async () => {
@@ -86,7 +89,7 @@ describe('the materials [E12] [E14]', () => {
     const req = application(ports, wang, FOOD, 'online', PEOPLE.wang);
     const liar = upload(ports, 'c-wang', 'M01', '0'.repeat(64));
     const theirs = upload(ports, 'c-chen', 'M04');
-    const err = (await refusal(file(ports, wang, { ...req, materials: [{ code: 'M01', objectKey: liar }, { code: 'M04', objectKey: theirs }, req.materials[2]] }))) as Invalid;
+    const err = (await refusal(file(ports, wang, { ...req, materials: [{ code: 'M01', objectKey: liar }, { code: 'M04', objectKey: theirs }, ...req.materials.filter((m) => m.code === 'M02' || m.code === 'M05')] }))) as Invalid;
     // each refused upload by its path, and so the required materials they were meant to be as missing
     expect(err.errors.slice(0, 2)).toEqual([
       { path: 'materials.0.objectKey', message: expect.stringContaining('sha256') },

@@ -49,7 +49,8 @@ export function upload(ports: MemoryPorts, owner: string, text: string, declared
 /** The required materials of a matter, each uploaded by the filer. */
 export function materialsFor(ports: MemoryPorts, filer: string, matterCode: string) {
   const m = ports.state.matters.get(matterCode)!;
-  return m.materials.filter((x) => x.required && x.source === 'applicant').map((x) => ({ code: x.code, objectKey: upload(ports, filer, `${matterCode} ${x.code}`) }));
+  // a licence material the filer holds no e-licence for is uploaded as a scan
+  return m.materials.filter((x) => x.required && (x.source === 'applicant' || (x.source === 'licence' && x.licenceType))).map((x) => ({ code: x.code, objectKey: upload(ports, filer, `${matterCode} ${x.code}`) }));
 }
 
 /** The application a filer sends for `matterCode` on `channel`, with every required material. */
@@ -95,4 +96,13 @@ export async function refusal(p: Promise<unknown>): Promise<Error> {
     return err as Error;
   }
   throw new Error('it was allowed');
+}
+
+/** A filed case taken through acceptance, every review approving, and the unified return. */
+export async function approve(ports: MemoryPorts, caseId: string): Promise<void> {
+  const c = ports.state.cases.get(caseId)!.case;
+  await completeTask(ports, staff('clerk-1', 'clerk', c.acceptingDept), `${caseId}.A1`, { decision: 'accept' });
+  await openReviews(ports, caseId);
+  for (const t of ports.state.cases.get(caseId)!.tasks.filter((x) => x.kind === 'review')) await completeTask(ports, staff(`handler-${t.dept}`, 'handler', t.dept), t.taskId, { decision: 'approve' });
+  await issueResult(ports, caseId);
 }

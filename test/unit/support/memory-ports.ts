@@ -7,7 +7,7 @@ import type { CaseFile } from '#shared/domain/case-file';
 import type { ChangeRequest } from '#shared/domain/catalog-change';
 import type { Complaint } from '#shared/domain/complaint';
 import { Conflict, Malformed, OpenCaseExists, Stale } from '#shared/domain/errors';
-import type { Licence } from '#shared/domain/licence';
+import { holderKey, licenceSummary, type Licence } from '#shared/domain/licence';
 import { isOpen } from '#shared/domain/lifecycle';
 import type { Department, Matter } from '#shared/domain/matter';
 import type { CaseChange, CaseMetric, Page, PageRequest, Ports, UploadCheck, WorkflowKind } from '#shared/domain/ports';
@@ -148,7 +148,9 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
           if (i >= 0) file.complaints[i] = clone(c);
           else file.complaints.push(clone(c));
         }
+        for (const u of change.licenceUpdates ?? []) if (state.licences.get(u.before.licenceId)?.status !== u.before.status) throw new Conflict(`licence ${u.before.licenceId} changed meanwhile`);
         if (change.licence) state.licences.set(change.licence.licenceId, clone(change.licence));
+        for (const u of change.licenceUpdates ?? []) state.licences.set(u.after.licenceId, clone(u.after));
         if (!before) state.openCases.set(lock, { caseId, receiptNo: after.receiptNo });
         else if (!isOpen(after.status) && isOpen(before.status)) state.openCases.delete(lock);
         state.cases.set(caseId, file);
@@ -177,6 +179,13 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       async getLicence(id) {
         const l = state.licences.get(id);
         return l && clone(l);
+      },
+      async listLicences(holder, req) {
+        const held = [...state.licences.values()].filter((l) => holderKey(l.holder.type, l.holder.idNumber) === holder).sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+        return page(held.map(licenceSummary), req, 'licences');
+      },
+      async licencesOfType(holder, type) {
+        return [...state.licences.values()].filter((l) => holderKey(l.holder.type, l.holder.idNumber) === holder && l.type === type).map(licenceSummary);
       },
     },
 
