@@ -8,6 +8,16 @@ describe('the 证照标识 of an e-licence, GB/T 36904 with an ISO/IEC 7064 MOD 
     expect(mod37_36('A12425GABC1234002')).toBe('M');
   });
 
+  test('the published example 1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U checks out and parses', () => {
+    expect(parseLicenceIdentifier('1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U')).toEqual({
+      typeCode: '11100000000013338W011',
+      issuerCode: '11430000006122244L',
+      serial: '20230000403',
+      version: 1,
+    });
+    expect(parseLicenceIdentifier('1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.V')).toBeUndefined();
+  });
+
   test('agrees with an independent implementation (@konfirm/iso7064) on 2,000 random strings', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
