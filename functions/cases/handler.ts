@@ -1,3 +1,4 @@
+import { trustAnchorStore } from '#shared/adapters/dynamodb/trust-anchors';
 import { CALENDAR } from '#shared/adapters/calendar';
 import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
 import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
@@ -15,7 +16,7 @@ import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';
 import { ComplaintRequest, CorrectionRequest, EvaluationRequest } from '#shared/http/schemas';
 
-const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, calendar: CALENDAR, metrics, catalog: catalogReader, uploads: uploadStore, downloads };
+const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, trustAnchors: trustAnchorStore, clock: systemClock, calendar: CALENDAR, metrics, catalog: catalogReader, uploads: uploadStore, downloads };
 
 /** A case and what its applicant does with it: read it, its notices and its audit trail; correct, withdraw, rate, complain. */
 export const handler = apiHandler('cases', {

@@ -117,6 +117,9 @@ export class ApiStack extends Stack {
     const verificationFn = new PlatformFunction(this, 'VerificationFn', { name: 'verification', environment: { CASES_TABLE: data.cases.tableName, LICENCE_KEY_ID: data.signingKey.keyArn } });
     data.cases.grantReadData(verificationFn);
     data.signingKey.grant(verificationFn, 'kms:GetPublicKey');
+    // the operators' trust anchors for signed materials [E13]: their partition of the case table
+    const trustAnchorsFn = new PlatformFunction(this, 'TrustAnchorsFn', { name: 'trust-anchors', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
+    data.cases.grantReadWriteData(trustAnchorsFn);
     const archiveFn = new PlatformFunction(this, 'ArchiveFn', { name: 'archive', environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadData(archiveFn);
     data.archive.grantRead(archiveFn);
@@ -189,6 +192,7 @@ export class ApiStack extends Stack {
       staff: staffFn,
       licences: licencesFn,
       verification: verificationFn,
+      'trust-anchors': trustAnchorsFn,
       archive: archiveFn,
       openapi: openapiFn,
     };

@@ -50,6 +50,8 @@ export interface CaseMaterial {
   sha256?: string;
   size?: number;
   waived?: boolean;
+  /** a signed material's detached signature as filed, with the chain it was verified through [E13] */
+  signature?: { objectKey: string; versionId: string; sha256: string; certificates: string[] };
   /** how the material was checked at filing [E13]: an e-licence, a verified signature, or neither */
   verification?: { kind: 'licence' | 'signed' | 'unsigned'; valid?: boolean; signer?: string; algorithm?: string; anchor?: string; checkedAt: string };
 }

@@ -5,6 +5,7 @@ import type { CaseFile } from './case-file.ts';
 import type { ChangeRequest } from './catalog-change.ts';
 import type { Complaint } from './complaint.ts';
 import type { Licence, LicenceSummary } from './licence.ts';
+import type { TrustAnchor, TrustAnchorChange } from './trust-anchor.ts';
 import type { Department, Matter } from './matter.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
 
@@ -21,6 +22,7 @@ export interface Ports {
   catalogChanges: CatalogChangeStore;
   staff: StaffRegister;
   authorisations: AuthorisationStore;
+  trustAnchors: TrustAnchorStore;
   uploads: UploadStore;
   workflows: Workflows;
   signer: Signer;
@@ -157,6 +159,18 @@ export interface StaffRegister {
   record(dept: string): Promise<{ members: StaffMember[]; changes: StaffChange[] }>;
 }
 
+/** The trust anchors signed materials are checked against [E13], and their record of changes. */
+export interface TrustAnchorStore {
+  /** every anchor, revoked ones too (a signature is checked against those in force when it was filed) */
+  list(): Promise<TrustAnchor[]>;
+  get(anchorId: string): Promise<TrustAnchor | undefined>;
+  /** adds an anchor with its change record; false when the certificate is an anchor already */
+  add(anchor: TrustAnchor, change: TrustAnchorChange): Promise<boolean>;
+  /** replaces an anchor with its revocation while it is still active; false when it was not */
+  revoke(anchor: TrustAnchor, change: TrustAnchorChange): Promise<boolean>;
+  changes(anchorId: string): Promise<TrustAnchorChange[]>;
+}
+
 export interface AuthorisationStore {
   get(applicantSub: string, agentSub: string): Promise<Authorisation | undefined>;
   /** a new authorisation for the same agent replaces the old one: the resident's latest word counts */
@@ -194,6 +208,8 @@ export interface UploadStore {
    * upload; the version read is the one the case keeps
    */
   check(objectKey: string): Promise<UploadCheck>;
+  /** the bytes of one version of an upload (a signed material's, to verify its signature) */
+  read(objectKey: string, versionId: string): Promise<Buffer>;
 }
 
 export type WorkflowKind = 'forwarding' | 'unified_return' | 'catalog_publish';

@@ -8,7 +8,7 @@ import type { RequestSchemaName } from './schemas.ts';
  * API stack creates the API Gateway resources from this table, the OpenAPI document is generated from
  * it, and each handler implements exactly the routes it lists for its function.
  */
-export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'archive' | 'openapi';
+export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'openapi';
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST';
@@ -137,6 +137,9 @@ const SPECS = [
   { method: 'POST', path: '/v1/staff/absences', fn: 'staff', action: 'staff.manage', summary: 'Record a member of staff as away, with their backup (AB岗, [H22]; head only)', body: { name: 'AbsenceRequest' } },
   { method: 'POST', path: '/v1/staff/{sub}/roles', fn: 'staff', action: 'staff.manage', summary: 'Set a member of staff’s roles in the department, with a reason ([N13]; head only, recorded)', body: { name: 'StaffRolesRequest' } },
   { method: 'GET', path: '/v1/staff', fn: 'staff', action: 'staff.read', summary: 'The department’s staff register and its record of changes (?dept=)' },
+  { method: 'POST', path: '/v1/trust-anchors', fn: 'trust-anchors', action: 'trust_anchor.manage', summary: 'Add a trust anchor (a CA certificate) that signed materials may chain to [E13]', body: { name: 'TrustAnchorRequest' }, status: 201 },
+  { method: 'GET', path: '/v1/trust-anchors', fn: 'trust-anchors', action: 'trust_anchor.read', summary: 'The trust anchors, with every change [E13]' },
+  { method: 'POST', path: '/v1/trust-anchors/{anchorId}/revoke', fn: 'trust-anchors', action: 'trust_anchor.manage', summary: 'Revoke a trust anchor, with the reason [E13]', body: { name: 'TrustAnchorRevocation' } },
   { method: 'GET', path: '/v1/licences', fn: 'licences', action: 'licence.list_own', summary: 'The caller’s own e-licences (?mine=true; &as=org for the enterprise their token names) [E16]' },
   { method: 'GET', path: '/v1/licences/{licenceId}', fn: 'licences', action: 'licence.read', summary: 'An e-licence (电子证照) [E15]' },
   { method: 'POST', path: '/v1/licences/{licenceId}/revoke', fn: 'licences', action: 'licence.revoke', summary: 'Revoke an e-licence, with the reason (head of the issuing department) [E16]', body: { name: 'LicenceRevocation' } },

@@ -24,6 +24,8 @@ export const MaterialRef = z.strictObject({
   code: text(1, 20),
   objectKey: z.optional(text(1, 500)),
   licenceId: z.optional(text(1, 100)),
+  /** a signed material's detached signature (an upload) and the signer's certificate chain, signer first [E13] */
+  signature: z.optional(z.strictObject({ objectKey: text(1, 500), certificates: z.array(text(100, 16_384)).check(z.minLength(1), z.maxLength(5)) })),
 });
 
 export const CreateCaseRequest = z.strictObject({
@@ -103,6 +105,10 @@ export const ChangeProposal = z.strictObject({
 export const ChangeDecision = z.strictObject({ comment: z.optional(z.string().check(z.maxLength(2000))) });
 export const ChangeRejection = z.strictObject({ reason: text(1, 2000) });
 
+/** POST /v1/trust-anchors [E13] */
+export const TrustAnchorRequest = z.strictObject({ name: text(1, 200), certificate: text(100, 16_384) });
+export const TrustAnchorRevocation = z.strictObject({ reason: text(1, 2000) });
+
 /** POST /v1/licences/{licenceId}/revoke [E16] */
 export const LicenceRevocation = z.strictObject({ reason: text(1, 2000) });
 
@@ -115,5 +121,5 @@ export type StepInputs = [
 ];
 
 /** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
-export const REQUEST_SCHEMAS = { LicenceRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+export const REQUEST_SCHEMAS = { LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

@@ -26,6 +26,8 @@ const BODIES: Record<string, unknown> = {
   AbsenceRequest: { sub: 'a', backup: 'b', until: '2030-01-01T00:00:00+08:00', reason: 'x' },
   StaffRolesRequest: { roles: ['handler'], reason: 'x' },
   LicenceRevocation: { reason: 'x' },
+  TrustAnchorRequest: { name: 'x', certificate: 'x'.repeat(100) },
+  TrustAnchorRevocation: { reason: 'x' },
 };
 
 /**

@@ -42,6 +42,10 @@ export const licenceKey = (licenceId: string) => ({ pk: `LICENCE#${licenceId}`, 
 export const HOLDER_PREFIX = 'HOLDER#';
 export const holderPartition = (holderKey: string) => `${HOLDER_PREFIX}${holderKey}`;
 export const holderEntryKey = (holderKey: string, issuedAt: string, licenceId: string) => ({ pk: holderPartition(holderKey), sk: `LICENCE#${issuedAt}#${licenceId}` });
+/** The trust anchors [E13]: one partition, an item per anchor and one per change. */
+export const ANCHORS_PARTITION = 'TRUST_ANCHORS';
+export const trustAnchorKey = (anchorId: string) => ({ pk: ANCHORS_PARTITION, sk: `ANCHOR#${anchorId}` });
+export const trustAnchorChangeKey = (anchorId: string, at: string, action: string) => ({ pk: ANCHORS_PARTITION, sk: `LOG#${anchorId}#${at}#${action}` });
 /** One open case per applicant and matter [N15] (one record whatever the channel): held while the case is open. */
 export const openCaseKey = (applicantSub: string, matterCode: string) => ({ pk: `OPEN#${applicantSub}`, sk: `MATTER#${matterCode}` });
 /** An authorisation a resident gave an agent [H26]. */

@@ -74,5 +74,11 @@ async function checkUpload(objectKey: string): Promise<UploadCheck> {
   return { ok: true, sha256: actual, size, contentType, versionId: res.VersionId };
 }
 
-/** The uploads bucket: presigned PUTs for the filer, and the intake's check of what they put. */
-export const uploadStore: UploadStore = { presign: presignUpload, isOwn: isOwnUpload, check: checkUpload };
+/** One version's bytes, for a signature to be verified over exactly what intake checked. */
+async function readUpload(objectKey: string, versionId: string): Promise<Buffer> {
+  const res = await s3Client().send(new GetObjectCommand({ Bucket: env('UPLOADS_BUCKET'), Key: objectKey, VersionId: versionId }));
+  return Buffer.from(await res.Body!.transformToByteArray());
+}
+
+/** The uploads bucket: presigned PUTs for the filer, and the intake's check and reading of what they put. */
+export const uploadStore: UploadStore = { presign: presignUpload, isOwn: isOwnUpload, check: checkUpload, read: readUpload };

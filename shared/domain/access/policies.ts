@@ -85,6 +85,8 @@ export const POLICIES = {
   'licence.read': { roles: ['citizen', ...STAFF, 'supervisor'], ownership: 'licence_party' },
   'licence.list_own': { roles: ['citizen'], ownership: 'self' },
   'licence.revoke': { roles: ['head'], ownership: 'licence_issuer' },
+  'trust_anchor.manage': { roles: ['operator'], ownership: 'any' },
+  'trust_anchor.read': { roles: ['operator', 'supervisor'], ownership: 'any' },
   'archive.read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
 } as const satisfies Record<string, Policy>;
 

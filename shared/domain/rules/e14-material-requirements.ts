@@ -2,12 +2,21 @@ import type { CaseMaterial } from '../case.ts';
 import type { FieldError } from '../errors.ts';
 import type { Material, Matter } from '../matter.ts';
 import type { UploadCheck } from '../ports.ts';
+import type { SignatureCheck } from './e13-signed-materials.ts';
 
 export interface MaterialRef {
   code: string;
   objectKey?: string;
   licenceId?: string;
+  /** a detached signature (an upload of the filer's) and the signer's certificate chain [E13] */
+  signature?: { objectKey: string; certificates: string[] };
 }
+
+/** How much certificate text one filing may carry in all: a chain is a few KB, and the case keeps them. */
+export const MAX_CERTIFICATE_BYTES = 64 * 1024;
+
+/** A signed material's signature, as checked: its own upload, then the signature over the material's bytes. */
+export type SignedCheck = { upload: 'not_own' | Extract<UploadCheck, { ok: false }> } | ({ upload: Extract<UploadCheck, { ok: true }> } & SignatureCheck);
 
 /** A licence named for a material, as the licence store answered: it serves, or why not. */
 export type LicenceCheck = { ok: true; licenceId: string; typeName: string } | { ok: false; reason: string };
@@ -15,6 +24,8 @@ export type LicenceCheck = { ok: true; licenceId: string; typeName: string } | {
 export interface MaterialChecks {
   /** `uploads[i]` is the upload check of `refs[i]` (undefined where none was made) */
   uploads: (UploadCheck | 'not_own' | undefined)[];
+  /** `signatures[i]` is the check of the signature `refs[i]` carries (undefined where it carries none) */
+  signatures?: (SignedCheck | undefined)[];
   /** `licences[i]` is the check of the licence `refs[i]` names (undefined where it names none) */
   licences?: (LicenceCheck | undefined)[];
   /** by licence type: the valid licence of that type the applicant holds, for the materials not given */
@@ -32,6 +43,19 @@ const PROBLEM: Record<Refusal['reason'], (c: Refusal) => string> = {
   format_not_accepted: (c) => `the stored type ${c.actual || '(none)'} is not an accepted format [E12]`,
 };
 
+function signedOutcome(ref: NonNullable<MaterialRef['signature']>, s: SignedCheck | undefined, at: string): { problem: string } | { verification: NonNullable<CaseMaterial['verification']>; signature: NonNullable<CaseMaterial['signature']> } {
+  if (!s) return { problem: 'the signature was not checked' };
+  if (s.upload === 'not_own') return { problem: 'the signature is not an upload of the filer' };
+  if (!s.upload.ok) return { problem: `the signature upload: ${PROBLEM[s.upload.reason](s.upload)}` };
+  if (s.upload.contentType !== 'application/octet-stream') return { problem: 'a detached signature is uploaded as application/octet-stream (.sig)' };
+  if (!('valid' in s)) return { problem: 'the signature was not checked' };
+  if (!s.valid) return { problem: s.reason };
+  return {
+    verification: { kind: 'signed', valid: true, signer: s.signer, algorithm: s.algorithm, anchor: s.anchor, checkedAt: at },
+    signature: { objectKey: ref.objectKey, versionId: s.upload.versionId, sha256: s.upload.sha256, certificates: ref.certificates },
+  };
+}
+
 /**
  * The materials of a filing against the matter's guide [E12] [E13] [E14]: every material named exists, every
  * upload is the filer's own and its bytes match their declared SHA-256, every licence named is the
@@ -44,6 +68,8 @@ export function materialsAgainstGuide(matter: Pick<Matter, 'materials'>, refs: M
   const errors: FieldError[] = [];
   const byCode = new Map<string, Material>(matter.materials.map((m) => [m.code, m]));
   const given = new Map<string, CaseMaterial>(already.map((m) => [m.code, m]));
+  const certificateBytes = refs.reduce((n, r) => n + (r.signature?.certificates.reduce((m, c) => m + c.length, 0) ?? 0), 0);
+  if (certificateBytes > MAX_CERTIFICATE_BYTES) errors.push({ path: 'materials', message: `the certificates of one filing are at most ${MAX_CERTIFICATE_BYTES} characters in all` });
   for (const [i, ref] of refs.entries()) {
     const path = `materials.${i}`;
     const def = byCode.get(ref.code);
@@ -53,6 +79,10 @@ export function materialsAgainstGuide(matter: Pick<Matter, 'materials'>, refs: M
     }
     if (!ref.objectKey === !ref.licenceId) {
       errors.push({ path, message: 'a material is an objectKey or a licenceId, one of them' });
+      continue;
+    }
+    if (ref.signature && !ref.objectKey) {
+      errors.push({ path: `${path}.signature`, message: 'a signature goes with an uploaded material (objectKey)' });
       continue;
     }
     if (ref.objectKey) {
@@ -65,6 +95,17 @@ export function materialsAgainstGuide(matter: Pick<Matter, 'materials'>, refs: M
         errors.push({ path: `${path}.objectKey`, message: PROBLEM[check.reason](check) });
         continue;
       }
+      let verification: NonNullable<CaseMaterial['verification']> = { kind: 'unsigned', checkedAt: checks.at };
+      let signature: CaseMaterial['signature'];
+      if (ref.signature) {
+        // [E13] a signed material is taken only with a signature that verifies to a trust anchor in force
+        const s = signedOutcome(ref.signature, checks.signatures?.[i], checks.at);
+        if ('problem' in s) {
+          errors.push({ path: `${path}.signature`, message: s.problem });
+          continue;
+        }
+        ({ verification, signature } = s);
+      }
       given.set(ref.code, {
         code: ref.code,
         name: def.name,
@@ -73,7 +114,8 @@ export function materialsAgainstGuide(matter: Pick<Matter, 'materials'>, refs: M
         contentType: check.contentType,
         sha256: check.sha256,
         size: check.size,
-        verification: { kind: 'unsigned', checkedAt: checks.at },
+        verification,
+        ...(signature ? { signature } : {}),
       });
       continue;
     }

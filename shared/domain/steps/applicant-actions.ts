@@ -22,7 +22,7 @@ import { runCaseStep, type StepPorts } from './run.ts';
  * (首问负责 [H10]). The applicant, the agent they authorise, or a clerk of the accepting department at
  * the window may answer it.
  */
-export async function answerCorrection(ports: StepPorts & Pick<Ports, 'catalog' | 'uploads' | 'calendar'>, caller: Caller, caseId: string, req: { materials: MaterialRef[] }) {
+export async function answerCorrection(ports: StepPorts & Pick<Ports, 'catalog' | 'uploads' | 'trustAnchors' | 'calendar'>, caller: Caller, caseId: string, req: { materials: MaterialRef[] }) {
   return runCaseStep(ports, { caseId, caller, action: 'case.correct' }, async ({ file, role, at }) => {
     const c = file.case;
     assertTransition(c.status, 'submitted');

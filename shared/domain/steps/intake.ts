@@ -114,7 +114,7 @@ function applicantOnRecord(input: RoutingInput, applicantSub: string): Applicant
  * Routing step 1 [N14] 统一收件: the application against the catalog, the filer's right to file it (the
  * gate), and the uploaded bytes. Refusals are 422 (invalid for the matter) or 403 (not the filer's to make).
  */
-export async function validateApplication(ports: Pick<Ports, 'catalog' | 'uploads' | 'cases' | 'staff' | 'authorisations'>, input: RoutingInput): Promise<Validated> {
+export async function validateApplication(ports: Pick<Ports, 'catalog' | 'uploads' | 'cases' | 'trustAnchors' | 'staff' | 'authorisations'>, input: RoutingInput): Promise<Validated> {
   const { filer, request } = input;
   assertFormWithinLimits(request.form);
   const applicantSub = applicantSubFor(filer, request);

@@ -198,6 +198,8 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'licence.read': () => ({ kind: 'licence', licence }),
   'licence.list_own': () => ({ kind: 'none' }),
   'licence.revoke': () => ({ kind: 'licence', licence }),
+  'trust_anchor.manage': () => ({ kind: 'none' }),
+  'trust_anchor.read': () => ({ kind: 'none' }),
   'archive.read': () => ({ kind: 'case', case: c }),
 };
 

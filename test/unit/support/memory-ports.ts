@@ -8,6 +8,7 @@ import type { ChangeRequest } from '#shared/domain/catalog-change';
 import type { Complaint } from '#shared/domain/complaint';
 import { Conflict, Malformed, OpenCaseExists, Stale } from '#shared/domain/errors';
 import { holderKey, licenceSummary, type Licence } from '#shared/domain/licence';
+import type { TrustAnchor, TrustAnchorChange } from '#shared/domain/trust-anchor';
 import { isOpen } from '#shared/domain/lifecycle';
 import type { Department, Matter } from '#shared/domain/matter';
 import type { CaseChange, CaseMetric, Page, PageRequest, Ports, UploadCheck, WorkflowKind } from '#shared/domain/ports';
@@ -52,6 +53,8 @@ export interface MemoryPorts extends Ports {
     changesLog: StaffChange[];
     absences: Map<string, Absence>;
     authorisations: Map<string, Authorisation>;
+    anchors: Map<string, TrustAnchor>;
+    anchorChanges: TrustAnchorChange[];
     uploads: Map<string, { owner: string; bytes: Buffer; declared?: string; contentType?: string; version?: number }>;
     calendarYear?: number;
     catalogChangedAt?: string;
@@ -77,6 +80,8 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     absences: new Map(),
     authorisations: new Map(),
     uploads: new Map(),
+    anchors: new Map(),
+    anchorChanges: [],
   };
   const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [] };
   const losing = new Set<string>();
@@ -288,6 +293,31 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       },
     },
 
+    trustAnchors: {
+      async list() {
+        return [...state.anchors.values()].map(clone);
+      },
+      async get(id) {
+        const a = state.anchors.get(id);
+        return a && clone(a);
+      },
+      async add(a, change) {
+        if (state.anchors.has(a.anchorId)) return false;
+        state.anchors.set(a.anchorId, clone(a));
+        state.anchorChanges.push(clone(change));
+        return true;
+      },
+      async revoke(a, change) {
+        if (state.anchors.get(a.anchorId)?.status !== 'active') return false;
+        state.anchors.set(a.anchorId, clone(a));
+        state.anchorChanges.push(clone(change));
+        return true;
+      },
+      async changes(id) {
+        return state.anchorChanges.filter((c) => c.anchorId === id).map(clone);
+      },
+    },
+
     authorisations: {
       async get(applicantSub, agentSub) {
         const a = state.authorisations.get(`${applicantSub}#${agentSub}`);
@@ -307,6 +337,9 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         return { objectKey, url: `memory://${objectKey}`, headers: { 'content-type': req.contentType, 'content-length': String(req.size) }, expiresAt: new Date(now.getTime() + 900_000).toISOString() };
       },
       isOwn: (key, sub) => state.uploads.get(key)?.owner === sub,
+      async read(key) {
+        return Buffer.from(state.uploads.get(key)!.bytes);
+      },
       async check(key): Promise<UploadCheck> {
         const u = state.uploads.get(key);
         if (!u) return { ok: false, reason: 'missing' };
