@@ -43,7 +43,7 @@ describe('the e-file package [E24]', () => {
     const { file, licence } = await sampleFile();
     parts = [
       { id: 'M01', title: '食品经营许可申请书 & <附件> "原件"', kind: 'material', format: 'PDF', fileName: 'M01.pdf', bytes: Buffer.from('%PDF-1.7\n申请书\r\n%%EOF\n') },
-      { id: 'N1', title: '接收回执', kind: 'notice', format: 'PDF', fileName: 'N1.pdf', bytes: Buffer.alloc(3000, 7) },
+      { id: 'receipt', title: '接收回执', kind: 'notice', format: 'PDF', fileName: 'receipt.pdf', bytes: Buffer.alloc(3000, 7) },
       { id: 'licence', title: licence.typeName, kind: 'licence', format: 'XML', fileName: 'licence.xml', bytes: licenceXml(licence) },
       { id: 'audit', title: '审计记录', kind: 'audit', format: 'XML', fileName: 'audit.xml', bytes: auditXml(file) },
     ];

@@ -17,7 +17,7 @@ export const PACKAGE_FORMAT = '本封装包遵循 DA/T 48-2009《基于XML的电
 export const PACKAGE_VERSION = '2009';
 
 export interface PackagePart {
-  /** stable within the package, e.g. M01, M01.sig, N3, licence, audit */
+  /** stable within the package: a material's code (and `.sig` for its signature), a notice's id, licence, audit */
   id: string;
   /** what it is, e.g. "食品经营许可申请书", "受理通知书" */
   title: string;
