@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '..');
 const SAMPLES = Number(process.env.BENCH_LOAD_SAMPLES ?? 5);
 const outdir = path.join(ROOT, '.local', 'bench-bundles', 'cdk.out');
 fs.rmSync(outdir, { recursive: true, force: true });
-buildApp({ outdir, context: { jwtIssuer: 'https://sso.example', jwksUrl: 'https://sso.example/jwks.json', jwtAudience: 'zwfw-bench' } }).synth();
+buildApp({ outdir, context: { jwtIssuer: 'https://sso.example', jwksUrl: 'https://sso.example/jwks.json', jwtAudience: 'zwfw-bench', tsaUrl: 'https://tsa.example/tsa' } }).synth();
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 // each module is loaded with the environment its function is deployed with (some read it at load)
 const env = { ...process.env, ...functionEnvironment(new Templates(outdir)), AWS_REGION: 'us-east-1' };

@@ -17,7 +17,12 @@ export function buildApp(opts: BuildOptions = {}): App {
   const app = new App({ outdir: opts.outdir, context: { 'aws:cdk:enable-asset-metadata': true, ...opts.context } });
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const data = new DataStack(app, 'Zwfw-Data', { env, description: '陕西政务服务网: case and catalog tables, uploads and the Object Lock archive' });
-  const workflows = new WorkflowsStack(app, 'Zwfw-Workflows', { env, data, description: '陕西政务服务网: routing, forwarding and unified return workflows' });
+  const workflows = new WorkflowsStack(app, 'Zwfw-Workflows', {
+    env,
+    data,
+    tsaUrl: required(app, 'tsaUrl', 'the RFC 3161 time-stamp authority that stamps every archive package’s signature [E24]'),
+    description: '陕西政务服务网: routing, forwarding and unified return workflows',
+  });
   const api = new ApiStack(app, 'Zwfw-Api', {
     env,
     data,

@@ -9,6 +9,7 @@ import { freePort, startDynamoDb } from './engines/dynamodb.ts';
 import { ensureCephInstalled, startRgw } from './engines/rgw.ts';
 import { functionEnvironment, loadFunctions, type LocalFunction } from './lambda.ts';
 import { LocalIssuer } from './oidc.ts';
+import { startTsa } from './tsa.ts';
 import { LocalStepFunctions } from './sfn.ts';
 import { LocalStreams } from './streams.ts';
 import { LOCAL_REGION, Templates } from './template.ts';
@@ -33,6 +34,8 @@ export interface Endpoints {
   dynamodb: { endpoint: string; tables: Record<string, string> };
   s3: { endpoint: string; buckets: Record<string, string>; forcePathStyle: true };
   stepFunctions: { endpoint: string; stateMachines: Record<string, string> };
+  /** the local time-stamp authority, and the root that `openssl ts -verify -CAfile` trusts */
+  tsa: { url: string; caFile: string };
 }
 
 export interface Platform {
@@ -59,6 +62,9 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     const issuerUrl = `${apiBase}/local`;
     // the client id the local API is registered under at its local issuer
     const audience = LOCAL_AUDIENCE;
+    // [E24] the archive's RFC 3161 time-stamp authority: OpenSSL's own responder, with a TSA certificate made here
+    const tsa = await startTsa({ dir: path.join(dir, 'tsa'), port: await freePort() });
+    stops.push(tsa.stop);
     const ddbP = startDynamoDb({ log });
     const rgwP = startRgw({ dir: path.join(dir, 'ceph'), log: () => undefined });
     ddbP.then((d) => stops.push(d.stop)).catch(() => undefined);
@@ -68,7 +74,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     const outdir = path.join(dir, 'cdk.out');
     fs.rmSync(outdir, { recursive: true, force: true });
     const tSynth = Date.now();
-    buildApp({ outdir, context: { jwtIssuer: issuerUrl, jwksUrl: `${issuerUrl}/.well-known/jwks.json`, jwtAudience: audience } }).synth();
+    buildApp({ outdir, context: { jwtIssuer: issuerUrl, jwksUrl: `${issuerUrl}/.well-known/jwks.json`, jwtAudience: audience, tsaUrl: tsa.url } }).synth();
     log(`synthesized the CDK app in ${Date.now() - tSynth} ms`);
     const t = new Templates(outdir);
 
@@ -188,6 +194,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
       credentials,
       dynamodb: { endpoint: ddb.endpoint, tables },
       s3: { endpoint: rgw.endpoint, buckets, forcePathStyle: true },
+      tsa: { url: tsa.url, caFile: path.join(dir, 'tsa', 'ca.pem') },
       stepFunctions: { endpoint: sfn.endpoint, stateMachines: Object.fromEntries([...sfn.machines.values()].map((m) => [m.name, m.arn])) },
     };
     fs.writeFileSync(path.join(dir, 'endpoints.json'), JSON.stringify(endpoints, null, 2));

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AccountRootPrincipal, AnyPrincipal, Effect, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -10,9 +11,15 @@ import { CASE_SUMMARY_FIELDS } from '../../shared/domain/case.ts';
  * The platform's state, kept apart so the stateless stacks can be replaced freely: the case table, the
  * catalog, idempotency records, the uploads bucket and the Object Lock archive [E17] [E18] [E22] [E23] [E24].
  */
+/** The one role that may delete archive versions: the destruction step's, after appraisal [E18]. */
+export const ARCHIVE_DESTRUCTION_ROLE = 'zwfw-archive-destruction';
+
 export class DataStack extends Stack {
   readonly dataKey: Key;
   readonly signingKey: Key;
+  /** the archive's own key: nobody but the break-glass role may disable it or schedule its deletion [E18] */
+  readonly archiveKey: Key;
+  readonly breakGlass: Role;
   readonly cases: Table;
   readonly catalog: Table;
   readonly idempotency: Table;
@@ -36,6 +43,29 @@ export class DataStack extends Stack {
       keyUsage: KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // [E18] whoever may disable or delete the key that encrypts the archive may destroy the archive: only
+    // a named break-glass role (assumed with MFA, every use alarmed) may, no administrator else
+    this.breakGlass = new Role(this, 'ArchiveBreakGlass', {
+      roleName: 'zwfw-archive-break-glass',
+      description: 'Break-glass only: the one principal that may disable or schedule deletion of the archive key',
+      assumedBy: new AccountRootPrincipal().withConditions({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }),
+    });
+    this.archiveKey = new Key(this, 'ArchiveKey', {
+      description: 'Encrypts the Object Lock archive of e-files, and nothing else',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.archiveKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'OnlyBreakGlassDisablesOrDeletes',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:DeleteImportedKeyMaterial', 'kms:DisableKeyRotation'],
+        resources: ['*'],
+        conditions: { ArnNotEquals: { 'aws:PrincipalArn': this.breakGlass.roleArn } },
+      }),
+    );
 
     const tableDefaults = {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
@@ -159,9 +189,33 @@ export class DataStack extends Stack {
     // bucket default (10 years, the shortest class) covers any object written without one.
     this.archive = new Bucket(this, 'ArchiveBucket', {
       ...bucketDefaults,
+      encryptionKey: this.archiveKey,
       serverAccessLogsPrefix: 'archive/',
       objectLockEnabled: true,
       objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(3653)),
     });
+    // [E18] what the store itself refuses, whoever asks (IAM grants cannot widen a bucket policy's Deny):
+    const packages = this.archive.arnForObjects('*');
+    const deny = (sid: string, actions: string[], conditions?: Record<string, Record<string, unknown>>, except = [this.breakGlass.roleArn]) =>
+      this.archive.addToResourcePolicy(
+        new PolicyStatement({
+          sid,
+          effect: Effect.DENY,
+          principals: [new AnyPrincipal()],
+          actions,
+          resources: [packages],
+          conditions: { ...conditions, ArnNotEquals: { 'aws:PrincipalArn': except } },
+        }),
+      );
+    // a package is written once, with its COMPLIANCE lock in the same request: never without one, never over another
+    deny('PutOnlyUnderCompliance', ['s3:PutObject'], { StringNotEquals: { 's3:object-lock-mode': 'COMPLIANCE' } });
+    deny('PutOnlyNewKeys', ['s3:PutObject'], { Null: { 's3:if-none-match': 'true' } });
+    // a retention is set only in COMPLIANCE mode (which the store never lets anyone shorten), nothing bypasses one
+    deny('RetentionOnlyCompliance', ['s3:PutObjectRetention'], { StringNotEquals: { 's3:object-lock-mode': 'COMPLIANCE' } });
+    deny('NoGovernanceBypass', ['s3:BypassGovernanceRetention']);
+    // a legal hold, once on, stays on: permanent files go to the state archive [E26], never to destruction
+    deny('NoLegalHoldLifted', ['s3:PutObjectLegalHold'], { StringEquals: { 's3:object-lock-legal-hold': 'OFF' } });
+    // deleting a version is the destruction step's alone, after appraisal, for what the lock has released
+    deny('DeleteOnlyByDestruction', ['s3:DeleteObject', 's3:DeleteObjectVersion'], undefined, [this.breakGlass.roleArn, `arn:${this.partition}:iam::${this.account}:role/${ARCHIVE_DESTRUCTION_ROLE}`]);
   }
 }

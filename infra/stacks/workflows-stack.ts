@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   DefinitionBody,
@@ -24,6 +25,8 @@ import { RENDER_PENDING } from '../../shared/adapters/dynamodb/keys.ts';
 
 export interface WorkflowsStackProps extends StackProps {
   readonly data: DataStack;
+  /** the RFC 3161 time-stamp authority of this deployment [E24] */
+  readonly tsaUrl: string;
 }
 
 /**
@@ -59,12 +62,18 @@ export class WorkflowsStack extends Stack {
     // notices name the departments [N14], from the catalog's department list
     data.catalog.grantReadData(forwardingFn);
 
-    const returnFn = new PlatformFunction(this, 'UnifiedReturnFn', { name: 'unified-return', environment: env, timeout: Duration.seconds(60) });
+    // the package of a case with three 1 MB materials is ~5 MB of XML, built in memory
+    const returnFn = new PlatformFunction(this, 'UnifiedReturnFn', { name: 'unified-return', environment: { ...env, TSA_URL: props.tsaUrl }, timeout: Duration.seconds(60), memorySize: 1024 });
     data.cases.grantReadWriteData(returnFn);
     data.catalog.grantReadData(returnFn);
     data.uploads.grantRead(returnFn);
-    data.archive.grantPut(returnFn);
     data.documents.grantRead(returnFn);
+    // [E18] the archive writer writes new packages with their lock and reads the lock back; nothing else
+    returnFn.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectRetention', 's3:PutObjectLegalHold', 's3:GetObjectVersion', 's3:GetObjectRetention', 's3:GetObjectLegalHold'], resources: [data.archive.arnForObjects('archive/*')] }),
+    );
+    returnFn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [data.archive.bucketArn], conditions: { StringLike: { 's3:prefix': ['archive/*'] } } }));
+    data.archiveKey.grantEncryptDecrypt(returnFn);
 
     // [N14] every notice (文书) rendered as a PDF with its Chinese typeface embedded (subset), as soon as
     // its item is written: the case table's stream, filtered to notices waiting for their document

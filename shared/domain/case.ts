@@ -126,11 +126,18 @@ export interface CaseResult {
   licenceId?: string;
 }
 
+/** A case's archive package [E24]: one object, its version and hash, and the lock the store reported on it. */
 export interface ArchiveRecord {
   bucket: string;
   key: string;
   versionId: string;
   sha256: string;
+  bytes: number;
+  /** how many parts it holds (absent when an earlier attempt's package was adopted) */
+  parts?: number;
+  format: 'DA/T 48';
+  /** 档号 */
+  archivalCode: string;
   retention: RetentionClass;
   retainUntil: string;
   mode: 'COMPLIANCE';

@@ -66,3 +66,20 @@ export class OpenCaseExists extends Conflict {
     super(open.caseId ? `the applicant already has an open case for this matter: ${open.caseId}` : 'the applicant already has an open case for this matter', { ...options, extra: open.caseId ? { caseId: open.caseId, receiptNo: open.receiptNo } : {} });
   }
 }
+
+/**
+ * The archive could not keep a package as the case recorded it [E24]: a part that reads back with
+ * other bytes than the case recorded, or a lock the store does not report as asked. A fault, not a
+ * refusal: nothing is recorded as archived, the workflow fails loudly and the sweeper re-drives it.
+ */
+export class ArchiveFault extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly kind: 'part_mismatch' | 'lock_not_held',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`case ${caseId}: ${message}`, options);
+    this.name = 'ArchiveFault';
+  }
+}

@@ -7,6 +7,7 @@ import type { Complaint } from './complaint.ts';
 import type { Licence, LicenceSummary } from './licence.ts';
 import type { TrustAnchor, TrustAnchorChange } from './trust-anchor.ts';
 import type { Department, Matter } from './matter.ts';
+import type { ArchiveLock } from './rules/e22-retention.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
 
 /**
@@ -23,6 +24,7 @@ export interface Ports {
   staff: StaffRegister;
   authorisations: AuthorisationStore;
   trustAnchors: TrustAnchorStore;
+  timestamps: TimestampAuthority;
   uploads: UploadStore;
   workflows: Workflows;
   signer: Signer;
@@ -219,20 +221,39 @@ export interface Workflows {
   start(kind: WorkflowKind, caseId: string, input?: Record<string, unknown>): Promise<boolean>;
 }
 
-/** Signs e-licences and archive manifests [E15] [E17]. */
+/** An RFC 3161 time-stamp authority [E24]: the TimeStampResp over the SHA-256 of the bytes, as it came. */
+export interface TimestampAuthority {
+  stamp(bytes: Buffer): Promise<{ response: Buffer; url: string }>;
+}
+
+/** Signs e-licences and archive packages [E15] [E17] [E24]: ECDSA P-256 with SHA-256, DER signatures in base64. */
 export interface Signer {
   sign(data: string): Promise<{ signature: string; keyId: string }>;
   verify(data: string, signature: string): Promise<boolean>;
+  /** the verifying key as PEM (SubjectPublicKeyInfo), written into every package so anyone can check it */
+  publicKey(): Promise<string>;
 }
 
+/** A package as the archive holds it: the object, its version, and the SHA-256 written with it. */
+export interface StoredPackage {
+  bucket: string;
+  key: string;
+  versionId: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** The Object Lock archive bucket [E18] [E24]: one object per case, written once. */
 export interface Archiver {
-  /** Packages the case's e-files into the Object Lock archive [E24]; where it is, and its lock. */
-  package(file: CaseFile, licence: Licence | undefined, at: string): Promise<ArchiveRecord>;
+  /** the package already under that key (a retried archive step adopts it rather than writing another version) */
+  existing(key: string): Promise<StoredPackage | undefined>;
+  /** writes the package with its lock in the same request; where it is */
+  store(key: string, body: Buffer, lock: ArchiveLock): Promise<StoredPackage>;
 }
 
 export interface ArchiveLocks {
   /** the lock the object store holds on a package now (what it reports, not what was asked for) */
-  lockOf(record: ArchiveRecord): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean }>;
+  lockOf(record: Pick<ArchiveRecord, 'bucket' | 'key' | 'versionId'>): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean }>;
 }
 
 /** The issuer of a case's notices, as printed on them. */
@@ -262,11 +283,15 @@ export interface Regions {
 export interface NoticeDocuments {
   /** stores a notice's PDF; where it is and its hash */
   store(c: Case, notice: Notice, doc: RenderedNotice, at: string): Promise<NoticeDocument>;
+  /** the bytes of exactly that version of a notice's PDF */
+  read(pdf: NoticeDocument): Promise<Buffer>;
 }
 
 export interface Downloads {
   /** a short-lived link to exactly that version of a notice's PDF */
   noticeLink(pdf: NoticeDocument, title: string): Promise<{ url: string; expiresAt: string }>;
+  /** a short-lived link to exactly that version of an archive package */
+  packageLink(record: Pick<ArchiveRecord, 'bucket' | 'key' | 'versionId'>, fileName: string): Promise<{ url: string; expiresAt: string }>;
 }
 
 /** Business metrics the supervision dashboard reads [N20]. */

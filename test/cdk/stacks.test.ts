@@ -33,6 +33,8 @@ let p: Platform;
 let synthMs = 0;
 let ids: {
   dataKey: string;
+  archiveKey: string;
+  breakGlass: string;
   cases: string;
   catalog: string;
   idempotency: string;
@@ -47,6 +49,8 @@ beforeAll(() => {
   synthMs = Date.now() - t0;
   ids = {
     dataKey: logicalIdOf(p.data.dataKey),
+    archiveKey: logicalIdOf(p.data.archiveKey),
+    breakGlass: logicalIdOf(p.data.breakGlass),
     cases: logicalIdOf(p.data.cases),
     catalog: logicalIdOf(p.data.catalog),
     idempotency: logicalIdOf(p.data.idempotency),
@@ -82,14 +86,65 @@ describe('archive bucket ([E18] [E24]: records nobody can alter or delete before
     only(dataT(), ids.archive).hasResourceProperties('AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
   });
 
-  test('is encrypted with the customer-managed data key (SSE-KMS)', () => {
+  test('is encrypted with its own key (SSE-KMS), which encrypts nothing else', () => {
     only(dataT(), ids.archive).hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
-          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: dataKeyArn() } }),
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [ids.archiveKey, 'Arn'] } } }),
         ],
       },
     });
+    const users = Object.entries(resources(dataT())).filter(([id, r]) => id !== ids.archiveKey && r.Type !== 'AWS::KMS::Key' && r.Type !== 'AWS::S3::BucketPolicy' && r.Type !== 'AWS::IAM::Role' && mentions(r.Properties, ids.archiveKey));
+    expect(users.map(([id]) => id)).toEqual([ids.archive]);
+  });
+
+  test('its key: rotated, retained, and nobody but the named break-glass role may disable it or schedule its deletion [E18]', () => {
+    const key = resources(dataT())[ids.archiveKey];
+    expect([key.Properties!.EnableKeyRotation, key.DeletionPolicy]).toEqual([true, 'Retain']);
+    const deny = (key.Properties!.KeyPolicy.Statement as any[]).find((s) => s.Sid === 'OnlyBreakGlassDisablesOrDeletes');
+    expect(deny).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Resource: '*' });
+    expect(deny.Action).toEqual(expect.arrayContaining(['kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:DeleteImportedKeyMaterial', 'kms:DisableKeyRotation']));
+    expect(deny.Condition).toEqual({ ArnNotEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': [ids.breakGlass, 'Arn'] } } });
+    // the break-glass role is assumed with MFA only
+    const role = resources(dataT())[ids.breakGlass];
+    expect(role.Properties!.RoleName).toBe('zwfw-archive-break-glass');
+    expect(JSON.stringify(role.Properties!.AssumeRolePolicyDocument)).toContain('"aws:MultiFactorAuthPresent":"true"');
+  });
+
+  describe('its bucket policy refuses, whoever asks [E18]', () => {
+    const statement = (sid: string) => {
+      const policy = Object.values(resources(dataT(), 'AWS::S3::BucketPolicy')).find((bp) => mentions(bp.Properties!.Bucket, ids.archive))!;
+      const s = (policy.Properties!.PolicyDocument.Statement as any[]).find((x) => x.Sid === sid);
+      expect(s).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [ids.archive, 'Arn'] }, '/*']] } });
+      return s;
+    };
+    const breakGlass = () => ({ 'Fn::GetAtt': [ids.breakGlass, 'Arn'] });
+    test('a write without a COMPLIANCE lock', () => {
+      expect(statement('PutOnlyUnderCompliance')).toMatchObject({ Action: 's3:PutObject', Condition: { StringNotEquals: { 's3:object-lock-mode': 'COMPLIANCE' }, ArnNotEquals: { 'aws:PrincipalArn': [breakGlass()] } } });
+    });
+    test('a write that could put a new version over a package (without If-None-Match)', () => {
+      expect(statement('PutOnlyNewKeys')).toMatchObject({ Action: 's3:PutObject', Condition: { Null: { 's3:if-none-match': 'true' } } });
+    });
+    test('a retention in any mode but COMPLIANCE, and any governance bypass', () => {
+      expect(statement('RetentionOnlyCompliance')).toMatchObject({ Action: 's3:PutObjectRetention', Condition: { StringNotEquals: { 's3:object-lock-mode': 'COMPLIANCE' } } });
+      expect(statement('NoGovernanceBypass').Action).toBe('s3:BypassGovernanceRetention');
+    });
+    test('lifting a legal hold', () => {
+      expect(statement('NoLegalHoldLifted')).toMatchObject({ Action: 's3:PutObjectLegalHold', Condition: { StringEquals: { 's3:object-lock-legal-hold': 'OFF' } } });
+    });
+    test('a delete by anyone but the destruction role and break-glass', () => {
+      const s = statement('DeleteOnlyByDestruction');
+      expect(s.Action).toEqual(['s3:DeleteObject', 's3:DeleteObjectVersion']);
+      expect(JSON.stringify(s.Condition.ArnNotEquals['aws:PrincipalArn'])).toContain(':role/zwfw-archive-destruction');
+    });
+  });
+
+  test('the archive writer (the unified return) may write and read back packages, and may not delete, lift holds or list other prefixes', () => {
+    const fn = allFunctions(p).find((f) => f.stack === 'Zwfw-Workflows' && f.functionId.startsWith('UnifiedReturnFn'))!;
+    const archive = fn.statements.filter((s) => mentions(s.Resource, ids.archive) || JSON.stringify(s.Resource).includes('ArchiveBucket'));
+    const actions = archive.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(actions.sort()).toEqual(['s3:GetObjectLegalHold', 's3:GetObjectRetention', 's3:GetObjectVersion', 's3:ListBucketVersions', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention']);
+    for (const s of archive) expect(JSON.stringify(s.Resource)).toMatch(/archive\/\*|ArchiveBucket[0-9A-F]+Arn[0-9A-F]*"\}$/);
   });
 
   test('blocks every kind of public access', () => {

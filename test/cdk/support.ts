@@ -25,6 +25,7 @@ const APP_CONTEXT = {
   jwtIssuer: 'https://sso.shaanxi.gov.cn',
   jwksUrl: 'https://sso.shaanxi.gov.cn/.well-known/jwks.json',
   jwtAudience: 'zwfw-api',
+  tsaUrl: 'https://tsa.example.gov.cn/tsa',
   '@aws-cdk/aws-lambda-nodejs:useLatestRuntimeVersion': 'false',
 };
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Endpoints } from '../../local/start.ts';
 
 /** What a citizen app, a window client or a department work queue would do, over HTTP. */
@@ -106,4 +106,30 @@ export async function submitOnline(citizen: string, matterCode: string, codes: s
   const res = await call('POST', '/v1/cases', { token: citizen, body: { matterCode, applicant, channel: 'online', materials }, headers: { 'Idempotency-Key': key } });
   if (res.status !== 201) throw new Error(`filing ${matterCode} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.caseId;
+}
+
+/** The bytes of a case's archive package, exactly the version the case records. */
+export async function archivedPackage(archive: { bucket: string; key: string; versionId: string }): Promise<Buffer> {
+  const obj = await s3().send(new GetObjectCommand({ Bucket: archive.bucket, Key: archive.key, VersionId: archive.versionId }));
+  return Buffer.from(await obj.Body!.transformToByteArray());
+}
+
+/** Takes a filed case through acceptance and every department's approval, and waits for its archive package. */
+export async function approveCase(citizen: string, caseId: string, dept: string, tag: string): Promise<any> {
+  const clerk = await token({ sub: `clerk-${tag}`, roles: ['clerk'], dept, region: dept.slice(0, 6) });
+  const accepted = await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } });
+  if (accepted.status !== 200) throw new Error(`accepting ${caseId} answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+  const c = await eventually('forwarding', async () => {
+    const r = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
+    return r.body.status === 'in_review' && r.body;
+  });
+  for (const t of c.tasks.filter((x: any) => x.kind === 'review')) {
+    const h = await token({ sub: `handler-${tag}`, roles: ['handler'], dept: t.dept, region: t.dept.slice(0, 6) });
+    const done = await call('POST', `/v1/tasks/${t.taskId}/complete`, { token: h, body: { decision: 'approve' } });
+    if (done.status !== 200) throw new Error(`approving ${t.taskId} answered ${done.status}: ${JSON.stringify(done.body)}`);
+  }
+  return eventually('completion and archive', async () => {
+    const r = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
+    return r.body.status === 'completed' && r.body.archive && r.body;
+  });
 }

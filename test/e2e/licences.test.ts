@@ -1,5 +1,5 @@
 import { DEMO_FOOD_MATTER_CODE, DEMO_SOLE_TRADER_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, citizenToken, eventually, submitOnline, token } from './client';
+import { approveCase, call, citizenToken, submitOnline, token } from './client';
 
 /**
  * E-licences through the API [E14] [E15] [E16]: a 营业执照 issued with its GB/T 36904 id, held in the
@@ -12,22 +12,7 @@ const run = Date.now().toString(36);
 const trader = { type: 'person', name: '何个体', idNumber: '610113198808080013' };
 const DEPT = '610113-XZSP';
 
-async function approved(citizen: string, caseId: string) {
-  const clerk = await token({ sub: `clerk-lic-${run}`, roles: ['clerk'], dept: DEPT, region: '610113' });
-  expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
-  const c = await eventually('forwarding', async () => {
-    const r = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
-    return r.body.status === 'in_review' && r.body;
-  });
-  for (const t of c.tasks.filter((x: any) => x.kind === 'review')) {
-    const h = await token({ sub: `handler-lic-${run}`, roles: ['handler'], dept: t.dept, region: '610113' });
-    expect((await call('POST', `/v1/tasks/${t.taskId}/complete`, { token: h, body: { decision: 'approve' } })).status).toBe(200);
-  }
-  return eventually('completion', async () => {
-    const r = await call('GET', `/v1/cases/${caseId}`, { token: citizen });
-    return r.body.status === 'completed' && r.body;
-  });
-}
+const approved = (citizen: string, caseId: string) => approveCase(citizen, caseId, DEPT, `lic-${run}`);
 
 describe('a 营业执照 from its issue to its revocation', () => {
   let citizen: string;

@@ -1,7 +1,7 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { pdfFonts, pdfText } from '../support/pdf';
-import { bucketName, call, eventually, s3, sha256, submitOnline, token, citizenToken } from './client';
+import { readOutside } from '../support/efile';
+import { archivedPackage, call, eventually, sha256, submitOnline, token, citizenToken } from './client';
 
 /**
  * [N14] 文书 as documents: every notice of a case is rendered as a PDF with its Chinese text, the typeface
@@ -121,17 +121,15 @@ describe('a food licence from filing to e-file: every notice a PDF', () => {
     expect((await call('GET', `/v1/notices/not-a-notice/verify`)).status).toBe(404);
   });
 
-  test('the e-file holds every notice’s PDF, locked, listed in the signed manifest with the same hashes', async () => {
-    const archive = bucketName('archivebucket');
-    const pkg = JSON.parse(
-      await (await s3().send(new GetObjectCommand({ Bucket: archive, Key: done.archive.key }))).Body!.transformToString(),
-    );
+  test('the e-file package holds every notice’s PDF as issued, byte for byte, under the package’s signature [E24]', async () => {
+    const archivist = await token({ sub: 'archivist-notices', roles: ['archivist'], region: '610000' });
+    const a = (await call('GET', `/v1/archive/${caseId}`, { token: archivist })).body;
+    const pkg = readOutside(await archivedPackage(a));
+    expect(pkg.signatureVerifies()).toBe(true);
     for (const n of done.notices) {
-      expect(pkg.manifest.files).toContainEqual({ name: `notices/${n.noticeId}.pdf`, sha256: n.document.sha256 });
-      const key = done.archive.key.replace(/package\.json$/, `notices/${n.noticeId}.pdf`);
-      const obj = await s3().send(new GetObjectCommand({ Bucket: archive, Key: key }));
-      expect(obj.ObjectLockMode).toBe('COMPLIANCE');
-      expect(sha256(Buffer.from(await obj.Body!.transformToByteArray()))).toBe(n.document.sha256);
+      const bytes = pkg.part(n.noticeId);
+      expect([n.noticeId, sha256(bytes), pkg.stated(n.noticeId)]).toEqual([n.noticeId, n.document.sha256, { sha256: n.document.sha256, size: bytes.length, format: 'PDF' }]);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     }
   });
 

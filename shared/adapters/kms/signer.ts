@@ -3,7 +3,7 @@ import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms
 import type { Signer } from '../../domain/ports.ts';
 
 /**
- * Signs e-licences and archive manifests [E15] [E17] with ECDSA P-256 / SHA-256. On AWS the private key
+ * Signs e-licences and archive packages [E15] [E17] [E24] with ECDSA P-256 / SHA-256. On AWS the private key
  * never leaves KMS (`LICENCE_KEY_ID`); the local runtime has no KMS and hands a PEM key in
  * `LICENCE_SIGNING_KEY_PEM` instead. Both give the same DER signature, verified the same way.
  */
@@ -47,4 +47,8 @@ async function verifySignature(data: string, signature: string): Promise<boolean
   return verify('sha256', Buffer.from(data), await verifier(), Buffer.from(signature, 'base64'));
 }
 
-export const signer: Signer = { sign: signDigest, verify: verifySignature };
+async function publicKeyPem(): Promise<string> {
+  return (await verifier()).export({ type: 'spki', format: 'pem' }).toString();
+}
+
+export const signer: Signer = { sign: signDigest, verify: verifySignature, publicKey: publicKeyPem };

@@ -4,7 +4,7 @@ import type { ArchiveLocks } from '../../domain/ports.ts';
 import { s3Client } from './client.ts';
 
 /** What the object store reports of a package's lock now, not what was asked for when it was written. */
-async function lockOf(a: ArchiveRecord): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean }> {
+async function lockOf(a: Pick<ArchiveRecord, 'bucket' | 'key' | 'versionId'>): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean }> {
   const ref = { Bucket: a.bucket, Key: a.key, VersionId: a.versionId };
   const [ret, hold] = await Promise.all([
     s3Client().send(new GetObjectRetentionCommand(ref)),

@@ -1,105 +1,57 @@
 import { createHash } from 'node:crypto';
-import { CopyObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { canonicalJson, sha256Hex } from '../../domain/audit.ts';
-import type { ArchiveRecord } from '../../domain/case.ts';
-import type { Licence } from '../../domain/licence.ts';
-import type { CaseFile } from '../../domain/case-file.ts';
-import type { Archiver } from '../../domain/ports.ts';
-import { legalHoldFor, retainUntil } from '../../domain/rules/e22-retention.ts';
+import { ListObjectVersionsCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { Archiver, StoredPackage } from '../../domain/ports.ts';
 import { env } from '../env.ts';
-import { signer } from '../kms/signer.ts';
 import { s3Client } from './client.ts';
 
 /**
- * 归档 [E22] [E23] [E24] [E25]: the case's e-files packaged (封装) into the Object Lock bucket with
- * COMPLIANCE retention until its retention period has passed, so nobody, root included, can alter or
- * delete them before then [E18]. The materials' bytes are copied in (linked files are archived as the
- * files themselves [E24]), and so are the notices' PDFs; package.json holds the metadata, timeline,
- * notices, result and a signed manifest listing every file with its hash.
+ * 归档 [E22] [E23] [E24]: a case's package is one object in the Object Lock bucket, written with its
+ * COMPLIANCE retention (and legal hold, where due) in the same PUT, so no moment exists in which it is
+ * unlocked [E18]. The object carries its own SHA-256, so an adopted package needs no download.
  */
-async function archiveCaseFile(file: CaseFile, licence: Licence | undefined, at: string): Promise<ArchiveRecord> {
-  const c = file.case;
-  const bucket = env('ARCHIVE_BUCKET');
-  const prefix = `archive/${c.region}/${c.submittedAt.slice(0, 4)}/${c.caseId}`;
-  const until = retainUntil(c.completedAt ?? at, c.retention);
-  const legalHold = legalHoldFor(c.retention);
-  const lock = {
-    ObjectLockMode: 'COMPLIANCE' as const,
-    ObjectLockRetainUntilDate: until,
-    ...(legalHold ? { ObjectLockLegalHoldStatus: 'ON' as const } : {}),
-  };
-  const uploaded = c.materials.filter((m) => m.objectKey);
-  // copied side by side: each copy is a server-side S3 operation, independent of the others
-  await Promise.all(
-    uploaded.map((m) =>
-      s3Client().send(
-        new CopyObjectCommand({
-          Bucket: bucket,
-          Key: `${prefix}/materials/${m.code}`,
-          // the version intake checked [E12], never whatever was written to the key since
-          CopySource: `${env('UPLOADS_BUCKET')}/${m.objectKey!.split('/').map(encodeURIComponent).join('/')}${m.versionId ? `?versionId=${encodeURIComponent(m.versionId)}` : ''}`,
-          ...lock,
-        }),
-      ),
-    ),
-  );
-  // the notices as issued documents [N14] (PDF is an archival rendition [E24]); the e-file is not closed without them
-  const unrendered = file.notices.filter((n) => !n.pdf).map((n) => n.noticeId);
-  if (unrendered.length) throw new Error(`case ${c.caseId}: notices ${unrendered.join(', ')} have no PDF yet; the archive waits for them`);
-  await Promise.all(
-    file.notices.map((n) =>
-      s3Client().send(
-        new CopyObjectCommand({
-          Bucket: bucket,
-          Key: `${prefix}/notices/${n.noticeId}.pdf`,
-          CopySource: `${n.pdf!.bucket}/${n.pdf!.key.split('/').map(encodeURIComponent).join('/')}${n.pdf!.versionId ? `?versionId=${encodeURIComponent(n.pdf!.versionId)}` : ''}`,
-          ...lock,
-        }),
-      ),
-    ),
-  );
-  const files = [
-    ...uploaded.map((m) => ({ name: `materials/${m.code}`, sha256: m.sha256! })),
-    ...file.notices.map((n) => ({ name: `notices/${n.noticeId}.pdf`, sha256: n.pdf!.sha256 })),
-  ];
-  const manifest = {
-    caseId: c.caseId,
-    packagedAt: at,
-    retention: c.retention,
-    retainUntil: until.toISOString(),
-    files,
-    auditHead: c.lastEventHash,
-    notices: file.notices.map((n) => ({ noticeId: n.noticeId, kind: n.kind, sha256: n.sha256 })),
-    licence: licence ? { licenceId: licence.licenceId, signature: licence.signature } : null,
-  };
-  const signed = await signer.sign(canonicalJson(manifest));
-  const body = Buffer.from(
-    JSON.stringify({ format: 'zwfw-archive-package/1', manifest, signature: signed, case: c, timeline: file.events, tasks: file.tasks, notices: file.notices, licence }, null, 1),
-  );
-  const key = `${prefix}/package.json`;
-  const res = await s3Client().send(
+async function existing(key: string): Promise<StoredPackage | undefined> {
+  const Bucket = env('ARCHIVE_BUCKET');
+  const listed = await s3Client().send(new ListObjectVersionsCommand({ Bucket, Prefix: key, MaxKeys: 10 }));
+  // the first version written is the package; a later one (there should be none) is the four-property check's to find
+  const first = (listed.Versions ?? []).filter((v) => v.Key === key).sort((a, b) => (a.LastModified?.getTime() ?? 0) - (b.LastModified?.getTime() ?? 0))[0];
+  if (!first?.VersionId) return undefined;
+  const head = await s3Client().send(new HeadObjectCommand({ Bucket, Key: key, VersionId: first.VersionId }));
+  return { bucket: Bucket, key, versionId: first.VersionId, sha256: head.Metadata?.sha256 ?? '', bytes: head.ContentLength ?? 0 };
+}
+
+async function store(key: string, body: Buffer, lock: { mode: 'COMPLIANCE'; retainUntil: string; legalHold: boolean }): Promise<StoredPackage> {
+  const Bucket = env('ARCHIVE_BUCKET');
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const put = s3Client().send(
     new PutObjectCommand({
-      Bucket: bucket,
+      Bucket,
       Key: key,
       Body: body,
-      ContentType: 'application/json',
+      ContentType: 'application/xml',
       // an Object Lock put needs an integrity header; RGW has no flexible checksums, so MD5 it is
       ContentMD5: createHash('md5').update(body).digest('base64'),
-      ...lock,
+      Metadata: { sha256, format: 'DA/T 48' },
+      ObjectLockMode: lock.mode,
+      ObjectLockRetainUntilDate: new Date(lock.retainUntil),
+      ...(lock.legalHold ? { ObjectLockLegalHoldStatus: 'ON' as const } : {}),
+      // written once: S3 refuses a second write under the key (412), and the bucket policy refuses a
+      // write that does not ask so. RGW 16 ignores the header; the step's adoption of an existing
+      // package and the four-property check's version count cover it there
+      IfNoneMatch: '*',
     }),
   );
-  return {
-    bucket,
-    key,
-    versionId: res.VersionId ?? '',
-    sha256: sha256Hex(body),
-    retention: c.retention,
-    retainUntil: until.toISOString(),
-    mode: 'COMPLIANCE',
-    legalHold,
-    archivedAt: at,
-  };
+  const res = await put.catch(async (err) => {
+    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 412) throw err;
+    // another attempt wrote it first: that package is the case's
+    return { adopted: await existing(key) };
+  });
+  if ('adopted' in res) {
+    if (!res.adopted) throw new Error(`the archive refused ${key} as existing, but lists no version of it`);
+    return res.adopted;
+  }
+  if (!res.VersionId) throw new Error(`the archive bucket gave no version for ${key}: is versioning (Object Lock) on?`);
+  return { bucket: Bucket, key, versionId: res.VersionId, sha256, bytes: body.length };
 }
 
 /** The Object Lock archive bucket. */
-export const archiver: Archiver = { package: archiveCaseFile };
+export const archiver: Archiver = { existing, store };

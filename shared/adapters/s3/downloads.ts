@@ -25,5 +25,15 @@ async function presignNotice(pdf: NoticeDocument, title: string): Promise<{ url:
   return { url, expiresAt: new Date(Date.now() + NOTICE_URL_SECONDS * 1000).toISOString() };
 }
 
-/** Links to the documents bucket's objects, for whoever the gate let see them. */
-export const downloads: Downloads = { noticeLink: presignNotice };
+/** A short-lived link to exactly the version of a case's archive package the case records [E24]. */
+async function presignPackage(a: { bucket: string; key: string; versionId: string }, fileName: string): Promise<{ url: string; expiresAt: string }> {
+  const url = await getSignedUrl(
+    s3Client(),
+    new GetObjectCommand({ Bucket: a.bucket, Key: a.key, VersionId: a.versionId, ResponseContentType: 'application/xml', ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}` }),
+    { expiresIn: NOTICE_URL_SECONDS },
+  );
+  return { url, expiresAt: new Date(Date.now() + NOTICE_URL_SECONDS * 1000).toISOString() };
+}
+
+/** Links to the documents' and the archive's objects, for whoever the gate let see them. */
+export const downloads: Downloads = { noticeLink: presignNotice, packageLink: presignPackage };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Case } from '../../domain/case.ts';
 import type { NoticeDocuments } from '../../domain/ports.ts';
 import { env } from '../env.ts';
@@ -23,5 +23,9 @@ export const noticeDocuments: NoticeDocuments = {
       }),
     );
     return { bucket: Bucket, key: Key, versionId: put.VersionId ?? '', sha256: doc.sha256, bytes: doc.bytes.byteLength, pages: doc.pages, renderedAt: at, missing: doc.missing };
+  },
+  async read(pdf) {
+    const res = await s3Client().send(new GetObjectCommand({ Bucket: pdf.bucket, Key: pdf.key, VersionId: pdf.versionId }));
+    return Buffer.from(await res.Body!.transformToByteArray());
   },
 };

@@ -88,6 +88,8 @@ export const POLICIES = {
   'trust_anchor.manage': { roles: ['operator'], ownership: 'any' },
   'trust_anchor.read': { roles: ['operator', 'supervisor'], ownership: 'any' },
   'archive.read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
+  // the package holds the applicant's materials: archivists of the region only [E18]
+  'archive.download': { roles: ['archivist'], ownership: 'own_region' },
 } as const satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

@@ -4,14 +4,49 @@ import type { RetentionClass } from '../matter.ts';
 /**
  * 保管期限 [E22]: counted in whole years from 1 January of the year after the file is closed, as
  * Chinese archive practice counts them. "Permanent" files are transferred to the state archive within
- * five years [E26] and carry a legal hold as well; their S3 retention is set a century ahead.
+ * five years [E26] and are held by a legal hold, which never expires, as well as by their retention.
  */
 export const RETENTION_YEARS: Record<RetentionClass, number> = { permanent: 100, '30y': 30, '10y': 10 };
+
+/**
+ * The latest retain-until every object store we deploy to can hold: Ceph RGW keeps it in 32-bit
+ * unsigned seconds (a date in 2127 reads back as 1990-11-24), whose last second is 2106-02-07. A
+ * permanent file's retention is capped here and its legal hold carries it beyond; a lock is never asked
+ * for that the store would silently wrap.
+ */
+export const LOCK_HORIZON = new Date(Date.UTC(2106, 0, 1));
 
 export function retainUntil(closedAt: string, retention: RetentionClass): Date {
   // the year the file closed in Asia/Shanghai: 00:30 on 1 January there is still 31 December in UTC
   const year = Number(shanghaiDate(closedAt).slice(0, 4));
-  return new Date(Date.UTC(year + 1 + RETENTION_YEARS[retention], 0, 1));
+  const until = new Date(Date.UTC(year + 1 + RETENTION_YEARS[retention], 0, 1));
+  return until > LOCK_HORIZON ? LOCK_HORIZON : until;
 }
 
 export const legalHoldFor = (retention: RetentionClass) => retention === 'permanent';
+
+/** The Object Lock a package is written under [E18] [E22]: COMPLIANCE, nobody shortens or lifts it. */
+export interface ArchiveLock {
+  mode: 'COMPLIANCE';
+  retainUntil: string;
+  legalHold: boolean;
+}
+
+export const archiveLock = (closedAt: string, retention: RetentionClass): ArchiveLock => ({
+  mode: 'COMPLIANCE',
+  retainUntil: retainUntil(closedAt, retention).toISOString(),
+  legalHold: legalHoldFor(retention),
+});
+
+/**
+ * How the lock the store reports differs from the lock asked for: empty when it holds. Read back after
+ * every write, so that nothing is recorded that the store does not hold.
+ */
+export function lockDifferences(asked: ArchiveLock, reported: { mode?: string; retainUntil?: string; legalHold: boolean }): string[] {
+  const out: string[] = [];
+  if (reported.mode !== asked.mode) out.push(`mode ${reported.mode ?? 'none'}, not ${asked.mode}`);
+  const at = reported.retainUntil ? Date.parse(reported.retainUntil) : NaN;
+  if (at !== Date.parse(asked.retainUntil)) out.push(`retain-until ${reported.retainUntil ?? 'none'}, not ${asked.retainUntil}`);
+  if (reported.legalHold !== asked.legalHold) out.push(`legal hold ${reported.legalHold ? 'on' : 'off'}, not ${asked.legalHold ? 'on' : 'off'}`);
+  return out;
+}

@@ -117,8 +117,22 @@ export async function readArchive(ports: ReadPorts & Pick<Ports, 'archiveLocks'>
     mode: lock.mode ?? a.mode,
     legalHold: lock.legalHold,
     archivedAt: a.archivedAt,
-    manifest: { key: a.key, sha256: a.sha256 },
+    format: a.format,
+    archivalCode: a.archivalCode,
+    bytes: a.bytes,
+    ...(a.parts ? { parts: a.parts } : {}),
+    // the package is its own manifest: every part listed in it with its SHA-256, under its signature
+    manifest: { key: a.key, versionId: a.versionId, sha256: a.sha256 },
   };
+}
+
+/** A short-lived link to a case's package itself [E24], for the archivists of its region. */
+export async function packageLink(ports: ReadPorts & Pick<Ports, 'downloads'>, caller: Caller, caseId: string) {
+  const c = await ports.cases.getCase(caseId);
+  if (!c) throw new NotFound(`there is no case ${caseId}`);
+  await authorize(ports, caller, 'archive.download', { kind: 'case', case: c }, ports.clock.now());
+  if (!c.archive) throw new NotFound(`case ${caseId} has no archive package`);
+  return ports.downloads.packageLink(c.archive, `${c.archive.archivalCode ?? caseId}.xml`);
 }
 
 /**

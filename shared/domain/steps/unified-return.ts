@@ -1,12 +1,15 @@
 import { SYSTEM } from '../actor.ts';
 import { shanghaiDate } from '../calendar.ts';
-import type { Case, CaseResult } from '../case.ts';
-import { Conflict } from '../errors.ts';
+import type { ArchiveRecord, Case, CaseResult } from '../case.ts';
+import { assemblePackage, type AssemblyPorts } from '../efile/assemble.ts';
+import { archivalCode } from '../efile/package.ts';
+import { ArchiveFault, Conflict } from '../errors.ts';
 import { licenceFor, signedPart, type Licence } from '../licence.ts';
 import { licenceTypeOf } from '../matter.ts';
 import { noticeIssuer } from '../notices.ts';
 import type { Ports } from '../ports.ts';
 import { outcomeOf } from '../rules/n14-unified-return.ts';
+import { archiveLock, lockDifferences } from '../rules/e22-retention.ts';
 import { runCaseStep, type StepPorts } from './run.ts';
 
 
@@ -76,22 +79,58 @@ async function licenceChanged(ports: Pick<Ports, 'cases'>, c: Case, type: string
   return licences.find((l): l is Licence => !!l && l.type === type && l.status === 'valid' && l.holder.type === c.applicant.type && l.holder.idNumber === c.applicant.idNumber);
 }
 
-/** Archives a completed case into the Object Lock bucket and records where [E22] [E23] [E24]. Idempotent. */
-export async function archiveCase(ports: StepPorts & Pick<Ports, 'archive'>, caseId: string) {
+/**
+ * Archives a completed case [E22] [E23] [E24] [E25]: one DA/T 48 package, one object, written with its
+ * COMPLIANCE lock in the same request, the lock read back and compared before anything is recorded
+ * [E18]. Idempotent: a case already archived is answered as it is, and a package already written by an
+ * earlier attempt is adopted, not written again (one version under the key).
+ */
+export async function archiveCase(ports: StepPorts & AssemblyPorts & Pick<Ports, 'archive' | 'archiveLocks' | 'catalog'>, caseId: string) {
   return runCaseStep(ports, { caseId }, async ({ file, at }) => {
     const c = file.case;
     const answer = (saved: Case) => ({ caseId, key: saved.archive?.key, versionId: saved.archive?.versionId });
     if (c.archive) return { result: answer };
     if (c.status !== 'completed') throw new Conflict(`case ${caseId} is ${c.status}; only completed cases are archived`, { from: c.status, allowed: [] });
-    const licence = c.result?.licenceId ? await ports.cases.getLicence(c.result.licenceId) : undefined;
-    const archive = await ports.archive.package(file, licence, at);
+    const closedAt = c.completedAt ?? at;
+    const lock = archiveLock(closedAt, c.retention);
+    const key = archiveKey(c);
+    let stored = await ports.archive.existing(key);
+    let parts: number | undefined;
+    if (!stored) {
+      const [licence, names] = await Promise.all([c.result?.licenceId ? ports.cases.getLicence(c.result.licenceId) : undefined, ports.catalog.departmentNames([c.acceptingDept])]);
+      const pkg = await assemblePackage(ports, { file, licence, deptName: names[c.acceptingDept] ?? c.acceptingDept, retainUntil: lock.retainUntil, createdAt: at });
+      stored = await ports.archive.store(key, pkg.bytes, lock);
+      parts = pkg.parts;
+    }
+    const reported = await ports.archiveLocks.lockOf(stored);
+    const differences = lockDifferences(lock, reported);
+    if (differences.length) throw new ArchiveFault(caseId, 'lock_not_held', `the archive reports package ${key} (${stored.versionId}) with ${differences.join('; ')}`);
+    const archive: ArchiveRecord = {
+      bucket: stored.bucket,
+      key: stored.key,
+      versionId: stored.versionId,
+      sha256: stored.sha256,
+      bytes: stored.bytes,
+      ...(parts ? { parts } : {}),
+      format: 'DA/T 48',
+      archivalCode: archivalCode(c.acceptingDept, closedAt, c.retention, c.caseId),
+      retention: c.retention,
+      // what the store reports, which is what was asked (compared above)
+      retainUntil: new Date(reported.retainUntil!).toISOString(),
+      mode: 'COMPLIANCE',
+      legalHold: reported.legalHold,
+      archivedAt: at,
+    };
     return {
       change: {
         before: c,
         after: { ...c, archive, pendingWorkflow: undefined },
-        event: { at, actor: SYSTEM, action: 'archive', detail: { key: archive.key, versionId: archive.versionId, retainUntil: archive.retainUntil } },
+        event: { at, actor: SYSTEM, action: 'archive', detail: { key: archive.key, versionId: archive.versionId, sha256: archive.sha256, archivalCode: archive.archivalCode, retainUntil: archive.retainUntil, legalHold: archive.legalHold } },
       },
       result: answer,
     };
   });
 }
+
+/** One object per case, by region and year of filing: the archive's listing follows its 全宗 and 年度. */
+export const archiveKey = (c: Case) => `archive/${c.region}/${c.submittedAt.slice(0, 4)}/${c.caseId}.xml`;

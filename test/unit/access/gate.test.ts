@@ -201,6 +201,7 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'trust_anchor.manage': () => ({ kind: 'none' }),
   'trust_anchor.read': () => ({ kind: 'none' }),
   'archive.read': () => ({ kind: 'case', case: c }),
+  'archive.download': () => ({ kind: 'case', case: c }),
 };
 
 /** A caller of `role` who stands in the action's relation to its subject (owner), or one who does not (stranger). */

@@ -1,4 +1,4 @@
-import { legalHoldFor, RETENTION_YEARS, retainUntil } from '#shared/domain/rules/e22-retention';
+import { archiveLock, legalHoldFor, LOCK_HORIZON, lockDifferences, RETENTION_YEARS, retainUntil } from '#shared/domain/rules/e22-retention';
 
 describe('retention periods (保管期限) [E22] and legal hold [E26]', () => {
   test('a 10-year file closed in 2025 is kept until 1 January 2036 (counted from 1 January of the next year)', () => {
@@ -9,9 +9,22 @@ describe('retention periods (保管期限) [E22] and legal hold [E26]', () => {
     expect(retainUntil('2025-06-15T10:00:00.000Z', '30y').toISOString()).toBe('2056-01-01T00:00:00.000Z');
   });
 
-  test('a permanent file is locked a century ahead', () => {
+  test('a permanent file is locked as far ahead as every store can hold (2106, RGW’s 32-bit seconds), and by its legal hold beyond', () => {
     expect(RETENTION_YEARS.permanent).toBe(100);
-    expect(retainUntil('2025-06-15T10:00:00.000Z', 'permanent').toISOString()).toBe('2126-01-01T00:00:00.000Z');
+    expect(retainUntil('2025-06-15T10:00:00.000Z', 'permanent').toISOString()).toBe('2106-01-01T00:00:00.000Z');
+    // the horizon is below 2^32 seconds, where RGW wraps a date round to 1970
+    expect(LOCK_HORIZON.getTime() / 1000).toBeLessThan(2 ** 32);
+    expect(archiveLock('2025-06-15T10:00:00.000Z', 'permanent')).toEqual({ mode: 'COMPLIANCE', retainUntil: '2106-01-01T00:00:00.000Z', legalHold: true });
+    // a 30-year file closed late in the century is capped too, never wrapped
+    expect(retainUntil('2090-06-15T10:00:00.000Z', '30y')).toEqual(LOCK_HORIZON);
+  });
+
+  test('a lock read back is compared with the lock asked for: mode, retain-until to the second, legal hold', () => {
+    const asked = archiveLock('2025-06-15T10:00:00.000Z', 'permanent');
+    expect(lockDifferences(asked, { mode: 'COMPLIANCE', retainUntil: '2106-01-01T00:00:00Z', legalHold: true })).toEqual([]);
+    expect(lockDifferences(asked, { mode: 'COMPLIANCE', retainUntil: '1990-11-24T00:00:00Z', legalHold: true })).toEqual(['retain-until 1990-11-24T00:00:00Z, not 2106-01-01T00:00:00.000Z']);
+    expect(lockDifferences(asked, { mode: 'GOVERNANCE', retainUntil: asked.retainUntil, legalHold: false })).toEqual(['mode GOVERNANCE, not COMPLIANCE', 'legal hold off, not on']);
+    expect(lockDifferences(asked, { legalHold: true })).toHaveLength(2);
   });
 
   test('the day of closing within the year does not matter: 2 January and 30 December of one year give the same date', () => {

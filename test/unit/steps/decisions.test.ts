@@ -175,7 +175,7 @@ describe('review and the unified return [N14] 分头办理 → 统一反馈 [E15
     const a = await archiveCase(ports, caseId);
     expect(a.key).toContain(caseId);
     await archiveCase(ports, caseId);
-    expect(ports.seen.packaged).toEqual([caseId]);
+    expect(ports.seen.packaged).toEqual([a.key]);
     expect(ports.state.cases.get(caseId)!.case.pendingWorkflow).toBeUndefined();
     const open = await caseInReview(ports, PEOPLE.chen);
     expect(await refusal(archiveCase(ports, open))).toBeInstanceOf(Conflict);

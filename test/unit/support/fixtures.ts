@@ -7,6 +7,7 @@ import { completeTask, type TaskDecision } from '#shared/domain/steps/complete-t
 import { openReviews } from '#shared/domain/steps/forwarding';
 import { recordSubmission, validateApplication, type ApplicationRequest, type Receipt } from '#shared/domain/steps/intake';
 import { issueResult } from '#shared/domain/steps/unified-return';
+import { renderCaseNotices } from '#shared/domain/steps/render-notices';
 import type { MemoryPorts } from './memory-ports';
 
 /** The demo catalog, as the steps read it: 雁塔区's food licence (one department) and disability subsidies (two, in parallel). */
@@ -85,6 +86,8 @@ export async function completedCase(ports: MemoryPorts, decision: TaskDecision =
   const caseId = await caseInReview(ports, who, matterCode);
   for (const t of ports.state.cases.get(caseId)!.tasks.filter((x) => x.kind === 'review')) await completeTask(ports, staff(`handler-${t.dept}`, 'handler', t.dept), t.taskId, decision);
   await issueResult(ports, caseId);
+  // as the unified return workflow does before it archives: every notice rendered to its PDF [N14]
+  await renderCaseNotices(ports, caseId);
   return caseId;
 }
 

@@ -13,6 +13,7 @@ import { isOpen } from '#shared/domain/lifecycle';
 import type { Department, Matter } from '#shared/domain/matter';
 import type { CaseChange, CaseMetric, Page, PageRequest, Ports, UploadCheck, WorkflowKind } from '#shared/domain/ports';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from '#shared/domain/staff';
+import type { ArchiveLock } from '#shared/domain/rules/e22-retention';
 
 /**
  * Every port in memory, for the unit tests of the domain's steps. Each keeps the promises its port
@@ -58,6 +59,12 @@ export interface MemoryPorts extends Ports {
     uploads: Map<string, { owner: string; bytes: Buffer; declared?: string; contentType?: string; version?: number }>;
     calendarYear?: number;
     catalogChangedAt?: string;
+    /** the archive bucket: every version written under a key, with its lock */
+    archive: Map<string, { versionId: string; bytes: Buffer; lock: ArchiveLock }[]>;
+    /** the documents bucket: notices' PDFs by key */
+    documents: Map<string, Buffer>;
+    /** what the archive reports of a lock, if not what it was given (a store that wraps dates, say) */
+    archiveReports?: (lock: ArchiveLock) => { retainUntil?: string; mode?: string; legalHold: boolean };
   };
   /** a commit that loses its race once: the next commit of this case fails Stale, as if another writer was first */
   loseNextCommit(caseId: string): void;
@@ -82,6 +89,8 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     uploads: new Map(),
     anchors: new Map(),
     anchorChanges: [],
+    archive: new Map(),
+    documents: new Map(),
   };
   const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [] };
   const losing = new Set<string>();
@@ -366,28 +375,55 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       async verify(data, signature) {
         return createHash('sha256').update(`key:${data}`).digest('base64') === signature;
       },
+      async publicKey() {
+        return '-----BEGIN PUBLIC KEY-----\nbWVtb3J5\n-----END PUBLIC KEY-----\n';
+      },
     },
 
     archive: {
-      async package(file, _licence, at) {
-        seen.packaged.push(file.case.caseId);
-        return { bucket: 'archive', key: `archive/${file.case.caseId}/package.json`, versionId: 'v1', sha256: 'a'.repeat(64), retention: file.case.retention, retainUntil: '2057-01-01T00:00:00.000Z', mode: 'COMPLIANCE', legalHold: false, archivedAt: at };
+      async existing(key) {
+        const first = state.archive.get(key)?.[0];
+        return first && { bucket: 'archive', key, versionId: first.versionId, sha256: createHash('sha256').update(first.bytes).digest('hex'), bytes: first.bytes.length };
+      },
+      async store(key, body, lock) {
+        const versions = state.archive.get(key) ?? [];
+        const versionId = `v${versions.length + 1}`;
+        versions.push({ versionId, bytes: Buffer.from(body), lock });
+        state.archive.set(key, versions);
+        seen.packaged.push(key);
+        return { bucket: 'archive', key, versionId, sha256: createHash('sha256').update(body).digest('hex'), bytes: body.length };
       },
     },
     archiveLocks: {
       async lockOf(r) {
-        return { retainUntil: r.retainUntil, mode: r.mode, legalHold: r.legalHold };
+        const v = state.archive.get(r.key)?.find((x) => x.versionId === r.versionId);
+        if (!v) throw new Error(`no version ${r.versionId} of ${r.key}`);
+        return state.archiveReports ? state.archiveReports(v.lock) : { ...v.lock };
+      },
+    },
+    timestamps: {
+      async stamp(bytes) {
+        return { response: Buffer.concat([Buffer.from('memory-tsr:'), createHash('sha256').update(bytes).digest()]), url: 'memory://tsa' };
       },
     },
 
     documents: {
+      async read(pdf) {
+        const bytes = state.documents.get(pdf.key);
+        if (!bytes) throw new Error(`no document ${pdf.key}`);
+        return bytes;
+      },
       async store(c, notice: Notice, doc, at) {
+        state.documents.set(`notices/${c.caseId}/${notice.noticeId}.pdf`, Buffer.from(doc.bytes));
         return { bucket: 'documents', key: `notices/${c.caseId}/${notice.noticeId}.pdf`, versionId: 'v1', sha256: doc.sha256, bytes: doc.bytes.length, pages: doc.pages, renderedAt: at, missing: doc.missing };
       },
     },
     downloads: {
       async noticeLink(pdf) {
         return { url: `memory://${pdf.key}`, expiresAt: new Date(now.getTime() + 300_000).toISOString() };
+      },
+      async packageLink(a) {
+        return { url: `memory://${a.bucket}/${a.key}?versionId=${a.versionId}`, expiresAt: new Date(now.getTime() + 300_000).toISOString() };
       },
     },
     renderer: {
