@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, PutBucketCorsCommand, PutBucketVersioningCommand, PutObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketCorsCommand, PutBucketVersioningCommand, PutObjectLockConfigurationCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { buildApp } from '../infra/app.ts';
 import { LocalApiGateway } from './api.ts';
 import { freePort, startDynamoDb } from './engines/dynamodb.ts';
@@ -22,6 +22,8 @@ import { LOCAL_REGION, Templates } from './template.ts';
  */
 export const ROOT = path.resolve(__dirname, '..');
 export const LOCAL_AUDIENCE = 'zwfw-local';
+/** the public access block flags the local RGW holds (it refuses every PUT under BlockPublicAcls) */
+const LOCAL_PUBLIC_ACCESS_FLAGS = 'IgnorePublicAcls,BlockPublicPolicy,RestrictPublicBuckets';
 
 export interface Endpoints {
   apiUrl: string;
@@ -102,12 +104,19 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     const env = functionEnvironment(t);
     // KMS is not among the local engines: the signer uses a key made here instead (see shared/licence/signer.ts)
     delete env.LICENCE_KEY_ID;
+    // nor is the archive's KMS key: RGW keeps the packages unencrypted, and the four-property check says so (not checked) rather than pass it
+    delete env.ARCHIVE_KMS_KEY_ARN;
+    env.ARCHIVE_PUBLIC_ACCESS_FLAGS = LOCAL_PUBLIC_ACCESS_FLAGS;
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     env.LICENCE_SIGNING_KEY_PEM = Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' }) as string).toString('base64');
 
     const issuer = new LocalIssuer(issuerUrl, audience);
     const sfnPort = await freePort();
     Object.assign(process.env, env, { AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnPort}` });
+
+    // the local TSA's root is a trust anchor, as an operator would register their TSA's [E18] [E24]:
+    // the four-property check holds every package's time-stamp to it
+    await registerTsaRoot(tsa.caPem);
 
     if (opts.seed !== false) {
       const { putCatalog } = await import('../shared/adapters/dynamodb/catalog.ts');
@@ -206,6 +215,18 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
   }
 }
 
+async function registerTsaRoot(caPem: string): Promise<void> {
+  const [{ addTrustAnchor }, { trustAnchorStore }, { staffRegister }, { authorisationStore }, { systemClock }] = await Promise.all([
+    import('../shared/domain/steps/trust-anchors.ts'),
+    import('../shared/adapters/dynamodb/trust-anchors.ts'),
+    import('../shared/adapters/dynamodb/staff-register.ts'),
+    import('../shared/adapters/dynamodb/authorisations.ts'),
+    import('../shared/adapters/system.ts'),
+  ]);
+  const operator = { sub: 'local-runtime', name: '本地运行环境', roles: ['operator'] } as Parameters<typeof addTrustAnchor>[1];
+  await addTrustAnchor({ trustAnchors: trustAnchorStore, staff: staffRegister, authorisations: authorisationStore, clock: systemClock }, operator, { name: '本地时间戳服务根证书 (Local TSA Root)', certificate: caPem });
+}
+
 /** EventBridge schedules of the template (`rate(...)`), run on timers against their Lambda targets. */
 function startSchedules(t: Templates, functions: Map<string, LocalFunction>, log: (l: string) => void) {
   const byArn = new Map([...functions.values()].map((f) => [f.arn, f]));
@@ -272,6 +293,9 @@ async function createBuckets(t: Templates, endpoint: string, credentials: { acce
         new PutObjectLockConfigurationCommand({ Bucket, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: retention.Mode, Days: retention.Days, Years: retention.Years } } } }),
       );
     }
+    // the template's public access block, as CloudFormation would set it (the four-property check reads it
+    // back), but for BlockPublicAcls: RGW 16 refuses every PUT under it, ACL or none (LOCAL_PUBLIC_ACCESS_FLAGS)
+    if (p.PublicAccessBlockConfiguration) await s3.send(new PutPublicAccessBlockCommand({ Bucket, PublicAccessBlockConfiguration: { ...p.PublicAccessBlockConfiguration, BlockPublicAcls: false } }));
     if (p.CorsConfiguration?.CorsRules) {
       await s3.send(
         new PutBucketCorsCommand({

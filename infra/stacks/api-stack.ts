@@ -120,8 +120,9 @@ export class ApiStack extends Stack {
     // the operators' trust anchors for signed materials [E13]: their partition of the case table
     const trustAnchorsFn = new PlatformFunction(this, 'TrustAnchorsFn', { name: 'trust-anchors', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadWriteData(trustAnchorsFn);
-    const archiveFn = new PlatformFunction(this, 'ArchiveFn', { name: 'archive', environment: { CASES_TABLE: data.cases.tableName } });
-    data.cases.grantReadData(archiveFn);
+    const archiveFn = new PlatformFunction(this, 'ArchiveFn', { name: 'archive', environment: { CASES_TABLE: data.cases.tableName, ARCHIVE_SAMPLE_RATE: '0.05' } });
+    // reads cases; writes four-property check runs (the archive-checks function runs them)
+    data.cases.grantReadWriteData(archiveFn);
     data.archive.grantRead(archiveFn);
     archiveFn.addToRolePolicy(
       new PolicyStatement({

@@ -53,6 +53,15 @@ export class SupervisionStack extends Stack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    // [E18] a package that failed its four-property check: the check run names the case, property and item
+    new Alarm(this, 'ArchiveCheckFailed', {
+      alarmDescription: 'An archive package failed a four-property check (四性检测); GET /v1/archive/checks/{checkId} names the case, property and item',
+      metric: business('ArchivePackageFailed').with({ period: Duration.hours(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     machines.forEach((m, i) =>
       new Alarm(this, `WorkflowFailed${i}`, {
         alarmDescription: `A workflow execution failed; the sweeper re-drives the case, but look why`,

@@ -21,7 +21,7 @@ import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { PlatformFunction } from '../constructs/platform-function.ts';
 import type { DataStack } from './data-stack.ts';
-import { RENDER_PENDING } from '../../shared/adapters/dynamodb/keys.ts';
+import { ARCHIVE_CHECK_PENDING, RENDER_PENDING } from '../../shared/adapters/dynamodb/keys.ts';
 
 export interface WorkflowsStackProps extends StackProps {
   readonly data: DataStack;
@@ -157,6 +157,40 @@ export class WorkflowsStack extends Stack {
     data.catalog.grantReadWriteData(publishFn);
     data.catalogBucket.grantPut(publishFn, 'search/*');
     this.catalogPublish = machine('CatalogPublish', step('BuildSearchIndex', publishFn, { action: 'publish' }, true), Duration.minutes(5));
+
+    // [E18] 四性检测: each write of a running check run (its item in the pending index under ARCHIVE_CHECK)
+    // runs its next page; the daily schedule asks for the sample check
+    const checksFn = new PlatformFunction(this, 'ArchiveChecksFn', {
+      name: 'archive-checks',
+      memorySize: 1536,
+      timeout: Duration.minutes(5),
+      environment: {
+        CASES_TABLE: data.cases.tableName,
+        ARCHIVE_BUCKET: data.archive.bucketName,
+        LICENCE_KEY_ID: data.signingKey.keyArn,
+        ARCHIVE_KMS_KEY_ARN: data.archiveKey.keyArn,
+        ARCHIVE_SAMPLE_RATE: '0.05',
+      },
+    });
+    data.cases.grantReadWriteData(checksFn);
+    data.signingKey.grant(checksFn, 'kms:GetPublicKey');
+    data.archiveKey.grantDecrypt(checksFn);
+    checksFn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObjectVersion', 's3:GetObjectRetention', 's3:GetObjectLegalHold'], resources: [data.archive.arnForObjects('archive/*')] }));
+    checksFn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions', 's3:GetEncryptionConfiguration', 's3:GetBucketPublicAccessBlock'], resources: [data.archive.bucketArn] }));
+    checksFn.addEventSource(
+      new DynamoEventSource(data.cases, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 1,
+        retryAttempts: 3,
+        reportBatchItemFailures: true,
+        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { pendPk: { S: FilterRule.isEqual(ARCHIVE_CHECK_PENDING) } } } })],
+      }),
+    );
+    new Rule(this, 'ArchiveSampleCheckSchedule', {
+      description: 'The daily four-property check of a sample of the archive [E18]',
+      schedule: Schedule.rate(Duration.days(1)),
+      targets: [new LambdaFunction(checksFn, { retryAttempts: 2 })],
+    });
 
     // no case is stranded: what a failed start left pending is started again (DESIGN.md "The flow")
     const sweeperFn = new PlatformFunction(this, 'SweeperFn', {

@@ -1,5 +1,6 @@
 import type { Clock, Settings } from '../domain/ports.ts';
 import { numberEnv } from './env.ts';
+import { PUBLIC_ACCESS_FLAGS } from '../domain/rules/e18-four-properties.ts';
 
 /** The time of the machine. The working-day calendar is `CALENDAR` (./calendar.ts), the region list `regions` (./regions.ts): each a module of its own, bundled only where it is used. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -8,5 +9,15 @@ export const systemClock: Clock = { now: () => new Date() };
 export const settings: Settings = {
   get correctionWorkingDays() {
     return numberEnv('CORRECTION_WORKING_DAYS', 30);
+  },
+  get archiveKmsKey() {
+    return process.env.ARCHIVE_KMS_KEY_ARN || undefined;
+  },
+  get archivePublicAccess() {
+    const v = process.env.ARCHIVE_PUBLIC_ACCESS_FLAGS;
+    return v === undefined ? PUBLIC_ACCESS_FLAGS : PUBLIC_ACCESS_FLAGS.filter((f) => v.split(',').includes(f));
+  },
+  get archiveSampleRate() {
+    return numberEnv('ARCHIVE_SAMPLE_RATE', 0.05);
   },
 };

@@ -8,6 +8,8 @@ import type { Licence, LicenceSummary } from './licence.ts';
 import type { TrustAnchor, TrustAnchorChange } from './trust-anchor.ts';
 import type { Department, Matter } from './matter.ts';
 import type { ArchiveLock } from './rules/e22-retention.ts';
+import type { FormatReader, PublicAccessFlag, StoreReport } from './rules/e18-four-properties.ts';
+import type { ArchiveCheck } from './archive-check.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
 
 /**
@@ -30,6 +32,9 @@ export interface Ports {
   signer: Signer;
   archive: Archiver;
   archiveLocks: ArchiveLocks;
+  archiveStore: ArchiveStore;
+  archiveChecks: ArchiveCheckStore;
+  formats: FormatReader;
   documents: NoticeDocuments;
   downloads: Downloads;
   renderer: NoticeRenderer;
@@ -251,6 +256,24 @@ export interface Archiver {
   store(key: string, body: Buffer, lock: ArchiveLock): Promise<StoredPackage>;
 }
 
+/** The archive as the four-property check reads it [E18]: its listing, the bytes, and what the store reports. */
+export interface ArchiveStore {
+  /** package keys under a prefix, a page at a time, in key order */
+  list(prefix: string, cursor: string | undefined, limit: number): Promise<{ keys: string[]; next?: string }>;
+  /** the bytes of exactly that version */
+  read(record: Pick<ArchiveRecord, 'bucket' | 'key' | 'versionId'>): Promise<Buffer>;
+  /** the lock on that version, the versions under its key, and the bucket's encryption and public access */
+  report(record: Pick<ArchiveRecord, 'bucket' | 'key' | 'versionId'>): Promise<StoreReport>;
+}
+
+export interface ArchiveCheckStore {
+  /** writes a new check run, due to be run (the runner is started by the write) */
+  create(check: ArchiveCheck): Promise<void>;
+  get(checkId: string): Promise<ArchiveCheck | undefined>;
+  /** saves progress if the run is still at `expectedVersion`; false when another runner was first */
+  save(check: ArchiveCheck, expectedVersion: number): Promise<boolean>;
+}
+
 export interface ArchiveLocks {
   /** the lock the object store holds on a package now (what it reports, not what was asked for) */
   lockOf(record: Pick<ArchiveRecord, 'bucket' | 'key' | 'versionId'>): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean }>;
@@ -305,7 +328,10 @@ export type CaseMetric =
   | 'CaseCompleted'
   | 'CaseCompletedOnTime'
   | 'CaseCompletedOverdue'
-  | 'CaseComplaint';
+  | 'CaseComplaint'
+  // 四性检测 [E18]: packages checked, and those that failed a property
+  | 'ArchivePackageChecked'
+  | 'ArchivePackageFailed';
 
 export interface Metrics {
   count(metric: CaseMetric): void;
@@ -321,4 +347,10 @@ export interface Clock {
 export interface Settings {
   /** working days an applicant has to answer a correction notice before the case is closed */
   correctionWorkingDays: number;
+  /** the KMS key the archive bucket must be encrypted with, where the deployment has one [E18] */
+  archiveKmsKey?: string;
+  /** the share of packages the daily four-property check samples [E18] */
+  archiveSampleRate: number;
+  /** the public access block flags the archive bucket is held to [E18] */
+  archivePublicAccess: readonly PublicAccessFlag[];
 }

@@ -146,6 +146,8 @@ const SPECS = [
   { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'verification', action: 'licence.verify', summary: 'Verify an e-licence’s signature and status' },
   { method: 'GET', path: '/v1/notices/{noticeId}/verify', fn: 'verification', action: 'notice.verify', summary: 'Check a notice (文书) by its number and a SHA-256 (?sha256= of its PDF or content), as each notice says it may be' },
   { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', action: 'archive.read', summary: 'Where a case’s archive package is, and its lock [E22] [E23] [E24]' },
+  { method: 'POST', path: '/v1/archive/checks', fn: 'archive', action: 'archive.check', summary: 'Ask for a four-property check (四性检测) of every package, or a sample, of a year and region [E18]', body: { name: 'ArchiveCheckRequest' }, status: 202 },
+  { method: 'GET', path: '/v1/archive/checks/{checkId}', fn: 'archive', action: 'archive.check_read', summary: 'A four-property check run: its status, counts and every failure by case, property and item [E18]' },
   { method: 'GET', path: '/v1/archive/{caseId}/package', fn: 'archive', action: 'archive.download', summary: 'A short-lived link to the case’s DA/T 48 package itself, readable without the platform [E24]' },
 ] as const satisfies readonly RouteSpec[];
 

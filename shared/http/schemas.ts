@@ -109,6 +109,13 @@ export const ChangeRejection = z.strictObject({ reason: text(1, 2000) });
 export const TrustAnchorRequest = z.strictObject({ name: text(1, 200), certificate: text(100, 16_384) });
 export const TrustAnchorRevocation = z.strictObject({ reason: text(1, 2000) });
 
+/** POST /v1/archive/checks [E18]: every package or a sample, of a year (of filing) and a region */
+export const ArchiveCheckRequest = z.strictObject({
+  scope: z.enum(['sample', 'all']),
+  year: z.optional(z.string().check(z.regex(/^20\d{2}$/, 'a year such as 2026'))),
+  region: z.optional(z.string().check(z.regex(/^61\d{4}$/, 'a Shaanxi region code (610000, 610100, 610113 …)'))),
+});
+
 /** POST /v1/licences/{licenceId}/revoke [E16] */
 export const LicenceRevocation = z.strictObject({ reason: text(1, 2000) });
 
@@ -121,5 +128,5 @@ export type StepInputs = [
 ];
 
 /** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
-export const REQUEST_SCHEMAS = { LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+export const REQUEST_SCHEMAS = { ArchiveCheckRequest, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

@@ -100,7 +100,7 @@ describe('archive bucket ([E18] [E24]: records nobody can alter or delete before
 
   test('its key: rotated, retained, and nobody but the named break-glass role may disable it or schedule its deletion [E18]', () => {
     const key = resources(dataT())[ids.archiveKey];
-    expect([key.Properties!.EnableKeyRotation, key.DeletionPolicy]).toEqual([true, 'Retain']);
+    expect([key.Properties!.EnableKeyRotation, (key as { DeletionPolicy?: string }).DeletionPolicy]).toEqual([true, 'Retain']);
     const deny = (key.Properties!.KeyPolicy.Statement as any[]).find((s) => s.Sid === 'OnlyBreakGlassDisablesOrDeletes');
     expect(deny).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Resource: '*' });
     expect(deny.Action).toEqual(expect.arrayContaining(['kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:DeleteImportedKeyMaterial', 'kms:DisableKeyRotation']));
@@ -460,11 +460,16 @@ describe('Lambda bundling: local esbuild, never Docker', () => {
 
 // ---------------------------------------------------------------------------------------------------
 describe('notices as documents ([N14] 文书)', () => {
-  test('the cases table streams new images, read by the notices function for notice items marked RENDER only', () => {
+  test('the cases table streams new images, read by the notices function for notice items marked RENDER only, and by the archive checks for running check runs only', () => {
     dataT().hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
     const mappings = Object.values(resources(workflowsT(), 'AWS::Lambda::EventSourceMapping'));
-    expect(mappings).toHaveLength(1);
-    const m = mappings[0].Properties!;
+    const of = (fn: string) => mappings.filter((x) => JSON.stringify(x.Properties!.FunctionName).includes(fn));
+    expect([mappings.length, of('NoticesFn').length, of('ArchiveChecksFn').length]).toEqual([2, 1, 1]);
+    // [E18] one check run page per invocation, and nothing but running check runs
+    const checks = of('ArchiveChecksFn')[0].Properties!;
+    expect(checks.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([{ dynamodb: { NewImage: { pendPk: { S: ['ARCHIVE_CHECK'] } } } }]);
+    expect(checks).toMatchObject({ BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    const m = of('NoticesFn')[0].Properties!;
     expect(JSON.stringify(m.EventSourceArn)).toContain('StreamArn');
     expect(m.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([{ dynamodb: { NewImage: { pendPk: { S: ['RENDER'] } } } }]);
     // a failing case is retried alone and not forever

@@ -16,9 +16,11 @@ const DEPT = '610113-XZSP';
 const company = { type: 'org', name: '西安雁塔档案测试有限公司', idNumber: '91610113MA6TE5T01J' };
 const person = { type: 'person', name: '宋档案', idNumber: '610113198505050036' };
 
+let caseId: string;
+let record: any;
+let permanentCaseId: string;
+
 describe('one DA/T 48 package per case, checked from outside [E24]', () => {
-  let caseId: string;
-  let record: any;
   let pkg: OutsideReading;
   let bytes: Buffer;
   const materials = { M01: pdf('食品经营许可申请书 档案'), M04: pdf('食品安全管理制度'), M05: pdf('主要设备设施布局') };
@@ -102,10 +104,10 @@ describe('one DA/T 48 package per case, checked from outside [E24]', () => {
 describe('a permanent package on RGW [E22] [E26]', () => {
   test('carries a legal hold and the latest retain-until the engine can hold (2106), both read back as written; a hold lifted around the platform still leaves the COMPLIANCE retention in force', async () => {
     const citizen = await citizenToken(`arc-co-${run}`, company);
-    const caseId = await submitOnline(citizen, DEMO_COMPANY_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `arc-co-${run}`, company);
-    await approveCase(citizen, caseId, DEPT, `arc-co-${run}`);
+    permanentCaseId = await submitOnline(citizen, DEMO_COMPANY_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `arc-co-${run}`, company);
+    await approveCase(citizen, permanentCaseId, DEPT, `arc-co-${run}`);
     const archivist = await token({ sub: `archivist-${run}`, roles: ['archivist'], region: '610000' });
-    const a = (await call('GET', `/v1/archive/${caseId}`, { token: archivist })).body;
+    const a = (await call('GET', `/v1/archive/${permanentCaseId}`, { token: archivist })).body;
     expect(a).toMatchObject({ retention: 'permanent', legalHold: true, retainUntil: '2106-01-01T00:00:00.000Z' });
     const ref = { Bucket: a.bucket, Key: a.key, VersionId: a.versionId };
     const [ret, hold] = await Promise.all([s3().send(new GetObjectRetentionCommand(ref)), s3().send(new GetObjectLegalHoldCommand(ref))]);
@@ -126,5 +128,49 @@ describe('a permanent package on RGW [E22] [E26]', () => {
       .then(() => 'deleted', (err) => err.name);
     expect(after).toBe('AccessDenied');
     await s3().send(new PutObjectLegalHoldCommand({ ...ref, LegalHold: { Status: 'ON' } })).catch(() => undefined);
+  });
+});
+
+describe('四性检测 through the API, on RGW [E18]', () => {
+  const finished = async (tok: string, checkId: string) => {
+    for (let i = 0; i < 600; i++) {
+      const r = await call('GET', `/v1/archive/checks/${checkId}`, { token: tok });
+      if (r.body.status === 'completed') return r.body;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error(`check ${checkId} did not complete`);
+  };
+
+  test('an archivist checks every package of the county: ours pass all four properties; what RGW cannot report is said, not passed', async () => {
+    const archivist = await token({ sub: `archivist-chk-${run}`, roles: ['archivist'], region: '610113' });
+    const asked = await call('POST', '/v1/archive/checks', { token: archivist, body: { scope: 'all', region: '610113' } });
+    expect([asked.status, asked.body.status]).toEqual([202, 'running']);
+    const r = await finished(archivist, asked.body.checkId);
+    expect(r.checked).toBeGreaterThanOrEqual(2);
+    expect(r.failed.filter((f: any) => [caseId, permanentCaseId].includes(f.caseId))).toEqual([]);
+    // the local runtime has no KMS: encryption is reported as not checked, never as passed
+    expect(r.notChecked.map((n: any) => n.item)).toContain('encryption');
+    const supervisor = await token({ sub: `sup-chk-${run}`, roles: ['supervisor'], region: '610100' });
+    expect((await call('GET', `/v1/archive/checks/${asked.body.checkId}`, { token: supervisor })).status).toBe(200);
+    const lianhu = await token({ sub: `archivist-lh-chk-${run}`, roles: ['archivist'], region: '610104' });
+    expect((await call('POST', '/v1/archive/checks', { token: lianhu, body: { scope: 'all', region: '610113' } })).status).toBe(403);
+    expect((await call('POST', '/v1/archive/checks', { token: archivist, body: { scope: 'everything' } })).status).toBe(400);
+    expect((await call('POST', '/v1/archive/checks', { token: supervisor, body: { scope: 'all' } })).status).toBe(403);
+  });
+
+  test('damage done around the platform is caught: a second version written over a package (RGW ignores If-None-Match and the bucket policy), and an object no case records', async () => {
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const { createHash } = await import('node:crypto');
+    const put = (Key: string, Body: Buffer) =>
+      s3().send(new PutObjectCommand({ Bucket: record.bucket, Key, Body, ContentMD5: createHash('md5').update(Body).digest('base64'), ObjectLockMode: 'COMPLIANCE', ObjectLockRetainUntilDate: new Date(Date.now() + 86_400_000) }));
+    await put(record.key, Buffer.from('<电子文件封装包>forged</电子文件封装包>'));
+    const stray = `archive/610113/${caseId.slice(2, 6)}/ZW${caseId.slice(2, 10)}STRAY00000.xml`;
+    await put(stray, Buffer.from('<x/>'));
+    const archivist = await token({ sub: `archivist-chk-${run}`, roles: ['archivist'], region: '610113' });
+    const asked = await call('POST', '/v1/archive/checks', { token: archivist, body: { scope: 'all', region: '610113', year: caseId.slice(2, 6) } });
+    const r = await finished(archivist, asked.body.checkId);
+    // the recorded version is still the sound one: only its key's second version is the finding
+    expect(r.failed.filter((f: any) => f.caseId === caseId).map((f: any) => `${f.property}/${f.item}`)).toEqual(['security/versions']);
+    expect(r.failed).toContainEqual({ caseId: stray.split('/').pop()!.replace('.xml', ''), property: 'integrity', item: 'register', detail: expect.stringContaining('no case records it') });
   });
 });

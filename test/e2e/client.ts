@@ -80,7 +80,9 @@ export async function upload(tok: string, bytes: Buffer, fileName = 'material.pd
   return res.body.objectKey;
 }
 
-export const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+import { minimalPdf } from '../support/minimal-pdf';
+
+export const pdf = minimalPdf;
 
 /** Polls until `check` returns a value (the async workflows run after the API call returns). */
 export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {

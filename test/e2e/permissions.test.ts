@@ -28,6 +28,7 @@ const BODIES: Record<string, unknown> = {
   LicenceRevocation: { reason: 'x' },
   TrustAnchorRequest: { name: 'x', certificate: 'x'.repeat(100) },
   TrustAnchorRevocation: { reason: 'x' },
+  ArchiveCheckRequest: { scope: 'sample' },
 };
 
 /**

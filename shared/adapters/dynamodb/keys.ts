@@ -94,6 +94,10 @@ export const RENDER_PENDING = 'RENDER';
 /** notices whose PDF failed every time the sweeper asked: set aside for an operator (the stream filter ignores them) */
 export const RENDER_STUCK = 'RENDER_STUCK';
 export const renderIndex = (issuedAt: string, noticeId: string) => ({ pendPk: RENDER_PENDING, pendSk: `${issuedAt}#${noticeId}` });
+/** four-property check runs still running [E18]: the checks stream filter matches them, the sweeper can find a stalled one */
+export const ARCHIVE_CHECK_PENDING = 'ARCHIVE_CHECK';
+export const archiveCheckKey = (checkId: string) => ({ pk: `ARCHIVECHECK#${checkId}`, sk: 'CHECK' });
+export const archiveCheckIndex = (requestedAt: string, checkId: string) => ({ pendPk: ARCHIVE_CHECK_PENDING, pendSk: `${requestedAt}#${checkId}` });
 
 /** Attributes that are keys or index keys, never part of what an item says. */
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'dlPk', 'dlSk', 'queuePk', 'queueSk', 'pendPk', 'pendSk', 'renderRetries'] as const;

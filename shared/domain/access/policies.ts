@@ -90,6 +90,9 @@ export const POLICIES = {
   'archive.read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
   // the package holds the applicant's materials: archivists of the region only [E18]
   'archive.download': { roles: ['archivist'], ownership: 'own_region' },
+  // 四性检测 [E18]: archivists run them over their region; supervisors read the results
+  'archive.check': { roles: ['archivist'], ownership: 'own_region' },
+  'archive.check_read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
 } as const satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

@@ -9,6 +9,7 @@ import { recordSubmission, validateApplication, type ApplicationRequest, type Re
 import { issueResult } from '#shared/domain/steps/unified-return';
 import { renderCaseNotices } from '#shared/domain/steps/render-notices';
 import type { MemoryPorts } from './memory-ports';
+import { minimalPdf } from '../../support/minimal-pdf';
 
 /** The demo catalog, as the steps read it: 雁塔区's food licence (one department) and disability subsidies (two, in parallel). */
 export const FOOD = DEMO_FOOD_MATTER_CODE;
@@ -41,7 +42,7 @@ export const person = (p: { name: string; idNumber: string }) => ({ type: 'perso
 
 /** An upload of the filer's, with its bytes and the SHA-256 they declared (a lie when `declared` is given). */
 export function upload(ports: MemoryPorts, owner: string, text: string, declared?: string): string {
-  const bytes = Buffer.from(`%PDF-1.4 ${text}`);
+  const bytes = minimalPdf(text);
   const key = `uploads/${owner}/${randomUUID()}/m.pdf`;
   ports.state.uploads.set(key, { owner, bytes, declared: declared ?? createHash('sha256').update(bytes).digest('hex') });
   return key;

@@ -14,6 +14,10 @@ import type { Department, Matter } from '#shared/domain/matter';
 import type { CaseChange, CaseMetric, Page, PageRequest, Ports, UploadCheck, WorkflowKind } from '#shared/domain/ports';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from '#shared/domain/staff';
 import type { ArchiveLock } from '#shared/domain/rules/e22-retention';
+import type { ArchiveCheck } from '#shared/domain/archive-check';
+import type { PublicAccessFlag } from '#shared/domain/rules/e18-four-properties';
+import { formatReader } from '#shared/adapters/formats';
+import { minimalPdf } from '../../support/minimal-pdf';
 
 /**
  * Every port in memory, for the unit tests of the domain's steps. Each keeps the promises its port
@@ -63,6 +67,9 @@ export interface MemoryPorts extends Ports {
     archive: Map<string, { versionId: string; bytes: Buffer; lock: ArchiveLock }[]>;
     /** the documents bucket: notices' PDFs by key */
     documents: Map<string, Buffer>;
+    archiveChecks: Map<string, ArchiveCheck>;
+    archiveEncryption?: { algorithm?: string; keyId?: string };
+    archivePublicAccess?: Record<PublicAccessFlag, boolean>;
     /** what the archive reports of a lock, if not what it was given (a store that wraps dates, say) */
     archiveReports?: (lock: ArchiveLock) => { retainUntil?: string; mode?: string; legalHold: boolean };
   };
@@ -90,6 +97,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     anchors: new Map(),
     anchorChanges: [],
     archive: new Map(),
+    archiveChecks: new Map(),
     documents: new Map(),
   };
   const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [] };
@@ -401,6 +409,39 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         return state.archiveReports ? state.archiveReports(v.lock) : { ...v.lock };
       },
     },
+    archiveStore: {
+      async list(prefix, cursor, limit) {
+        const keys = [...state.archive.keys()].filter((k) => k.startsWith(prefix)).sort();
+        const start = cursor ? keys.findIndex((k) => k > cursor) : 0;
+        const page = start < 0 ? [] : keys.slice(start, start + limit);
+        return { keys: page, ...(start >= 0 && start + limit < keys.length ? { next: page.at(-1) } : {}) };
+      },
+      async read(r) {
+        const v = state.archive.get(r.key)?.find((x) => x.versionId === r.versionId);
+        if (!v) throw new Error(`no version ${r.versionId} of ${r.key}`);
+        return Buffer.from(v.bytes);
+      },
+      async report(r) {
+        const versions = state.archive.get(r.key) ?? [];
+        const v = versions.find((x) => x.versionId === r.versionId);
+        return { lock: v ? (state.archiveReports ? state.archiveReports(v.lock) : { ...v.lock }) : { legalHold: false }, versions: versions.length, encryption: state.archiveEncryption ?? 'unsupported', publicAccess: state.archivePublicAccess ?? 'unsupported' };
+      },
+    },
+    archiveChecks: {
+      async create(check) {
+        state.archiveChecks.set(check.checkId, clone(check));
+      },
+      async get(checkId) {
+        const c = state.archiveChecks.get(checkId);
+        return c && clone(c);
+      },
+      async save(check, expected) {
+        if (state.archiveChecks.get(check.checkId)?.version !== expected) return false;
+        state.archiveChecks.set(check.checkId, clone(check));
+        return true;
+      },
+    },
+    formats: formatReader,
     timestamps: {
       async stamp(bytes) {
         return { response: Buffer.concat([Buffer.from('memory-tsr:'), createHash('sha256').update(bytes).digest()]), url: 'memory://tsa' };
@@ -429,7 +470,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     renderer: {
       async render(c, notice) {
         seen.rendered.push(notice.noticeId);
-        const bytes = Buffer.from(`%PDF ${notice.noticeId} ${notice.sha256}`);
+        const bytes = minimalPdf(`${notice.noticeId} ${notice.sha256}`);
         return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages: 1, missing: [] };
       },
     },
@@ -442,7 +483,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     },
     clock: { now: () => new Date(now) },
     calendar: TEST_CALENDAR,
-    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30 },
+    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30, archiveSampleRate: 0.5, archivePublicAccess: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] },
   };
   return ports;
 }
