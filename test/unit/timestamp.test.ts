@@ -10,7 +10,7 @@ import { startTsa, type LocalTsa } from '../../local/tsa';
 import { requireTool } from '../support/tools';
 
 /**
- * RFC 3161 time-stamps [E24] as the platform asks for and checks them, against OpenSSL's own TSA and
+ * RFC 3161 time-stamps [E24] (and the four-property check's authenticity [E18]) as the platform asks for and checks them, against OpenSSL's own TSA and
  * OpenSSL's own verifier: what `openssl ts -verify` accepts, checkTimestamp accepts; a stamp over other
  * bytes, a changed byte or a refusal it does not.
  */
