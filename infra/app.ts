@@ -17,10 +17,11 @@ export function buildApp(opts: BuildOptions = {}): App {
   const app = new App({ outdir: opts.outdir, context: { 'aws:cdk:enable-asset-metadata': true, ...opts.context } });
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const data = new DataStack(app, 'Zwfw-Data', { env, description: '陕西政务服务网: case and catalog tables, uploads and the Object Lock archive' });
+  const tsaUrl = required(app, 'tsaUrl', 'the RFC 3161 time-stamp authority that stamps every archive package’s signature [E24]');
   const workflows = new WorkflowsStack(app, 'Zwfw-Workflows', {
     env,
     data,
-    tsaUrl: required(app, 'tsaUrl', 'the RFC 3161 time-stamp authority that stamps every archive package’s signature [E24]'),
+    tsaUrl,
     description: '陕西政务服务网: routing, forwarding and unified return workflows',
   });
   const api = new ApiStack(app, 'Zwfw-Api', {
@@ -29,6 +30,7 @@ export function buildApp(opts: BuildOptions = {}): App {
     workflows,
     jwtIssuer: required(app, 'jwtIssuer', 'the OIDC issuer of the province’s real-name system'),
     jwksUrl: required(app, 'jwksUrl', 'where that issuer publishes its signing keys'),
+    tsaUrl,
     jwtAudience: required(app, 'jwtAudience', 'the client id this API is registered under at that issuer (tokens for other applications are refused)'),
     description: '陕西政务服务网: public REST API v1',
   });

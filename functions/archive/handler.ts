@@ -9,18 +9,43 @@ import { readArchiveCheck, requestArchiveCheck } from '#shared/domain/steps/arch
 import { packageLink, readArchive } from '#shared/domain/steps/reads';
 import { apiHandler } from '#shared/http/handler';
 import { parseBody } from '#shared/http/parse';
-import { ArchiveCheckRequest } from '#shared/http/schemas';
+import { ArchiveCheckRequest, TransferReceipt, TransferRequest } from '#shared/http/schemas';
+import { prepareTransfer, readTransfer, recordReceipt } from '#shared/domain/steps/transfers';
+import { transferStore } from '#shared/adapters/dynamodb/transfers';
+import { archiver } from '#shared/adapters/s3/archive';
+import { archiveStore } from '#shared/adapters/s3/archive-store';
+import { signer } from '#shared/adapters/kms/signer';
+import { timestampAuthority } from '#shared/adapters/tsa/client';
+import { regions } from '#shared/adapters/regions';
 
-const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, archiveLocks, downloads, archiveChecks: archiveCheckStore, settings };
+const ports = {
+  cases: caseRepository,
+  staff: staffRegister,
+  authorisations: authorisationStore,
+  clock: systemClock,
+  archive: archiver,
+  archiveLocks,
+  archiveStore,
+  downloads,
+  archiveChecks: archiveCheckStore,
+  transfers: transferStore,
+  signer,
+  timestamps: timestampAuthority,
+  regions,
+  settings,
+};
 
 /**
- * The archive's API [E18] [E22] [E24]: where a case's package is and the lock the object store really
- * holds on it, a link to the package itself, and four-property checks asked for and read (run by the
- * archive-checks function).
+ * The archive's API [E18] [E22] [E24] [E26]: where a case's package is and the lock the object store
+ * really holds on it, a link to the package itself, four-property checks asked for and read (run by
+ * the archive-checks function), and transfer batches to the state archive.
  */
 export const handler = apiHandler('archive', {
   'GET /v1/archive/{caseId}': async ({ caller, path }) => ({ body: await readArchive(ports, caller, path.caseId) }),
   'GET /v1/archive/{caseId}/package': async ({ caller, path }) => ({ body: await packageLink(ports, caller, path.caseId) }),
   'POST /v1/archive/checks': async ({ caller, body }) => ({ status: 202, body: await requestArchiveCheck(ports, caller, parseBody(ArchiveCheckRequest, body)) }),
   'GET /v1/archive/checks/{checkId}': async ({ caller, path }) => ({ body: await readArchiveCheck(ports, caller, path.checkId) }),
+  'POST /v1/archive/transfers': async ({ caller, body }) => ({ status: 202, body: await prepareTransfer(ports, caller, parseBody(TransferRequest, body)) }),
+  'GET /v1/archive/transfers/{transferId}': async ({ caller, path }) => ({ body: await readTransfer(ports, caller, path.transferId) }),
+  'POST /v1/archive/transfers/{transferId}/receipt': async ({ caller, path, body }) => ({ body: await recordReceipt(ports, caller, path.transferId, parseBody(TransferReceipt, body)) }),
 });

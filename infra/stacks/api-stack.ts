@@ -33,6 +33,8 @@ export interface ApiStackProps extends StackProps {
   readonly jwksUrl: string;
   /** the audience (client id) this API is registered under at the issuer: tokens for other applications are refused */
   readonly jwtAudience: string;
+  /** the RFC 3161 time-stamp authority that stamps transfer manifests [E26] */
+  readonly tsaUrl: string;
 }
 
 /**
@@ -120,10 +122,18 @@ export class ApiStack extends Stack {
     // the operators' trust anchors for signed materials [E13]: their partition of the case table
     const trustAnchorsFn = new PlatformFunction(this, 'TrustAnchorsFn', { name: 'trust-anchors', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadWriteData(trustAnchorsFn);
-    const archiveFn = new PlatformFunction(this, 'ArchiveFn', { name: 'archive', environment: { CASES_TABLE: data.cases.tableName, ARCHIVE_SAMPLE_RATE: '0.05' } });
-    // reads cases; writes four-property check runs (the archive-checks function runs them)
+    const archiveFn = new PlatformFunction(this, 'ArchiveFn', {
+      name: 'archive',
+      timeout: Duration.seconds(29),
+      environment: { CASES_TABLE: data.cases.tableName, ARCHIVE_SAMPLE_RATE: '0.05', ARCHIVE_BUCKET: data.archive.bucketName, LICENCE_KEY_ID: data.signingKey.keyArn, TSA_URL: props.tsaUrl },
+    });
+    // reads cases; writes four-property check runs (the archive-checks function runs them) and transfer batches
     data.cases.grantReadWriteData(archiveFn);
     data.archive.grantRead(archiveFn);
+    // [E26] a transfer batch's manifest: a new object under transfers/, locked and held, its lock read back
+    archiveFn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectRetention', 's3:PutObjectLegalHold'], resources: [data.archive.arnForObjects('transfers/*')] }));
+    data.archiveKey.grantEncrypt(archiveFn);
+    data.signingKey.grant(archiveFn, 'kms:Sign', 'kms:GetPublicKey');
     archiveFn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObjectRetention', 's3:GetObjectLegalHold'],

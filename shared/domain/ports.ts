@@ -10,6 +10,7 @@ import type { Department, Matter } from './matter.ts';
 import type { ArchiveLock } from './rules/e22-retention.ts';
 import type { FormatReader, PublicAccessFlag, StoreReport } from './rules/e18-four-properties.ts';
 import type { ArchiveCheck } from './archive-check.ts';
+import type { Transfer } from './transfer.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
 
 /**
@@ -34,6 +35,7 @@ export interface Ports {
   archiveLocks: ArchiveLocks;
   archiveStore: ArchiveStore;
   archiveChecks: ArchiveCheckStore;
+  transfers: TransferStore;
   formats: FormatReader;
   documents: NoticeDocuments;
   downloads: Downloads;
@@ -272,6 +274,17 @@ export interface ArchiveCheckStore {
   get(checkId: string): Promise<ArchiveCheck | undefined>;
   /** saves progress if the run is still at `expectedVersion`; false when another runner was first */
   save(check: ArchiveCheck, expectedVersion: number): Promise<boolean>;
+}
+
+/** Transfer batches to the state archive [E26], by region and year. */
+export interface TransferStore {
+  /** writes a new batch (its id is new: never over another) */
+  create(transfer: Transfer): Promise<void>;
+  get(transferId: string): Promise<Transfer | undefined>;
+  /** every batch of a region's year, to leave out what an earlier batch took */
+  ofYear(region: string, year: string): Promise<Transfer[]>;
+  /** saves the batch if it is still at `expectedVersion` */
+  save(transfer: Transfer, expectedVersion: number): Promise<boolean>;
 }
 
 export interface ArchiveLocks {

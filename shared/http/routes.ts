@@ -148,6 +148,9 @@ const SPECS = [
   { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', action: 'archive.read', summary: 'Where a case’s archive package is, and its lock [E22] [E23] [E24]' },
   { method: 'POST', path: '/v1/archive/checks', fn: 'archive', action: 'archive.check', summary: 'Ask for a four-property check (四性检测) of every package, or a sample, of a year and region [E18]', body: { name: 'ArchiveCheckRequest' }, status: 202 },
   { method: 'GET', path: '/v1/archive/checks/{checkId}', fn: 'archive', action: 'archive.check_read', summary: 'A four-property check run: its status, counts and every failure by case, property and item [E18]' },
+  { method: 'POST', path: '/v1/archive/transfers', fn: 'archive', action: 'archive.transfer', summary: 'Bundle a year’s permanent packages of a region for the state archive: a signed, time-stamped, locked 移交清单 [E26]', body: { name: 'TransferRequest' }, status: 202 },
+  { method: 'GET', path: '/v1/archive/transfers/{transferId}', fn: 'archive', action: 'archive.transfer_read', summary: 'A transfer batch: its packages, its manifest and the state archive’s receipt [E26]' },
+  { method: 'POST', path: '/v1/archive/transfers/{transferId}/receipt', fn: 'archive', action: 'archive.transfer', summary: 'Record the state archive’s receipt of a transfer batch, once [E26]', body: { name: 'TransferReceipt' } },
   { method: 'GET', path: '/v1/archive/{caseId}/package', fn: 'archive', action: 'archive.download', summary: 'A short-lived link to the case’s DA/T 48 package itself, readable without the platform [E24]' },
 ] as const satisfies readonly RouteSpec[];
 

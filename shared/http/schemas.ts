@@ -116,6 +116,15 @@ export const ArchiveCheckRequest = z.strictObject({
   region: z.optional(z.string().check(z.regex(/^61\d{4}$/, 'a Shaanxi region code (610000, 610100, 610113 …)'))),
 });
 
+/** POST /v1/archive/transfers [E26]: the permanent packages of a year (of filing) and region */
+export const TransferRequest = z.strictObject({
+  year: z.string().check(z.regex(/^20\d{2}$/, 'a year such as 2026')),
+  region: z.optional(z.string().check(z.regex(/^61\d{4}$/, 'a Shaanxi region code (610000, 610100, 610113 …)'))),
+});
+
+/** POST /v1/archive/transfers/{transferId}/receipt [E26]: who at the state archive received the batch */
+export const TransferReceipt = z.strictObject({ receivedBy: text(1, 200), note: z.optional(text(1, 2000)) });
+
 /** POST /v1/licences/{licenceId}/revoke [E16] */
 export const LicenceRevocation = z.strictObject({ reason: text(1, 2000) });
 
@@ -128,5 +137,5 @@ export type StepInputs = [
 ];
 
 /** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
-export const REQUEST_SCHEMAS = { ArchiveCheckRequest, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+export const REQUEST_SCHEMAS = { ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

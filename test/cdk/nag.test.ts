@@ -96,7 +96,7 @@ describe('acknowledgements (infra/nag.ts)', () => {
     expect(offenders).toEqual([]);
   });
 
-  test('the IAM5 acknowledgement holds: resource wildcards are only table/index/*, bucket/*, bucket/search/*, bucket/notices/*, bucket/archive/* and function:*', () => {
+  test('the IAM5 acknowledgement holds: resource wildcards are only table/index/*, bucket/*, bucket/search/*, bucket/notices/*, bucket/archive/*, bucket/transfers/* and function:*', () => {
     const offenders: string[] = [];
     for (const role of allRoles(p)) {
       for (const s of role.statements) {
@@ -107,7 +107,7 @@ describe('acknowledgements (infra/nag.ts)', () => {
           const join = (r as { 'Fn::Join'?: [string, unknown[]] })?.['Fn::Join'];
           const tail = join ? join[1][join[1].length - 1] : r;
           // the wildcard must be the last piece, appended to one resource's own ARN
-          const ok = join !== undefined && join[1].length === 2 && typeof tail === 'string' && ['/index/*', '/*', ':*', '/search/*', '/notices/*', '/archive/*'].includes(tail);
+          const ok = join !== undefined && join[1].length === 2 && typeof tail === 'string' && ['/index/*', '/*', ':*', '/search/*', '/notices/*', '/archive/*', '/transfers/*'].includes(tail);
           if (!ok) offenders.push(`${role.stack}/${role.roleId}: ${text}`);
         }
       }

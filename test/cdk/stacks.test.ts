@@ -261,13 +261,17 @@ describe('least privilege [N13] [E27]', () => {
     expect(statements.filter((s) => grantsService(s, 'dynamodb') && !mentions(s.Resource, ids.cases))).toEqual([]);
   });
 
-  test('only the unified-return function can write the archive bucket (no other role in any stack)', () => {
+  test('only the unified return writes packages (archive/*) and only the archive API transfer manifests (transfers/*): no other role in any stack writes the archive', () => {
     const writers = allRoles(p).filter((r) => S3_OBJECT_WRITES.some((a) => allows(r.statements, a, ids.archive)));
-    expect(writers.map((r) => r.roleId)).toEqual([grantsOf(p, 'UnifiedReturnFn').roleId]);
-    // the archive function, which serves archive reads, may read but not write
-    const archiveFn = grantsOf(p, 'ArchiveFn').statements;
-    expect(allows(archiveFn, 's3:GetObject', ids.archive)).toBe(true);
-    expect(S3_OBJECT_WRITES.filter((a) => allows(archiveFn, a, ids.archive))).toEqual([]);
+    expect(writers.map((r) => r.roleId).sort()).toEqual([grantsOf(p, 'ArchiveFn').roleId, grantsOf(p, 'UnifiedReturnFn').roleId].sort());
+    const writes = (fn: string) =>
+      grantsOf(p, fn)
+        .statements.filter((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a: string) => S3_OBJECT_WRITES.includes(a)) && JSON.stringify(s.Resource).includes('ArchiveBucket'))
+        .map((s) => JSON.stringify(s.Resource));
+    expect(writes('UnifiedReturnFn').every((r) => r.endsWith('"/archive/*"]]}'))).toBe(true);
+    expect(writes('ArchiveFn').length).toBeGreaterThan(0);
+    expect(writes('ArchiveFn').every((r) => r.endsWith('"/transfers/*"]]}'))).toBe(true);
+    expect(allows(grantsOf(p, 'ArchiveFn').statements, 's3:GetObject', ids.archive)).toBe(true);
   });
 
   test('only the intake function can StartSyncExecution on the routing state machine (no other role in any stack)', () => {

@@ -131,6 +131,39 @@ describe('a permanent package on RGW [E22] [E26]', () => {
   });
 });
 
+describe('移交 to the state archive, on RGW [E26]', () => {
+  test('a year’s permanent packages of the county in one batch: its 移交清单 verified with xmllint and OpenSSL, locked and held; the receipt recorded once', async () => {
+    const archivist = await token({ sub: `archivist-tr-${run}`, roles: ['archivist'], region: '610113' });
+    const year = caseId.slice(2, 6);
+    const t = await call('POST', '/v1/archive/transfers', { token: archivist, body: { year, region: '610113' } });
+    expect([t.status, t.body.status, t.body.dueBy]).toEqual([202, 'prepared', `${Number(year) + 5}-12-31`]);
+    const ids = t.body.items.map((p: any) => p.caseId);
+    expect(ids).toContain(permanentCaseId);
+    expect(ids).not.toContain(caseId);
+    const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+    const ref = { Bucket: t.body.bundle.bucket, Key: t.body.bundle.key, VersionId: t.body.bundle.versionId };
+    const bytes = Buffer.from(await (await s3().send(new GetObjectCommand(ref))).Body!.transformToByteArray());
+    expect(sha256(bytes)).toBe(t.body.bundle.sha256);
+    const manifest = readOutside(bytes, '电子档案移交清单');
+    expect(manifest.signatureVerifies()).toBe(true);
+    expect(manifest.timestampVerifies(endpoints.tsa.caFile)).toBe(true);
+    const listed = t.body.items.find((p: any) => p.caseId === permanentCaseId);
+    expect(manifest.text(`//档案[办件编号="${permanentCaseId}"]/哈希值`)).toBe(listed.sha256);
+    expect(manifest.text('//件数')).toBe(String(ids.length));
+    const [ret, hold] = await Promise.all([s3().send(new GetObjectRetentionCommand(ref)), s3().send(new GetObjectLegalHoldCommand(ref))]);
+    expect([ret.Retention?.Mode, hold.LegalHold?.Status]).toEqual(['COMPLIANCE', 'ON']);
+    // nothing is transferred twice
+    expect((await call('POST', '/v1/archive/transfers', { token: archivist, body: { year, region: '610113' } })).status).toBe(422);
+    const receipt = (body: unknown) => call('POST', `/v1/archive/transfers/${t.body.transferId}/receipt`, { token: archivist, body });
+    expect((await receipt({})).status).toBe(400);
+    expect((await receipt({ receivedBy: '陕西省档案馆 接收人' })).body).toMatchObject({ status: 'received', receipt: { receivedBy: '陕西省档案馆 接收人' } });
+    expect((await receipt({ receivedBy: 'again' })).status).toBe(409);
+    const supervisor = await token({ sub: `sup-tr-${run}`, roles: ['supervisor'], region: '610000' });
+    expect((await call('GET', `/v1/archive/transfers/${t.body.transferId}`, { token: supervisor })).body).toMatchObject({ status: 'received', packages: ids.length });
+    expect((await call('POST', '/v1/archive/transfers', { token: supervisor, body: { year } })).status).toBe(403);
+  });
+});
+
 describe('四性检测 through the API, on RGW [E18]', () => {
   const finished = async (tok: string, checkId: string) => {
     for (let i = 0; i < 600; i++) {

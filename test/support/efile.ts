@@ -35,7 +35,7 @@ const run = (cmd: string, args: string[], cwd: string) => {
   }
 };
 
-export function readOutside(bytes: Buffer): OutsideReading {
+export function readOutside(bytes: Buffer, root = '电子文件封装包'): OutsideReading {
   requireTool('xmllint');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eep-outside-'));
   const file = path.join(dir, 'package.xml');
@@ -46,7 +46,7 @@ export function readOutside(bytes: Buffer): OutsideReading {
   const text = (expr: string) => xpath(`string(${expr.replace(/^\/(?!\/)/, '//')})`).toString().replace(/\n$/, '');
   const doc = (id: string) => `//电子文件数据/文档[文档标识符="${id}"]`;
   const write = (name: string, b: Buffer | string) => fs.writeFileSync(path.join(dir, name), b);
-  const publicKey = () => write('pub.pem', `${text('/电子文件封装包/电子签名块/电子签名/证书块/证书')}\n`);
+  const publicKey = () => write('pub.pem', `${text(`/${root}/电子签名块/电子签名/证书块/证书`)}\n`);
   return {
     dir,
     text,
@@ -62,8 +62,8 @@ export function readOutside(bytes: Buffer): OutsideReading {
     },
     signatureVerifies() {
       publicKey();
-      write('signed.xml', xpath('/电子文件封装包/被签名对象'));
-      write('sig.der', Buffer.from(text('/电子文件封装包/电子签名块/电子签名/签名结果'), 'base64'));
+      write('signed.xml', xpath(`/${root}/被签名对象`));
+      write('sig.der', Buffer.from(text(`/${root}/电子签名块/电子签名/签名结果`), 'base64'));
       return run('openssl', ['dgst', '-sha256', '-verify', 'pub.pem', '-signature', 'sig.der', 'signed.xml'], dir).out.includes('Verified OK');
     },
     lockVerifies() {
@@ -71,16 +71,16 @@ export function readOutside(bytes: Buffer): OutsideReading {
       const at = bytes.indexOf(Buffer.from('  <锁定签名>'));
       if (at < 0) return false;
       write('unlocked.xml', bytes.subarray(0, at));
-      write('lock.der', Buffer.from(text('/电子文件封装包/锁定签名/签名结果'), 'base64'));
+      write('lock.der', Buffer.from(text(`/${root}/锁定签名/签名结果`), 'base64'));
       return run('openssl', ['dgst', '-sha256', '-verify', 'pub.pem', '-signature', 'lock.der', 'unlocked.xml'], dir).out.includes('Verified OK');
     },
     timestampVerifies(caFile) {
-      write('sig.der', Buffer.from(text('/电子文件封装包/电子签名块/电子签名/签名结果'), 'base64'));
-      write('stamp.tsr', Buffer.from(text('/电子文件封装包/电子签名块/电子签名/时间戳/时间戳数据'), 'base64'));
+      write('sig.der', Buffer.from(text(`/${root}/电子签名块/电子签名/签名结果`), 'base64'));
+      write('stamp.tsr', Buffer.from(text(`/${root}/电子签名块/电子签名/时间戳/时间戳数据`), 'base64'));
       return run('openssl', ['ts', '-verify', '-data', 'sig.der', '-in', 'stamp.tsr', '-CAfile', caFile], dir).out.includes('Verification: OK');
     },
     timestampTime() {
-      write('stamp.tsr', Buffer.from(text('/电子文件封装包/电子签名块/电子签名/时间戳/时间戳数据'), 'base64'));
+      write('stamp.tsr', Buffer.from(text(`/${root}/电子签名块/电子签名/时间戳/时间戳数据`), 'base64'));
       return /Time stamp: (.+)/.exec(run('openssl', ['ts', '-reply', '-in', 'stamp.tsr', '-text'], dir).out)?.[1] ?? '';
     },
   };

@@ -94,6 +94,12 @@ export const RENDER_PENDING = 'RENDER';
 /** notices whose PDF failed every time the sweeper asked: set aside for an operator (the stream filter ignores them) */
 export const RENDER_STUCK = 'RENDER_STUCK';
 export const renderIndex = (issuedAt: string, noticeId: string) => ({ pendPk: RENDER_PENDING, pendSk: `${issuedAt}#${noticeId}` });
+/** transfer batches [E26], one partition per region and year (the id names both) */
+export const transferKey = (region: string, year: string, transferId: string) => ({ pk: `TRANSFERS#${region}#${year}`, sk: `T#${transferId}` });
+export const transferKeyOf = (transferId: string) => {
+  const m = /^TR(\d{6})(\d{4})[0-9A-Z]+$/.exec(transferId);
+  return m ? transferKey(m[1], m[2], transferId) : undefined;
+};
 /** four-property check runs still running [E18]: the checks stream filter matches them, the sweeper can find a stalled one */
 export const ARCHIVE_CHECK_PENDING = 'ARCHIVE_CHECK';
 export const archiveCheckKey = (checkId: string) => ({ pk: `ARCHIVECHECK#${checkId}`, sk: 'CHECK' });

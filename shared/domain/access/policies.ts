@@ -93,6 +93,9 @@ export const POLICIES = {
   // 四性检测 [E18]: archivists run them over their region; supervisors read the results
   'archive.check': { roles: ['archivist'], ownership: 'own_region' },
   'archive.check_read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
+  // 移交 [E26]: archivists prepare batches and record the state archive's receipt; supervisors follow them
+  'archive.transfer': { roles: ['archivist'], ownership: 'own_region' },
+  'archive.transfer_read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
 } as const satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

@@ -204,6 +204,8 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'archive.download': () => ({ kind: 'case', case: c }),
   'archive.check': () => ({ kind: 'region', region: '610113' }),
   'archive.check_read': () => ({ kind: 'region', region: '610113' }),
+  'archive.transfer': () => ({ kind: 'region', region: '610113' }),
+  'archive.transfer_read': () => ({ kind: 'region', region: '610113' }),
 };
 
 /** A caller of `role` who stands in the action's relation to its subject (owner), or one who does not (stranger). */

@@ -15,6 +15,7 @@ import type { CaseChange, CaseMetric, Page, PageRequest, Ports, UploadCheck, Wor
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from '#shared/domain/staff';
 import type { ArchiveLock } from '#shared/domain/rules/e22-retention';
 import type { ArchiveCheck } from '#shared/domain/archive-check';
+import type { Transfer } from '#shared/domain/transfer';
 import type { PublicAccessFlag } from '#shared/domain/rules/e18-four-properties';
 import { formatReader } from '#shared/adapters/formats';
 import { minimalPdf } from '../../support/minimal-pdf';
@@ -68,6 +69,7 @@ export interface MemoryPorts extends Ports {
     /** the documents bucket: notices' PDFs by key */
     documents: Map<string, Buffer>;
     archiveChecks: Map<string, ArchiveCheck>;
+    transfers: Map<string, Transfer>;
     archiveEncryption?: { algorithm?: string; keyId?: string };
     archivePublicAccess?: Record<PublicAccessFlag, boolean>;
     /** what the archive reports of a lock, if not what it was given (a store that wraps dates, say) */
@@ -98,6 +100,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     anchorChanges: [],
     archive: new Map(),
     archiveChecks: new Map(),
+    transfers: new Map(),
     documents: new Map(),
   };
   const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [] };
@@ -438,6 +441,24 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       async save(check, expected) {
         if (state.archiveChecks.get(check.checkId)?.version !== expected) return false;
         state.archiveChecks.set(check.checkId, clone(check));
+        return true;
+      },
+    },
+    transfers: {
+      async create(t) {
+        if (state.transfers.has(t.transferId)) throw new Error('exists');
+        state.transfers.set(t.transferId, clone(t));
+      },
+      async get(id) {
+        const t = state.transfers.get(id);
+        return t && clone(t);
+      },
+      async ofYear(region, year) {
+        return [...state.transfers.values()].filter((t) => t.region === region && t.year === year).map(clone);
+      },
+      async save(t, expected) {
+        if (state.transfers.get(t.transferId)?.version !== expected) return false;
+        state.transfers.set(t.transferId, clone(t));
         return true;
       },
     },
