@@ -266,7 +266,7 @@ describe('least privilege [N13] [E27]', () => {
     expect(writers.map((r) => r.roleId).sort()).toEqual([grantsOf(p, 'ArchiveFn').roleId, grantsOf(p, 'UnifiedReturnFn').roleId].sort());
     const writes = (fn: string) =>
       grantsOf(p, fn)
-        .statements.filter((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a: string) => S3_OBJECT_WRITES.includes(a)) && JSON.stringify(s.Resource).includes('ArchiveBucket'))
+        .statements.filter((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a) => S3_OBJECT_WRITES.includes(a as string)) && JSON.stringify(s.Resource).includes('ArchiveBucket'))
         .map((s) => JSON.stringify(s.Resource));
     expect(writes('UnifiedReturnFn').every((r) => r.endsWith('"/archive/*"]]}'))).toBe(true);
     expect(writes('ArchiveFn').length).toBeGreaterThan(0);

@@ -207,3 +207,41 @@ describe('四性检测 through the API, on RGW [E18]', () => {
     expect(r.failed).toContainEqual({ caseId: stray.split('/').pop()!.replace('.xml', ''), property: 'integrity', item: 'register', detail: expect.stringContaining('no case records it') });
   });
 });
+
+describe('the archive routes refuse what is not theirs to take, as problem+json [E18] [E26]', () => {
+  test('unknown or malformed ids are 404; bodies outside the schema are 400; nothing is created by a refusal', async () => {
+    const archivist = await token({ sub: `archivist-bad-${run}`, roles: ['archivist'], region: '610113' });
+    const refused = async (method: string, path: string, status: number, body?: unknown, raw?: string) => {
+      const r = await call(method, path, { token: archivist, body, raw });
+      expect([method, path, r.status, r.contentType]).toEqual([method, path, status, expect.stringContaining('application/problem+json')]);
+    };
+    await refused('GET', '/v1/archive/checks/AC0000000000000000', 404);
+    await refused('GET', `/v1/archive/checks/${encodeURIComponent("x' OR 1=1 --")}`, 404);
+    await refused('GET', '/v1/archive/transfers/TR6101132026ZZZZZZZZZZZZZZZZ', 404);
+    await refused('GET', `/v1/archive/transfers/${encodeURIComponent('../../etc/passwd')}`, 404);
+    await refused('GET', '/v1/archive/ZW20260101AAAAAAAAAA/package', 404);
+    await refused('POST', '/v1/archive/checks', 400, { scope: 'all', region: '999999' });
+    await refused('POST', '/v1/archive/checks', 400, { scope: 'all', year: '二〇二六' });
+    await refused('POST', '/v1/archive/checks', 400, { scope: 'all', cursor: 'archive/' });
+    await refused('POST', '/v1/archive/checks', 400, undefined, '{"scope":');
+    await refused('POST', '/v1/archive/transfers', 400, { year: 2026 });
+    await refused('POST', '/v1/archive/transfers', 400, { year: '2026', region: '610113', packages: [] });
+    await refused('POST', '/v1/archive/transfers/TR6101132026ZZZZZZZZZZZZZZZZ/receipt', 404, { receivedBy: 'x' });
+    await refused('POST', '/v1/archive/transfers/TR6101132026ZZZZZZZZZZZZZZZZ/receipt', 400, { receivedBy: 'x'.repeat(201) });
+  });
+
+  test('the daily sample check runs by its schedule, as the platform, over the whole archive', async () => {
+    const r = await call('POST', '/local/schedules/ArchiveSampleCheckSchedule/run', { body: {} });
+    expect(r.status).toBe(200);
+    const archivist = await token({ sub: `archivist-prov-${run}`, roles: ['archivist'], region: '610000' });
+    for (let i = 0; i < 600; i++) {
+      const c = await call('GET', `/v1/archive/checks/${r.body.checkId}`, { token: archivist });
+      if (c.body.status === 'completed') {
+        expect(c.body).toMatchObject({ scope: 'sample', sampleRate: 0.05, requestedBy: { sub: 'system' } });
+        return;
+      }
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error('the sample check did not complete');
+  });
+});

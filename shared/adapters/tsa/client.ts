@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TimestampAuthority } from '../../domain/ports.ts';
+import { checkTimestamp } from '../../domain/crypto/timestamp.ts';
 import { env } from '../env.ts';
 
 /**
@@ -20,7 +21,7 @@ function der(tag: number, content: Buffer): Buffer {
 export function timeStampRequest(digest: Buffer, nonce: Buffer): Buffer {
   const imprint = der(0x30, Buffer.concat([SHA256_ALGORITHM, der(0x04, digest)]));
   const n = Buffer.from(nonce);
-  n[0] &= 0x7f; // a positive INTEGER
+  n[0] &= 0x7f; // a positive INTEGER (the caller keeps the first byte non-zero, so DER needs no padding)
   return der(0x30, Buffer.concat([der(0x02, Buffer.from([1])), imprint, der(0x02, n), Buffer.from([0x01, 0x01, 0xff])]));
 }
 
@@ -45,11 +46,17 @@ export function responseStatus(resp: Buffer): number | undefined {
 
 async function stamp(bytes: Buffer): Promise<{ response: Buffer; url: string }> {
   const url = env('TSA_URL');
-  const query = timeStampRequest(createHash('sha256').update(bytes).digest(), randomBytes(8));
+  const nonce = randomBytes(8);
+  nonce[0] = (nonce[0] & 0x7f) | 0x01; // a positive INTEGER with no leading zero byte
+  const query = timeStampRequest(createHash('sha256').update(bytes).digest(), nonce);
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: query, signal: AbortSignal.timeout(TIMEOUT_MS) });
   const response = Buffer.from(await res.arrayBuffer());
   const status = responseStatus(response);
   if (!res.ok || (status !== 0 && status !== 1)) throw new Error(`the time-stamp authority ${url} did not grant a stamp (HTTP ${res.status}, status ${status})`);
+  // a stamp is kept only if it is over these bytes, signed, and the answer to this request (not a replay)
+  const check = checkTimestamp(response, bytes);
+  if (!check.valid) throw new Error(`the time-stamp authority ${url} answered with a stamp that does not hold: ${check.reason}`);
+  if (check.nonce !== nonce.toString('hex')) throw new Error(`the time-stamp authority ${url} answered another request (nonce ${check.nonce ?? 'none'})`);
   return { response, url };
 }
 

@@ -25,6 +25,8 @@ export interface TimestampCheck {
   reason?: string;
   /** genTime, ISO */
   time?: string;
+  /** the nonce the TSTInfo carries, hex, if any */
+  nonce?: string;
   /** the TSA's certificate, and the others the token carries (its chain, if the TSA sent it) */
   signer?: X509Certificate;
   certificates?: X509Certificate[];
@@ -65,6 +67,8 @@ export function checkTimestamp(response: Buffer, stamped: Buffer): TimestampChec
     if (!hashed.value.equals(createHash('sha256').update(stamped).digest())) return { valid: false, reason: 'the time-stamp is over other bytes (message imprint differs)' };
     if (tst[4]?.tag !== 0x18) return { valid: false, reason: 'the TSTInfo has no genTime' };
     const time = generalizedTime(tst[4].value);
+    // after genTime: accuracy (SEQUENCE), ordering (BOOLEAN), then the nonce, the only INTEGER
+    const nonce = tst.slice(5).find((t) => t.tag === 0x02)?.value.toString('hex').replace(/^00/, '');
 
     const rest = signedData.slice(3);
     const certSet = rest.find((t) => t.tag === 0xa0);
@@ -93,7 +97,7 @@ export function checkTimestamp(response: Buffer, stamped: Buffer): TimestampChec
     if (!(signer.keyUsage ?? []).includes(OID.timeStamping)) return { valid: false, reason: 'the signing certificate is not for time-stamping', time };
     const t = Date.parse(time);
     if (t < Date.parse(signer.validFrom) || t > Date.parse(signer.validTo)) return { valid: false, reason: 'the TSA certificate was not valid at the stamped time', time };
-    return { valid: true, time, signer, certificates };
+    return { valid: true, time, signer, certificates, ...(nonce ? { nonce } : {}) };
   } catch (err) {
     return { valid: false, reason: `the time-stamp is malformed (${(err as Error).message})` };
   }
