@@ -22,6 +22,17 @@ import { LOCAL_REGION, Templates } from './template.ts';
  */
 export const ROOT = path.resolve(__dirname, '..');
 export const LOCAL_AUDIENCE = 'zwfw-local';
+/** seconds the local runtime's `dev` retention class keeps a package */
+export const LOCAL_DEV_RETENTION_SECONDS = 15;
+/** the matter only the local runtime has, its e-files kept under the `dev` class (a copy of 高龄老人生活保健补贴, 雁塔区) */
+export const LOCAL_DEV_MATTER_CODE = '005101019999-610113-MZ';
+
+function localDevMatter<M extends { code: string; name: string; retention: string }>(matters: M[]): M {
+  const base = matters.find((m) => m.code === '005101010000-610113-MZ');
+  if (!base) throw new Error('the demo catalog lacks 高龄老人生活保健补贴 (005101010000-610113-MZ), which the development matter copies');
+  return { ...base, code: LOCAL_DEV_MATTER_CODE, name: `（开发环境·档案销毁演示）${base.name}`, retention: 'dev' };
+}
+
 /** the public access block flags the local RGW holds (it refuses every PUT under BlockPublicAcls) */
 const LOCAL_PUBLIC_ACCESS_FLAGS = 'IgnorePublicAcls,BlockPublicPolicy,RestrictPublicBuckets';
 
@@ -107,6 +118,10 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     // nor is the archive's KMS key: RGW keeps the packages unencrypted, and the four-property check says so (not checked) rather than pass it
     delete env.ARCHIVE_KMS_KEY_ARN;
     env.ARCHIVE_PUBLIC_ACCESS_FLAGS = LOCAL_PUBLIC_ACCESS_FLAGS;
+    // a development configuration [E18] [E22]: the `dev` retention class keeps a package seconds, and an
+    // approved appraisal waits seconds, so destruction can be tried here end to end (never on AWS)
+    env.ARCHIVE_DEV_RETENTION_SECONDS = String(LOCAL_DEV_RETENTION_SECONDS);
+    env.ARCHIVE_DESTRUCTION_WAIT_SECONDS = '2';
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     env.LICENCE_SIGNING_KEY_PEM = Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' }) as string).toString('base64');
 
@@ -123,7 +138,9 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
       const tSeed = Date.now();
       // --catalog large: the provincial-scale catalog (issue 3) instead of the small demo one
       const { matters, departments } = opts.catalog === 'large' ? (await import('../shared/catalog/generate.ts')).generateCatalog() : await import('../shared/catalog/demo-seed.ts');
-      await putCatalog(matters, departments);
+      // one matter only this development runtime has: its e-files are kept under the `dev` class
+      const dev = opts.catalog === 'large' ? [] : [localDevMatter(matters)];
+      await putCatalog([...matters, ...dev], departments);
       log(`seeded the ${opts.catalog ?? 'demo'} catalog: ${matters.length} matters, ${departments.length} departments, in ${Date.now() - tSeed} ms`);
     }
 

@@ -9,7 +9,9 @@ import { readArchiveCheck, requestArchiveCheck } from '#shared/domain/steps/arch
 import { packageLink, readArchive } from '#shared/domain/steps/reads';
 import { apiHandler } from '#shared/http/handler';
 import { parseBody } from '#shared/http/parse';
-import { ArchiveCheckRequest, TransferReceipt, TransferRequest } from '#shared/http/schemas';
+import { AppraisalRejection, AppraisalRequest, ArchiveCheckRequest, TransferReceipt, TransferRequest } from '#shared/http/schemas';
+import { approveAppraisal, proposeAppraisal, readAppraisal, rejectAppraisal } from '#shared/domain/steps/appraisals';
+import { appraisalStore } from '#shared/adapters/dynamodb/appraisals';
 import { prepareTransfer, readTransfer, recordReceipt } from '#shared/domain/steps/transfers';
 import { transferStore } from '#shared/adapters/dynamodb/transfers';
 import { archiver } from '#shared/adapters/s3/archive';
@@ -29,6 +31,7 @@ const ports = {
   downloads,
   archiveChecks: archiveCheckStore,
   transfers: transferStore,
+  appraisals: appraisalStore,
   signer,
   timestamps: timestampAuthority,
   regions,
@@ -42,6 +45,10 @@ const ports = {
  */
 export const handler = apiHandler('archive', {
   'GET /v1/archive/{caseId}': async ({ caller, path }) => ({ body: await readArchive(ports, caller, path.caseId) }),
+  'POST /v1/archive/appraisals': async ({ caller, body }) => ({ status: 201, body: await proposeAppraisal(ports, caller, parseBody(AppraisalRequest, body)) }),
+  'GET /v1/archive/appraisals/{appraisalId}': async ({ caller, path }) => ({ body: await readAppraisal(ports, caller, path.appraisalId) }),
+  'POST /v1/archive/appraisals/{appraisalId}/approve': async ({ caller, path }) => ({ body: await approveAppraisal(ports, caller, path.appraisalId) }),
+  'POST /v1/archive/appraisals/{appraisalId}/reject': async ({ caller, path, body }) => ({ body: await rejectAppraisal(ports, caller, path.appraisalId, parseBody(AppraisalRejection, body)) }),
   'GET /v1/archive/{caseId}/package': async ({ caller, path }) => ({ body: await packageLink(ports, caller, path.caseId) }),
   'POST /v1/archive/checks': async ({ caller, body }) => ({ status: 202, body: await requestArchiveCheck(ports, caller, parseBody(ArchiveCheckRequest, body)) }),
   'GET /v1/archive/checks/{checkId}': async ({ caller, path }) => ({ body: await readArchiveCheck(ports, caller, path.checkId) }),

@@ -9,10 +9,10 @@ import { archiveLocks } from '#shared/adapters/s3/archive-locks';
 import { noticeDocuments } from '#shared/adapters/s3/notice-documents';
 import { uploadStore } from '#shared/adapters/s3/uploads';
 import { timestampAuthority } from '#shared/adapters/tsa/client';
-import { systemClock } from '#shared/adapters/system';
+import { settings, systemClock } from '#shared/adapters/system';
 import { archiveCase, issueResult } from '#shared/domain/steps/unified-return';
 
-const ports = { cases: caseRepository, catalog: catalogReader, signer, archive: archiver, archiveLocks, documents: noticeDocuments, uploads: uploadStore, timestamps: timestampAuthority, metrics, clock: systemClock, staff: staffRegister, authorisations: authorisationStore };
+const ports = { cases: caseRepository, catalog: catalogReader, signer, archive: archiver, archiveLocks, documents: noticeDocuments, uploads: uploadStore, timestamps: timestampAuthority, settings, metrics, clock: systemClock, staff: staffRegister, authorisations: authorisationStore };
 
 /** The unified return workflow's steps [N14] 统一反馈 [E15] [E24]: one result and its licence, then the e-file archived. */
 export const handler = async (event: { action: 'result' | 'archive'; caseId: string }) => (event.action === 'result' ? issueResult(ports, event.caseId) : archiveCase(ports, event.caseId));

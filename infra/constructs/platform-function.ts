@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Duration, RemovalPolicy, type CfnResource } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
@@ -18,6 +19,8 @@ export interface PlatformFunctionProps {
   readonly memorySize?: number;
   /** files (from the project root) the handler reads at run time, copied beside its bundle */
   readonly assets?: string[];
+  /** a role of the stack's own making (one a bucket policy names); @default one made for the function */
+  readonly role?: IRole;
 }
 
 /**
@@ -40,6 +43,7 @@ export class PlatformFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(15),
       tracing: Tracing.ACTIVE,
       logGroup,
+      ...(props.role ? { role: props.role } : {}),
       projectRoot: ROOT,
       depsLockFilePath: path.join(ROOT, 'package-lock.json'),
       environment: {

@@ -14,14 +14,14 @@ import {
   type JsonSchema,
   type IResource,
 } from 'aws-cdk-lib/aws-apigateway';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import { isPublic, ROUTES, type FunctionName } from '../../shared/http/routes.ts';
 import { REQUEST_SCHEMAS } from '../../shared/http/schemas.ts';
 import { PlatformFunction } from '../constructs/platform-function.ts';
-import type { DataStack } from './data-stack.ts';
+import { ARCHIVE_DESTRUCTION_ROLE, type DataStack } from './data-stack.ts';
 import type { WorkflowsStack } from './workflows-stack.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -134,6 +134,16 @@ export class ApiStack extends Stack {
     archiveFn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectRetention', 's3:PutObjectLegalHold'], resources: [data.archive.arnForObjects('transfers/*')] }));
     data.archiveKey.grantEncrypt(archiveFn);
     data.signingKey.grant(archiveFn, 'kms:Sign', 'kms:GetPublicKey');
+    // [E18] 销毁: the one role the archive bucket's policy lets delete versions (DataStack names it)
+    const destructionRole = new Role(this, 'ArchiveDestructionRole', {
+      roleName: ARCHIVE_DESTRUCTION_ROLE,
+      description: 'The archive destruction function: deletes what an approved appraisal lists, after its waiting period',
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+    });
+    const destructionFn = new PlatformFunction(this, 'ArchiveDestructionFn', { name: 'archive-destruction', role: destructionRole, timeout: Duration.seconds(29), environment: { CASES_TABLE: data.cases.tableName } });
+    data.cases.grantReadWriteData(destructionFn);
+    destructionFn.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObjectVersion'], resources: [data.archive.arnForObjects('archive/*')] }));
     archiveFn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObjectRetention', 's3:GetObjectLegalHold'],
@@ -205,6 +215,7 @@ export class ApiStack extends Stack {
       verification: verificationFn,
       'trust-anchors': trustAnchorsFn,
       archive: archiveFn,
+      'archive-destruction': destructionFn,
       openapi: openapiFn,
     };
     const integrations = new Map<PlatformFunction, LambdaIntegration>();

@@ -17,6 +17,13 @@ export const settings: Settings = {
     const v = process.env.ARCHIVE_PUBLIC_ACCESS_FLAGS;
     return v === undefined ? PUBLIC_ACCESS_FLAGS : PUBLIC_ACCESS_FLAGS.filter((f) => v.split(',').includes(f));
   },
+  get devRetentionSeconds() {
+    const v = numberEnv('ARCHIVE_DEV_RETENTION_SECONDS', 0);
+    return v > 0 ? v : undefined;
+  },
+  get destructionWaitSeconds() {
+    return numberEnv('ARCHIVE_DESTRUCTION_WAIT_SECONDS', 30 * 86_400);
+  },
   get archiveSampleRate() {
     return numberEnv('ARCHIVE_SAMPLE_RATE', 0.05);
   },

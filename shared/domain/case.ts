@@ -91,6 +91,8 @@ export interface Case {
   completedAt?: string;
   result?: CaseResult;
   archive?: ArchiveRecord;
+  /** destroyed after appraisal [E18]: the package is gone, the case and its audit trail stay, and say so */
+  destroyed?: { at: string; appraisalId: string };
   /** optimistic lock: every write is conditioned on it */
   version: number;
   /** the number of audit events and the hash of the last ([H9]: every step traceable) */

@@ -18,7 +18,12 @@ export type MatterType =
 export type Level = 'province' | 'city' | 'county' | 'township';
 
 /** 保管期限 [E22]: how long the case's e-files are kept locked. */
-export type RetentionClass = 'permanent' | '30y' | '10y';
+/**
+ * 保管期限 [E22]. `dev` is kept for seconds, and exists only where the deployment is a development one
+ * (its settings name the seconds): no catalog change can give it to a matter (n8-matter-validity), and
+ * an archive step meeting it elsewhere fails rather than lock anything for seconds.
+ */
+export type RetentionClass = 'permanent' | '30y' | '10y' | 'dev';
 
 /** Where a material comes from: the applicant uploads it, or the shared store ([E14], 免提交) or the licence store holds it. */
 export type MaterialSource = 'applicant' | 'shared' | 'licence';

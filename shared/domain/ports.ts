@@ -11,6 +11,7 @@ import type { ArchiveLock } from './rules/e22-retention.ts';
 import type { FormatReader, PublicAccessFlag, StoreReport } from './rules/e18-four-properties.ts';
 import type { ArchiveCheck } from './archive-check.ts';
 import type { Transfer } from './transfer.ts';
+import type { Appraisal, RegisterLine } from './appraisal.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
 
 /**
@@ -36,6 +37,7 @@ export interface Ports {
   archiveStore: ArchiveStore;
   archiveChecks: ArchiveCheckStore;
   transfers: TransferStore;
+  appraisals: AppraisalStore;
   formats: FormatReader;
   documents: NoticeDocuments;
   downloads: Downloads;
@@ -101,6 +103,8 @@ export interface CaseRepository {
   listOpenComplaints(region: string | undefined, page: PageRequest): Promise<Page<Complaint>>;
   /** ids of open cases whose next date (deadline, acceptance limit or correction due) falls in `month` (YYYY-MM), before `before` if given */
   openCasesDue(month: string, before?: string): AsyncIterable<string>;
+  /** ids of archived cases whose package's retention ends by `before` (ISO), legal holds and destroyed ones left out [E18] */
+  expiring(before: string): AsyncIterable<string>;
   getLicence(licenceId: string): Promise<Licence | undefined>;
   /** the licence store by holder [E14] [E16]: a holder's licences, newest first */
   listLicences(holderKey: string, page: PageRequest): Promise<Page<LicenceSummary>>;
@@ -256,6 +260,19 @@ export interface Archiver {
   existing(key: string): Promise<StoredPackage | undefined>;
   /** writes the package with its lock in the same request; where it is */
   store(key: string, body: Buffer, lock: ArchiveLock): Promise<StoredPackage>;
+  /** deletes exactly that version if the store lets it: 'destroyed', or why the store refused [E18] */
+  destroy(record: Pick<ArchiveRecord, 'bucket' | 'key' | 'versionId'>): Promise<{ destroyed: true } | { destroyed: false; reason: string }>;
+}
+
+/** Appraisals and the destruction register (销毁清册) [E18]. */
+export interface AppraisalStore {
+  create(appraisal: Appraisal): Promise<void>;
+  get(appraisalId: string): Promise<Appraisal | undefined>;
+  save(appraisal: Appraisal, expectedVersion: number): Promise<boolean>;
+  /** enters lines in the destruction register, kept for good (the same line twice is one line) */
+  register(lines: RegisterLine[]): Promise<void>;
+  /** the register's lines of one appraisal */
+  registerOf(appraisalId: string): Promise<RegisterLine[]>;
 }
 
 /** The archive as the four-property check reads it [E18]: its listing, the bytes, and what the store reports. */
@@ -364,6 +381,10 @@ export interface Settings {
   archiveKmsKey?: string;
   /** the share of packages the daily four-property check samples [E18] */
   archiveSampleRate: number;
+  /** seconds the `dev` retention class keeps a package: set only by a development configuration [E22] */
+  devRetentionSeconds?: number;
+  /** how long an approved appraisal waits before anything is destroyed [E18] */
+  destructionWaitSeconds: number;
   /** the public access block flags the archive bucket is held to [E18] */
   archivePublicAccess: readonly PublicAccessFlag[];
 }

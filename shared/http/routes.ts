@@ -8,7 +8,7 @@ import type { RequestSchemaName } from './schemas.ts';
  * API stack creates the API Gateway resources from this table, the OpenAPI document is generated from
  * it, and each handler implements exactly the routes it lists for its function.
  */
-export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'openapi';
+export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'archive-destruction' | 'openapi';
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST';
@@ -151,6 +151,11 @@ const SPECS = [
   { method: 'POST', path: '/v1/archive/transfers', fn: 'archive', action: 'archive.transfer', summary: 'Bundle a year’s permanent packages of a region for the state archive: a signed, time-stamped, locked 移交清单 [E26]', body: { name: 'TransferRequest' }, status: 202 },
   { method: 'GET', path: '/v1/archive/transfers/{transferId}', fn: 'archive', action: 'archive.transfer_read', summary: 'A transfer batch: its packages, its manifest and the state archive’s receipt [E26]' },
   { method: 'POST', path: '/v1/archive/transfers/{transferId}/receipt', fn: 'archive', action: 'archive.transfer', summary: 'Record the state archive’s receipt of a transfer batch, once [E26]', body: { name: 'TransferReceipt' } },
+  { method: 'POST', path: '/v1/archive/appraisals', fn: 'archive', action: 'archive.appraise', summary: 'List the packages of a region whose retention has passed, for destruction (鉴定) [E18]', body: { name: 'AppraisalRequest' }, status: 201 },
+  { method: 'GET', path: '/v1/archive/appraisals/{appraisalId}', fn: 'archive', action: 'archive.appraise_read', summary: 'An appraisal: its list, approvals, and its destruction register (销毁清册) once destroyed [E18]' },
+  { method: 'POST', path: '/v1/archive/appraisals/{appraisalId}/approve', fn: 'archive', action: 'archive.appraise_approve', summary: 'Approve an appraisal: a department head first, then an archivist; nobody twice, never the proposer [E18]' },
+  { method: 'POST', path: '/v1/archive/appraisals/{appraisalId}/reject', fn: 'archive', action: 'archive.appraise_approve', summary: 'Reject an appraisal, with the reason [E18]', body: { name: 'AppraisalRejection' } },
+  { method: 'POST', path: '/v1/archive/appraisals/{appraisalId}/destroy', fn: 'archive-destruction', action: 'archive.appraise', summary: 'Destroy an approved appraisal’s packages after the waiting period, as far as the store lets go; every item in the register [E18]' },
   { method: 'GET', path: '/v1/archive/{caseId}/package', fn: 'archive', action: 'archive.download', summary: 'A short-lived link to the case’s DA/T 48 package itself, readable without the platform [E24]' },
 ] as const satisfies readonly RouteSpec[];
 

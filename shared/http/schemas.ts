@@ -125,6 +125,15 @@ export const TransferRequest = z.strictObject({
 /** POST /v1/archive/transfers/{transferId}/receipt [E26]: who at the state archive received the batch */
 export const TransferReceipt = z.strictObject({ receivedBy: text(1, 200), note: z.optional(text(1, 2000)) });
 
+/** POST /v1/archive/appraisals [E18]: packages whose retention passed before a date (or instant) */
+export const AppraisalRequest = z.strictObject({
+  before: z.string().check(z.regex(/^2\d{3}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, 'a date (2057-01-01) or UTC instant')),
+  region: z.optional(z.string().check(z.regex(/^61\d{4}$/, 'a Shaanxi region code (610000, 610100, 610113 …)'))),
+});
+
+/** POST /v1/archive/appraisals/{appraisalId}/reject [E18] */
+export const AppraisalRejection = z.strictObject({ reason: text(1, 2000) });
+
 /** POST /v1/licences/{licenceId}/revoke [E16] */
 export const LicenceRevocation = z.strictObject({ reason: text(1, 2000) });
 
@@ -137,5 +146,5 @@ export type StepInputs = [
 ];
 
 /** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
-export const REQUEST_SCHEMAS = { ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+export const REQUEST_SCHEMAS = { AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

@@ -261,9 +261,14 @@ describe('least privilege [N13] [E27]', () => {
     expect(statements.filter((s) => grantsService(s, 'dynamodb') && !mentions(s.Resource, ids.cases))).toEqual([]);
   });
 
-  test('only the unified return writes packages (archive/*) and only the archive API transfer manifests (transfers/*): no other role in any stack writes the archive', () => {
+  test('only the unified return writes packages (archive/*), only the archive API transfer manifests (transfers/*), only the destruction function deletes versions: no other role in any stack writes the archive', () => {
     const writers = allRoles(p).filter((r) => S3_OBJECT_WRITES.some((a) => allows(r.statements, a, ids.archive)));
-    expect(writers.map((r) => r.roleId).sort()).toEqual([grantsOf(p, 'ArchiveFn').roleId, grantsOf(p, 'UnifiedReturnFn').roleId].sort());
+    expect(writers.map((r) => r.roleId).sort()).toEqual([grantsOf(p, 'ArchiveFn').roleId, grantsOf(p, 'ArchiveDestructionFn').roleId, grantsOf(p, 'UnifiedReturnFn').roleId].sort());
+    // the destruction function deletes versions and does nothing else to the archive; its role is the one the bucket policy names
+    const destruction = grantsOf(p, 'ArchiveDestructionFn').statements.filter((s) => JSON.stringify(s.Resource).includes('ArchiveBucket'));
+    expect(destruction.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]))).toEqual(['s3:DeleteObjectVersion']);
+    const role = Object.values(resources(apiT(), 'AWS::IAM::Role')).find((r) => r.Properties!.RoleName === 'zwfw-archive-destruction');
+    expect(role).toBeDefined();
     const writes = (fn: string) =>
       grantsOf(p, fn)
         .statements.filter((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a) => S3_OBJECT_WRITES.includes(a as string)) && JSON.stringify(s.Resource).includes('ArchiveBucket'))

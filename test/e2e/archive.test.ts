@@ -3,6 +3,7 @@ import { DEMO_COMPANY_MATTER_CODE, DEMO_FOOD_MATTER_CODE } from '#shared/catalog
 import { readOutside, type OutsideReading } from '../support/efile';
 import { requireTool } from '../support/tools';
 import { approveCase, archivedPackage, call, citizenToken, endpoints, s3, sha256, submitOnline, token, upload, pdf } from './client';
+import { LOCAL_DEV_MATTER_CODE } from '../../local/start';
 
 /**
  * The archive as a court or the provincial archives bureau would examine it [E18] [E22] [E24]: one
@@ -161,6 +162,51 @@ describe('移交 to the state archive, on RGW [E26]', () => {
     const supervisor = await token({ sub: `sup-tr-${run}`, roles: ['supervisor'], region: '610000' });
     expect((await call('GET', `/v1/archive/transfers/${t.body.transferId}`, { token: supervisor })).body).toMatchObject({ status: 'received', packages: ids.length });
     expect((await call('POST', '/v1/archive/transfers', { token: supervisor, body: { year } })).status).toBe(403);
+  });
+});
+
+describe('鉴定 and 销毁 on RGW, with the development retention class of seconds [E18]', () => {
+  test('before its time the store itself refuses the delete; after it, appraised, approved by a head and then another archivist, waited for, destroyed; the register and the case say so', async () => {
+    const elder = { type: 'person', name: '高寿星', idNumber: '610113193001010011' };
+    const citizen = await citizenToken(`dev-${run}`, elder);
+    const devCase = await submitOnline(citizen, LOCAL_DEV_MATTER_CODE, ['M01', 'M03'], `dev-${run}`, elder);
+    const done = await approveCase(citizen, devCase, '610113-MZ', `dev-${run}`);
+    const proposer = await token({ sub: `archivist-ap-${run}`, roles: ['archivist'], region: '610113' });
+    const second = await token({ sub: `archivist-ap2-${run}`, roles: ['archivist'], region: '610113' });
+    const head = await token({ sub: `head-ap-${run}`, name: '民政局长', roles: ['head'], dept: '610113-MZ', region: '610113' });
+    const a = (await call('GET', `/v1/archive/${devCase}`, { token: proposer })).body;
+    expect(a).toMatchObject({ retention: 'dev', legalHold: false });
+    expect(Date.parse(a.retainUntil) - Date.parse(done.timeline.find((e: any) => e.action === 'unified_return').at)).toBeLessThanOrEqual(16_000);
+    const ref = { Bucket: a.bucket, Key: a.key, VersionId: a.versionId };
+    // too early: the store refuses, whoever asks
+    expect(await s3().send(new DeleteObjectCommand(ref)).then(() => 'deleted', (err) => err.name)).toBe('AccessDenied');
+    const propose = () => call('POST', '/v1/archive/appraisals', { token: proposer, body: { before: '2100-01-01', region: '610113' } });
+    const early = await propose();
+    expect(early.status === 422 || (early.status === 201 && !early.body.items.some((i: any) => i.caseId === devCase))).toBe(true);
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(a.retainUntil) - Date.now() + 1500)));
+    const p = await propose();
+    expect(p.status).toBe(201);
+    expect(p.body.items.map((i: any) => i.caseId)).toContain(devCase);
+    const id = p.body.appraisalId;
+    const act = (tok: string, what: string) => call('POST', `/v1/archive/appraisals/${id}/${what}`, { token: tok });
+    expect((await act(second, 'approve')).status).toBe(409); // a head first
+    expect((await act(head, 'approve')).status).toBe(200);
+    expect((await act(proposer, 'approve')).status).toBe(409); // never the proposer
+    const approved = await act(second, 'approve');
+    expect([approved.status, approved.body.status]).toEqual([200, 'approved']);
+    expect((await act(proposer, 'destroy')).status).toBe(409); // the waiting period
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(approved.body.destroyAfter) - Date.now() + 200)));
+    expect((await act(head, 'destroy')).status).toBe(403); // archivists destroy
+    const d = await act(proposer, 'destroy');
+    expect([d.status, d.body.status]).toEqual([200, 'destroyed']);
+    expect(d.body.register.find((l: any) => l.caseId === devCase)).toMatchObject({ outcome: 'destroyed', archivalCode: a.archivalCode, sha256: a.sha256, approvedBy: [expect.stringContaining('head'), expect.stringContaining('archivist')] });
+    // the version is gone from the store; the case and its audit trail remain and say so
+    expect(await s3().send(new GetObjectRetentionCommand(ref)).then(() => 'there', (err) => err.$metadata?.httpStatusCode)).toBe(404);
+    const after = (await call('GET', `/v1/cases/${devCase}`, { token: citizen })).body;
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'destroy' });
+    expect((await act(proposer, 'destroy')).status).toBe(409);
+    const supervisor = await token({ sub: `sup-ap-${run}`, roles: ['supervisor'], region: '610000' });
+    expect((await call('GET', `/v1/archive/appraisals/${id}`, { token: supervisor })).body.register).toHaveLength(p.body.items.length);
   });
 });
 

@@ -29,6 +29,8 @@ const BODIES: Record<string, unknown> = {
   TrustAnchorRequest: { name: 'x', certificate: 'x'.repeat(100) },
   TrustAnchorRevocation: { reason: 'x' },
   ArchiveCheckRequest: { scope: 'sample' },
+  AppraisalRequest: { before: '2001-01-01' },
+  AppraisalRejection: { reason: 'x' },
   TransferRequest: { year: '2001' },
   TransferReceipt: { receivedBy: 'x' },
 };

@@ -20,6 +20,8 @@ import {
   complaintKey,
   complaintQueueIndex,
   deadlineIndex,
+  expiryIndex,
+  expiryPartition,
   deadlinePartition,
   eventKey,
   filingKey,
@@ -40,6 +42,22 @@ import {
 } from './keys.ts';
 import { cancellationReasons } from './transactions.ts';
 
+/** The case ids of a query on the deadline index (open cases by their next date, packages by their expiry), page by page. */
+async function* deadlineCaseIds(KeyConditionExpression: string, ExpressionAttributeValues: Record<string, string>): AsyncIterable<string> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), IndexName: GSI.deadline, KeyConditionExpression, ExpressionAttributeValues, ExclusiveStartKey: start }));
+    for (const item of res.Items ?? []) {
+      const caseId = caseIdOfKey(item);
+      if (caseId) yield caseId;
+    }
+    start = res.LastEvaluatedKey;
+  } while (start);
+}
+
+/** no package of the platform expires before the year it went live (a development one may expire in it) */
+const EARLIEST_EXPIRY_YEAR = 2026;
+
 function caseItem(c: Case): Record<string, unknown> {
   // materials and form live in the filing item (filingKey)
   const { materials, form, ...rest } = c;
@@ -51,6 +69,7 @@ function caseItem(c: Case): Record<string, unknown> {
     ...rest,
     ...applicantIndex(c.applicant.sub, c.submittedAt, c.caseId),
     ...(isOpen(c.status) ? deadlineIndex(due, c.caseId) : {}),
+    ...(c.archive && !c.archive.legalHold && !c.destroyed ? expiryIndex(c.archive.retainUntil, c.caseId) : {}),
     // sparse: only cases waiting for a workflow, so the sweeper's Query reads nothing else
     ...(c.pendingWorkflow ? pendingIndex(c.pendingSince ?? c.updatedAt ?? c.submittedAt, c.caseId) : {}),
   };
@@ -213,24 +232,15 @@ export const caseRepository: CaseRepository = {
     return region ? { ...res, items: res.items.filter((c) => regionContains(region, c.region)) } : res;
   },
 
-  async *openCasesDue(month, before) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await dynamo().send(
-        new QueryCommand({
-          TableName: casesTable(),
-          IndexName: GSI.deadline,
-          KeyConditionExpression: before ? 'dlPk = :m AND dlSk < :b' : 'dlPk = :m',
-          ExpressionAttributeValues: { ':m': deadlinePartition(month), ...(before ? { ':b': before } : {}) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of res.Items ?? []) {
-        const caseId = caseIdOfKey(item);
-        if (caseId) yield caseId;
-      }
-      start = res.LastEvaluatedKey;
-    } while (start);
+  openCasesDue(month, before) {
+    return deadlineCaseIds(before ? 'dlPk = :m AND dlSk < :b' : 'dlPk = :m', { ':m': deadlinePartition(month), ...(before ? { ':b': before } : {}) });
+  },
+
+  async *expiring(before) {
+    // one partition per year of expiry, from this platform's first year to the cut-off's
+    for (let year = EARLIEST_EXPIRY_YEAR; year <= Number(before.slice(0, 4)); year++) {
+      yield* deadlineCaseIds('dlPk = :y AND dlSk <= :b', { ':y': expiryPartition(String(year)), ':b': `${before}#~` });
+    }
   },
 
   async getLicence(licenceId): Promise<Licence | undefined> {

@@ -100,6 +100,16 @@ export const transferKeyOf = (transferId: string) => {
   const m = /^TR(\d{6})(\d{4})[0-9A-Z]+$/.exec(transferId);
   return m ? transferKey(m[1], m[2], transferId) : undefined;
 };
+/**
+ * archived packages by the day their retention ends [E18] [E22], in the deadline index (dlPk =
+ * EXPIRES#yyyy, dlSk = retainUntil#caseId): what an appraisal proposes is a query, never a scan.
+ * Packages under a legal hold, and destroyed ones, are not in it.
+ */
+export const expiryPartition = (year: string) => `EXPIRES#${year}`;
+export const expiryIndex = (retainUntil: string, caseId: string) => ({ dlPk: expiryPartition(retainUntil.slice(0, 4)), dlSk: `${retainUntil}#${caseId}` });
+/** appraisals [E18] beside the cases; the destruction register (销毁清册) one partition per appraisal, kept for good */
+export const appraisalKey = (appraisalId: string) => ({ pk: `APPRAISAL#${appraisalId}`, sk: 'APPRAISAL' });
+export const registerLineKey = (appraisalId: string, caseId: string) => ({ pk: `APPRAISAL#${appraisalId}`, sk: `REGISTER#${caseId}` });
 /** four-property check runs still running [E18]: the checks stream filter matches them, the sweeper can find a stalled one */
 export const ARCHIVE_CHECK_PENDING = 'ARCHIVE_CHECK';
 export const archiveCheckKey = (checkId: string) => ({ pk: `ARCHIVECHECK#${checkId}`, sk: 'CHECK' });

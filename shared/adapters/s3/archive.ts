@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ListObjectVersionsCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, ListObjectVersionsCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Archiver, StoredPackage } from '../../domain/ports.ts';
 import { env } from '../env.ts';
 import { s3Client } from './client.ts';
@@ -53,5 +53,21 @@ async function store(key: string, body: Buffer, lock: { mode: 'COMPLIANCE'; reta
   return { bucket: Bucket, key, versionId: res.VersionId, sha256, bytes: body.length };
 }
 
+/**
+ * 销毁 [E18]: exactly that version deleted, if the store lets it go. A version still under its
+ * retention or a legal hold is refused by the store itself (403), whatever the caller's rights, and
+ * that refusal is what the destruction register records.
+ */
+async function destroy(r: { bucket: string; key: string; versionId: string }): Promise<{ destroyed: true } | { destroyed: false; reason: string }> {
+  try {
+    await s3Client().send(new DeleteObjectCommand({ Bucket: r.bucket, Key: r.key, VersionId: r.versionId }));
+    return { destroyed: true };
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 403) return { destroyed: false, reason: `the store refused the delete (${(err as Error).name}): the version is still locked` };
+    throw err;
+  }
+}
+
 /** The Object Lock archive bucket. */
-export const archiver: Archiver = { existing, store };
+export const archiver: Archiver = { existing, store, destroy };

@@ -96,6 +96,10 @@ export const POLICIES = {
   // 移交 [E26]: archivists prepare batches and record the state archive's receipt; supervisors follow them
   'archive.transfer': { roles: ['archivist'], ownership: 'own_region' },
   'archive.transfer_read': { roles: ['archivist', 'supervisor'], ownership: 'own_region' },
+  // 鉴定 and 销毁 [E18]: archivists propose and destroy; a head and then another archivist approve (the order in rules/e18-destruction.ts)
+  'archive.appraise': { roles: ['archivist'], ownership: 'own_region' },
+  'archive.appraise_approve': { roles: ['head', 'archivist'], ownership: 'own_region' },
+  'archive.appraise_read': { roles: ['archivist', 'head', 'supervisor'], ownership: 'own_region' },
 } as const satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

@@ -29,8 +29,8 @@ export interface PackagePart {
 }
 
 /** 保管期限 as DA/T 46 writes it, and its code in the 档号. */
-const RETENTION_NAME: Record<RetentionClass, string> = { permanent: '永久', '30y': '30年', '10y': '10年' };
-const RETENTION_CODE: Record<RetentionClass, string> = { permanent: 'Y', '30y': 'D30', '10y': 'D10' };
+export const RETENTION_NAME: Record<RetentionClass, string> = { permanent: '永久', '30y': '30年', '10y': '10年', dev: '开发测试（秒）' };
+const RETENTION_CODE: Record<RetentionClass, string> = { permanent: 'Y', '30y': 'D30', '10y': 'D10', dev: 'DEV' };
 
 /**
  * 档号 (archival reference code): 全宗 (the accepting department) - 年度 (the year the case closed) -

@@ -4,7 +4,7 @@ import type { ArchiveRecord } from '../case.ts';
 import type { CaseFile } from '../case-file.ts';
 import { checkTimestamp } from '../crypto/timestamp.ts';
 import { readPackage } from '../efile/read.ts';
-import { archivalCode, auditXml } from '../efile/package.ts';
+import { archivalCode, auditXml, RETENTION_NAME } from '../efile/package.ts';
 import type { TrustAnchor } from '../trust-anchor.ts';
 import { checkChain } from './e13-signed-materials.ts';
 import { archiveLock, lockDifferences } from './e22-retention.ts';
@@ -57,6 +57,8 @@ export interface PackageUnderCheck {
   anchors: TrustAnchor[];
   /** what the deployment encrypts the archive with (its KMS key), if it says */
   expectedKmsKey?: string;
+  /** seconds of the development retention class, where the deployment defines it */
+  devRetentionSeconds?: number;
   /** the public access block flags the deployment holds the bucket to (all four on AWS) */
   requiredPublicAccess: readonly PublicAccessFlag[];
 }
@@ -122,7 +124,7 @@ export async function checkPackage(input: PackageUnderCheck, formats: FormatRead
   const code = archivalCode(c.acceptingDept, c.completedAt ?? a.archivedAt, c.retention, c.caseId);
   if (pkg.field('档号值') !== code || a.archivalCode !== code) fail('authenticity', 'archival_code', `the 档号 is ${pkg.field('档号值') ?? 'missing'} (recorded ${a.archivalCode}), not ${code}`);
   if (pkg.field('办件编号') !== c.caseId) fail('authenticity', 'metadata', `the package names case ${pkg.field('办件编号') ?? 'none'}, not ${c.caseId}`);
-  const retentionName = { permanent: '永久', '30y': '30年', '10y': '10年' }[c.retention];
+  const retentionName = RETENTION_NAME[c.retention];
   if (pkg.field('保管期限') !== retentionName) fail('authenticity', 'metadata', `保管期限 is ${pkg.field('保管期限') ?? 'missing'}, not ${retentionName}`);
 
   // integrity
@@ -163,7 +165,7 @@ export async function checkPackage(input: PackageUnderCheck, formats: FormatRead
   }
 
   // security
-  const lock = archiveLock(c.completedAt ?? a.archivedAt, c.retention);
+  const lock = archiveLock(c.completedAt ?? a.archivedAt, c.retention, input.devRetentionSeconds);
   for (const d of lockDifferences(lock, input.store.lock)) {
     const item = d.startsWith('mode') ? 'lock_mode' : d.startsWith('retain') ? 'retain_until' : 'legal_hold';
     fail('security', item, `the store reports ${d}`);

@@ -6,7 +6,7 @@ import type { RetentionClass } from '../matter.ts';
  * Chinese archive practice counts them. "Permanent" files are transferred to the state archive within
  * five years [E26] and are held by a legal hold, which never expires, as well as by their retention.
  */
-export const RETENTION_YEARS: Record<RetentionClass, number> = { permanent: 100, '30y': 30, '10y': 10 };
+export const RETENTION_YEARS: Record<Exclude<RetentionClass, 'dev'>, number> = { permanent: 100, '30y': 30, '10y': 10 };
 
 /**
  * The latest retain-until every object store we deploy to can hold: Ceph RGW keeps it in 32-bit
@@ -16,7 +16,19 @@ export const RETENTION_YEARS: Record<RetentionClass, number> = { permanent: 100,
  */
 export const LOCK_HORIZON = new Date(Date.UTC(2106, 0, 1));
 
-export function retainUntil(closedAt: string, retention: RetentionClass): Date {
+/** The development class without a development configuration: nothing is locked for seconds by mistake. */
+export class NoDevRetention extends Error {
+  constructor() {
+    super('retention class dev is defined only by a development configuration (ARCHIVE_DEV_RETENTION_SECONDS)');
+    this.name = 'NoDevRetention';
+  }
+}
+
+export function retainUntil(closedAt: string, retention: RetentionClass, devSeconds?: number): Date {
+  if (retention === 'dev') {
+    if (!devSeconds) throw new NoDevRetention();
+    return new Date(Math.ceil((Date.parse(closedAt) + devSeconds * 1000) / 1000) * 1000);
+  }
   // the year the file closed in Asia/Shanghai: 00:30 on 1 January there is still 31 December in UTC
   const year = Number(shanghaiDate(closedAt).slice(0, 4));
   const until = new Date(Date.UTC(year + 1 + RETENTION_YEARS[retention], 0, 1));
@@ -32,9 +44,9 @@ export interface ArchiveLock {
   legalHold: boolean;
 }
 
-export const archiveLock = (closedAt: string, retention: RetentionClass): ArchiveLock => ({
+export const archiveLock = (closedAt: string, retention: RetentionClass, devSeconds?: number): ArchiveLock => ({
   mode: 'COMPLIANCE',
-  retainUntil: retainUntil(closedAt, retention).toISOString(),
+  retainUntil: retainUntil(closedAt, retention, devSeconds).toISOString(),
   legalHold: legalHoldFor(retention),
 });
 

@@ -81,7 +81,7 @@ export function validateMatter(m: Matter, depts: Map<string, Department>): strin
     if (total > m.promiseDays) problems.push(`steps take ${total} working days, more than the ${m.promiseDays} promised`);
   }
 
-  // [E22] every matter names the retention class its e-files are kept under
+  // [E22] every matter names the retention class its e-files are kept under (`dev` is no class a catalog may give)
   if (!['permanent', '30y', '10y'].includes(m.retention)) problems.push(`retention "${m.retention}" is not a retention class`);
 
   return problems;

@@ -69,7 +69,7 @@ export async function runArchiveCheckPage(ports: RunPorts, checkId: string): Pro
       // an object in the archive that no case records is itself a finding: nothing is there unaccounted for
       if (!file || !record || record.key !== key) return { caseId, failed: [{ property: 'integrity', item: 'register', detail: `${key} is in the archive, but no case records it as its package` }], notChecked: [] };
       const [bytes, store] = await Promise.all([ports.archiveStore.read(record), ports.archiveStore.report(record)]);
-      const r = await checkPackage({ record, file, bytes, store, platformKey, anchors, expectedKmsKey: ports.settings.archiveKmsKey, requiredPublicAccess: ports.settings.archivePublicAccess }, ports.formats);
+      const r = await checkPackage({ record, file, bytes, store, platformKey, anchors, expectedKmsKey: ports.settings.archiveKmsKey, devRetentionSeconds: ports.settings.devRetentionSeconds, requiredPublicAccess: ports.settings.archivePublicAccess }, ports.formats);
       return { caseId, archivalCode: record.archivalCode, ...r };
     }),
   );

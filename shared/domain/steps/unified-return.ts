@@ -85,14 +85,14 @@ async function licenceChanged(ports: Pick<Ports, 'cases'>, c: Case, type: string
  * [E18]. Idempotent: a case already archived is answered as it is, and a package already written by an
  * earlier attempt is adopted, not written again (one version under the key).
  */
-export async function archiveCase(ports: StepPorts & AssemblyPorts & Pick<Ports, 'archive' | 'archiveLocks' | 'catalog'>, caseId: string) {
+export async function archiveCase(ports: StepPorts & AssemblyPorts & Pick<Ports, 'archive' | 'archiveLocks' | 'catalog' | 'settings'>, caseId: string) {
   return runCaseStep(ports, { caseId }, async ({ file, at }) => {
     const c = file.case;
     const answer = (saved: Case) => ({ caseId, key: saved.archive?.key, versionId: saved.archive?.versionId });
     if (c.archive) return { result: answer };
     if (c.status !== 'completed') throw new Conflict(`case ${caseId} is ${c.status}; only completed cases are archived`, { from: c.status, allowed: [] });
     const closedAt = c.completedAt ?? at;
-    const lock = archiveLock(closedAt, c.retention);
+    const lock = archiveLock(closedAt, c.retention, ports.settings.devRetentionSeconds);
     const key = archiveKey(c);
     let stored = await ports.archive.existing(key);
     let parts: number | undefined;

@@ -206,6 +206,9 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'archive.check_read': () => ({ kind: 'region', region: '610113' }),
   'archive.transfer': () => ({ kind: 'region', region: '610113' }),
   'archive.transfer_read': () => ({ kind: 'region', region: '610113' }),
+  'archive.appraise': () => ({ kind: 'region', region: '610113' }),
+  'archive.appraise_approve': () => ({ kind: 'region', region: '610113' }),
+  'archive.appraise_read': () => ({ kind: 'region', region: '610113' }),
 };
 
 /** A caller of `role` who stands in the action's relation to its subject (owner), or one who does not (stranger). */

@@ -16,6 +16,7 @@ import type { Absence, RegisterEntry, StaffChange, StaffMember } from '#shared/d
 import type { ArchiveLock } from '#shared/domain/rules/e22-retention';
 import type { ArchiveCheck } from '#shared/domain/archive-check';
 import type { Transfer } from '#shared/domain/transfer';
+import type { Appraisal, RegisterLine } from '#shared/domain/appraisal';
 import type { PublicAccessFlag } from '#shared/domain/rules/e18-four-properties';
 import { formatReader } from '#shared/adapters/formats';
 import { minimalPdf } from '../../support/minimal-pdf';
@@ -70,6 +71,8 @@ export interface MemoryPorts extends Ports {
     documents: Map<string, Buffer>;
     archiveChecks: Map<string, ArchiveCheck>;
     transfers: Map<string, Transfer>;
+    appraisals: Map<string, Appraisal>;
+    register: Map<string, RegisterLine>;
     archiveEncryption?: { algorithm?: string; keyId?: string };
     archivePublicAccess?: Record<PublicAccessFlag, boolean>;
     /** what the archive reports of a lock, if not what it was given (a store that wraps dates, say) */
@@ -101,6 +104,8 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     archive: new Map(),
     archiveChecks: new Map(),
     transfers: new Map(),
+    appraisals: new Map(),
+    register: new Map(),
     documents: new Map(),
   };
   const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [] };
@@ -200,6 +205,10 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
           const due = (c.status === 'correction_required' ? c.correctionDue : undefined) ?? c.deadline ?? c.acceptBy;
           if (due.slice(0, 7) === month && (!before || `${due}#${c.caseId}` < before)) yield c.caseId;
         }
+      },
+      async *expiring(before) {
+        const due = [...state.cases.values()].map((f) => f.case).filter((c) => c.archive && !c.archive.legalHold && !c.destroyed && c.archive.retainUntil <= before);
+        for (const c of due.sort((a, b) => a.archive!.retainUntil.localeCompare(b.archive!.retainUntil))) yield c.caseId;
       },
       async getLicence(id) {
         const l = state.licences.get(id);
@@ -396,6 +405,14 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         const first = state.archive.get(key)?.[0];
         return first && { bucket: 'archive', key, versionId: first.versionId, sha256: createHash('sha256').update(first.bytes).digest('hex'), bytes: first.bytes.length };
       },
+      async destroy(r) {
+        const versions = state.archive.get(r.key) ?? [];
+        const v = versions.find((x) => x.versionId === r.versionId);
+        if (!v) return { destroyed: true };
+        if (v.lock.legalHold || Date.parse(v.lock.retainUntil) > now.getTime()) return { destroyed: false, reason: 'the store refused the delete (AccessDenied): the version is still locked' };
+        state.archive.set(r.key, versions.filter((x) => x !== v));
+        return { destroyed: true };
+      },
       async store(key, body, lock) {
         const versions = state.archive.get(key) ?? [];
         const versionId = `v${versions.length + 1}`;
@@ -442,6 +459,26 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         if (state.archiveChecks.get(check.checkId)?.version !== expected) return false;
         state.archiveChecks.set(check.checkId, clone(check));
         return true;
+      },
+    },
+    appraisals: {
+      async create(a) {
+        state.appraisals.set(a.appraisalId, clone(a));
+      },
+      async get(id) {
+        const a = state.appraisals.get(id);
+        return a && clone(a);
+      },
+      async save(a, expected) {
+        if (state.appraisals.get(a.appraisalId)?.version !== expected) return false;
+        state.appraisals.set(a.appraisalId, clone(a));
+        return true;
+      },
+      async register(lines) {
+        for (const l of lines) state.register.set(`${l.appraisalId}#${l.caseId}`, clone(l));
+      },
+      async registerOf(id) {
+        return [...state.register.values()].filter((l) => l.appraisalId === id).map(clone);
       },
     },
     transfers: {
@@ -504,7 +541,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     },
     clock: { now: () => new Date(now) },
     calendar: TEST_CALENDAR,
-    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30, archiveSampleRate: 0.5, archivePublicAccess: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] },
+    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30, archiveSampleRate: 0.5, destructionWaitSeconds: 86_400, archivePublicAccess: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] },
   };
   return ports;
 }
