@@ -128,11 +128,14 @@ export class LocalApiGateway {
   /**
    * The route a path names, and its path parameters decoded once, as API Gateway hands them to the
    * integration (the handlers never decode them again). A segment that is not valid percent-encoding
-   * matches nothing here; `handle` refuses it.
+   * matches nothing here; `handle` refuses it. As API Gateway does, a literal segment wins over a path
+   * variable (`/v1/archive/checks` over `/v1/archive/{caseId}`), whatever the template's order.
    */
   private match(method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {
     const segs = pathname.split('/').filter(Boolean);
-    for (const route of this.routes) {
+    const literal = (r: Route) => r.segments.map((s) => (s.startsWith('{') ? '0' : '1')).join('');
+    const candidates = this.routes.filter((r) => r.method === method && r.segments.length === segs.length).sort((a, b) => literal(b).localeCompare(literal(a)));
+    for (const route of candidates) {
       if (route.method !== method || route.segments.length !== segs.length) continue;
       const params: Record<string, string> = {};
       const ok = route.segments.every((s, i) => {

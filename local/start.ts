@@ -141,6 +141,8 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
       // one matter only this development runtime has: its e-files are kept under the `dev` class
       const dev = opts.catalog === 'large' ? [] : [localDevMatter(matters)];
       await putCatalog([...matters, ...dev], departments);
+      // the retention schedule (保管期限表) [E22] as an archivist would first set it: each matter type's class
+      if (opts.catalog !== 'large') await seedRetentionSchedule(matters);
       log(`seeded the ${opts.catalog ?? 'demo'} catalog: ${matters.length} matters, ${departments.length} departments, in ${Date.now() - tSeed} ms`);
     }
 
@@ -230,6 +232,16 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     await stop();
     throw err;
   }
+}
+
+async function seedRetentionSchedule(matters: { code: string; retention: string }[]): Promise<void> {
+  const { retentionScheduleStore } = await import('../shared/adapters/dynamodb/retention-schedule.ts');
+  const { baseCodeOf } = await import('../shared/domain/retention-schedule.ts');
+  const by = { sub: 'local-runtime', name: '本地运行环境', role: 'archivist' as const };
+  const at = new Date().toISOString();
+  const basis = '《陕西政务服务网电子文件管理暂行办法》第二十二条；按事项目录的保管期限初始设定';
+  const classes = new Map(matters.map((m) => [baseCodeOf(m.code), m.retention as 'permanent' | '30y' | '10y']));
+  await Promise.all([...classes].map(([baseCode, retention]) => retentionScheduleStore.set({ baseCode, retention, basis, approvedBy: by, approvedAt: at, version: 1 }, { baseCode, at, by, to: retention, basis }, 0)));
 }
 
 async function registerTsaRoot(caPem: string): Promise<void> {

@@ -9,7 +9,9 @@ import { readArchiveCheck, requestArchiveCheck } from '#shared/domain/steps/arch
 import { packageLink, readArchive } from '#shared/domain/steps/reads';
 import { apiHandler } from '#shared/http/handler';
 import { parseBody } from '#shared/http/parse';
-import { AppraisalRejection, AppraisalRequest, ArchiveCheckRequest, TransferReceipt, TransferRequest } from '#shared/http/schemas';
+import { AppraisalRejection, AppraisalRequest, ArchiveCheckRequest, ScheduleEntryRequest, TransferReceipt, TransferRequest } from '#shared/http/schemas';
+import { listSchedule, readScheduleEntry, setScheduleEntry } from '#shared/domain/steps/retention-schedule';
+import { retentionScheduleStore } from '#shared/adapters/dynamodb/retention-schedule';
 import { approveAppraisal, proposeAppraisal, readAppraisal, rejectAppraisal } from '#shared/domain/steps/appraisals';
 import { appraisalStore } from '#shared/adapters/dynamodb/appraisals';
 import { prepareTransfer, readTransfer, recordReceipt } from '#shared/domain/steps/transfers';
@@ -32,6 +34,7 @@ const ports = {
   archiveChecks: archiveCheckStore,
   transfers: transferStore,
   appraisals: appraisalStore,
+  retentionSchedule: retentionScheduleStore,
   signer,
   timestamps: timestampAuthority,
   regions,
@@ -49,6 +52,9 @@ export const handler = apiHandler('archive', {
   'GET /v1/archive/appraisals/{appraisalId}': async ({ caller, path }) => ({ body: await readAppraisal(ports, caller, path.appraisalId) }),
   'POST /v1/archive/appraisals/{appraisalId}/approve': async ({ caller, path }) => ({ body: await approveAppraisal(ports, caller, path.appraisalId) }),
   'POST /v1/archive/appraisals/{appraisalId}/reject': async ({ caller, path, body }) => ({ body: await rejectAppraisal(ports, caller, path.appraisalId, parseBody(AppraisalRejection, body)) }),
+  'GET /v1/archive/retention-schedule': async ({ caller }) => ({ body: await listSchedule(ports, caller) }),
+  'GET /v1/archive/retention-schedule/{baseCode}': async ({ caller, path }) => ({ body: await readScheduleEntry(ports, caller, path.baseCode) }),
+  'POST /v1/archive/retention-schedule/{baseCode}': async ({ caller, path, body }) => ({ body: await setScheduleEntry(ports, caller, path.baseCode, parseBody(ScheduleEntryRequest, body)) }),
   'GET /v1/archive/{caseId}/package': async ({ caller, path }) => ({ body: await packageLink(ports, caller, path.caseId) }),
   'POST /v1/archive/checks': async ({ caller, body }) => ({ status: 202, body: await requestArchiveCheck(ports, caller, parseBody(ArchiveCheckRequest, body)) }),
   'GET /v1/archive/checks/{checkId}': async ({ caller, path }) => ({ body: await readArchiveCheck(ports, caller, path.checkId) }),

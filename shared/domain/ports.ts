@@ -12,6 +12,7 @@ import type { FormatReader, PublicAccessFlag, StoreReport } from './rules/e18-fo
 import type { ArchiveCheck } from './archive-check.ts';
 import type { Transfer } from './transfer.ts';
 import type { Appraisal, RegisterLine } from './appraisal.ts';
+import type { ScheduleChange, ScheduleEntry } from './retention-schedule.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
 
 /**
@@ -38,6 +39,7 @@ export interface Ports {
   archiveChecks: ArchiveCheckStore;
   transfers: TransferStore;
   appraisals: AppraisalStore;
+  retentionSchedule: RetentionScheduleStore;
   formats: FormatReader;
   documents: NoticeDocuments;
   downloads: Downloads;
@@ -262,6 +264,15 @@ export interface Archiver {
   store(key: string, body: Buffer, lock: ArchiveLock): Promise<StoredPackage>;
   /** deletes exactly that version if the store lets it: 'destroyed', or why the store refused [E18] */
   destroy(record: Pick<ArchiveRecord, 'bucket' | 'key' | 'versionId'>): Promise<{ destroyed: true } | { destroyed: false; reason: string }>;
+}
+
+/** The retention schedule (保管期限表) [E22], beside the cases. */
+export interface RetentionScheduleStore {
+  get(baseCode: string): Promise<ScheduleEntry | undefined>;
+  list(): Promise<ScheduleEntry[]>;
+  /** writes the entry and its change together if the entry is still at `expectedVersion` (0: new); false otherwise */
+  set(entry: ScheduleEntry, change: ScheduleChange, expectedVersion: number): Promise<boolean>;
+  changes(baseCode: string): Promise<ScheduleChange[]>;
 }
 
 /** Appraisals and the destruction register (销毁清册) [E18]. */

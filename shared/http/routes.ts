@@ -156,6 +156,9 @@ const SPECS = [
   { method: 'POST', path: '/v1/archive/appraisals/{appraisalId}/approve', fn: 'archive', action: 'archive.appraise_approve', summary: 'Approve an appraisal: a department head first, then an archivist; nobody twice, never the proposer [E18]' },
   { method: 'POST', path: '/v1/archive/appraisals/{appraisalId}/reject', fn: 'archive', action: 'archive.appraise_approve', summary: 'Reject an appraisal, with the reason [E18]', body: { name: 'AppraisalRejection' } },
   { method: 'POST', path: '/v1/archive/appraisals/{appraisalId}/destroy', fn: 'archive-destruction', action: 'archive.appraise', summary: 'Destroy an approved appraisal’s packages after the waiting period, as far as the store lets go; every item in the register [E18]' },
+  { method: 'GET', path: '/v1/archive/retention-schedule', fn: 'archive', action: 'archive.schedule_read', summary: 'The retention schedule (保管期限表): each matter type’s retention class and its basis [E22]' },
+  { method: 'GET', path: '/v1/archive/retention-schedule/{baseCode}', fn: 'archive', action: 'archive.schedule_read', summary: 'One matter type’s entry of the retention schedule, with every change [E22]' },
+  { method: 'POST', path: '/v1/archive/retention-schedule/{baseCode}', fn: 'archive', action: 'archive.schedule_set', summary: 'Set a matter type’s retention class, with its basis (archivists of the province; recorded) [E22]', body: { name: 'ScheduleEntryRequest' } },
   { method: 'GET', path: '/v1/archive/{caseId}/package', fn: 'archive', action: 'archive.download', summary: 'A short-lived link to the case’s DA/T 48 package itself, readable without the platform [E24]' },
 ] as const satisfies readonly RouteSpec[];
 

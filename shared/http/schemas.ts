@@ -134,6 +134,9 @@ export const AppraisalRequest = z.strictObject({
 /** POST /v1/archive/appraisals/{appraisalId}/reject [E18] */
 export const AppraisalRejection = z.strictObject({ reason: text(1, 2000) });
 
+/** POST /v1/archive/retention-schedule/{baseCode} [E22]: a class a catalog may give (never `dev`), and why */
+export const ScheduleEntryRequest = z.strictObject({ retention: z.enum(['permanent', '30y', '10y']), basis: text(1, 500) });
+
 /** POST /v1/licences/{licenceId}/revoke [E16] */
 export const LicenceRevocation = z.strictObject({ reason: text(1, 2000) });
 
@@ -146,5 +149,5 @@ export type StepInputs = [
 ];
 
 /** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
-export const REQUEST_SCHEMAS = { AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+export const REQUEST_SCHEMAS = { ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

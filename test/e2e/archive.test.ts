@@ -210,6 +210,27 @@ describe('鉴定 and 销毁 on RGW, with the development retention class of seco
   });
 });
 
+describe('the retention schedule (保管期限表) through the API [E22]', () => {
+  test('seeded from the catalog; set by an archivist of the province with its basis, every change listed; a county archivist may not; no `dev` class', async () => {
+    const provincial = await token({ sub: `archivist-rs-${run}`, roles: ['archivist'], region: '610000' });
+    const county = await token({ sub: `archivist-rs-c-${run}`, roles: ['archivist'], region: '610113' });
+    const list = await call('GET', '/v1/archive/retention-schedule', { token: county });
+    expect([list.status, list.body.detail]).toEqual([200, undefined]);
+    expect(list.body.items).toContainEqual(expect.objectContaining({ baseCode: DEMO_FOOD_MATTER_CODE.split('-')[0], retention: '30y' }));
+    const code = '005101010000'; // 高龄老人生活保健补贴: no other test archives it
+    const set = (tok: string, body: unknown) => call('POST', `/v1/archive/retention-schedule/${code}`, { token: tok, body });
+    expect((await set(county, { retention: '30y', basis: '本地测试' })).status).toBe(403);
+    expect((await set(provincial, { retention: 'dev', basis: '本地测试' })).status).toBe(400);
+    expect((await set(provincial, { retention: '30y' })).status).toBe(400);
+    expect((await set(provincial, { retention: '30y', basis: '本地测试：补贴发放凭证' })).body).toMatchObject({ baseCode: code, retention: '30y' });
+    const entry = (await call('GET', `/v1/archive/retention-schedule/${code}`, { token: county })).body;
+    expect(entry.changes.map((c: any) => [c.from, c.to])).toEqual([
+      [undefined, '10y'],
+      ['10y', '30y'],
+    ]);
+  });
+});
+
 describe('四性检测 through the API, on RGW [E18]', () => {
   const finished = async (tok: string, checkId: string) => {
     for (let i = 0; i < 600; i++) {

@@ -29,6 +29,7 @@ const BODIES: Record<string, unknown> = {
   TrustAnchorRequest: { name: 'x', certificate: 'x'.repeat(100) },
   TrustAnchorRevocation: { reason: 'x' },
   ArchiveCheckRequest: { scope: 'sample' },
+  ScheduleEntryRequest: { retention: '10y', basis: 'x' },
   AppraisalRequest: { before: '2001-01-01' },
   AppraisalRejection: { reason: 'x' },
   TransferRequest: { year: '2001' },

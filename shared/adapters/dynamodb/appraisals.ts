@@ -2,6 +2,7 @@ import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sd
 import type { Appraisal, RegisterLine } from '../../domain/appraisal.ts';
 import type { AppraisalStore } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
+import { isConditionFailed } from './transactions.ts';
 import { appraisalKey, registerLineKey, stripKeys } from './keys.ts';
 
 /**
@@ -27,7 +28,7 @@ export const appraisalStore: AppraisalStore = {
       await dynamo().send(new PutCommand({ TableName: casesTable(), Item: { ...appraisalKey(a.appraisalId), kind: 'appraisal', ...a }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
       return true;
     } catch (err) {
-      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailed(err)) return false;
       throw err;
     }
   },

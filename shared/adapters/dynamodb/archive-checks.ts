@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArchiveCheck } from '../../domain/archive-check.ts';
 import type { ArchiveCheckStore } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
+import { isConditionFailed } from './transactions.ts';
 import { archiveCheckIndex, archiveCheckKey, stripKeys } from './keys.ts';
 
 /**
@@ -12,7 +13,6 @@ import { archiveCheckIndex, archiveCheckKey, stripKeys } from './keys.ts';
  */
 const item = (c: ArchiveCheck) => ({ ...archiveCheckKey(c.checkId), kind: 'archive_check', ...c, ...(c.status === 'running' ? archiveCheckIndex(c.requestedAt, c.checkId) : {}) });
 
-const conditionFailed = (err: unknown) => (err as Error).name === 'ConditionalCheckFailedException';
 
 export const archiveCheckStore: ArchiveCheckStore = {
   async create(check) {
@@ -29,7 +29,7 @@ export const archiveCheckStore: ArchiveCheckStore = {
       await dynamo().send(new PutCommand({ TableName: casesTable(), Item: item(check), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
       return true;
     } catch (err) {
-      if (conditionFailed(err)) return false;
+      if (isConditionFailed(err)) return false;
       throw err;
     }
   },

@@ -107,6 +107,10 @@ export const transferKeyOf = (transferId: string) => {
  */
 export const expiryPartition = (year: string) => `EXPIRES#${year}`;
 export const expiryIndex = (retainUntil: string, caseId: string) => ({ dlPk: expiryPartition(retainUntil.slice(0, 4)), dlSk: `${retainUntil}#${caseId}` });
+/** the retention schedule (保管期限表) [E22]: one small partition, an entry per matter type and its change log */
+export const SCHEDULE_PARTITION = 'RETENTION_SCHEDULE';
+export const scheduleEntryKey = (baseCode: string) => ({ pk: SCHEDULE_PARTITION, sk: `ENTRY#${baseCode}` });
+export const scheduleChangeKey = (baseCode: string, at: string) => ({ pk: SCHEDULE_PARTITION, sk: `LOG#${baseCode}#${at}` });
 /** appraisals [E18] beside the cases; the destruction register (销毁清册) one partition per appraisal, kept for good */
 export const appraisalKey = (appraisalId: string) => ({ pk: `APPRAISAL#${appraisalId}`, sk: 'APPRAISAL' });
 export const registerLineKey = (appraisalId: string, caseId: string) => ({ pk: `APPRAISAL#${appraisalId}`, sk: `REGISTER#${caseId}` });

@@ -4,7 +4,7 @@ import type { StaffRegister } from '../../domain/ports.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from '../../domain/staff.ts';
 import { casesTable, dynamo } from './client.ts';
 import { absenceKey, memberKey, registerKey, STAFF_ITEM, staffChangeKey, staffPartition, stripKeys } from './keys.ts';
-import { cancellationReasons } from './transactions.ts';
+import { cancellationReasons, versionCondition } from './transactions.ts';
 
 /**
  * The staff registers [N13] and absences [H22], one partition per department beside the cases: a
@@ -44,7 +44,7 @@ export const staffRegister: StaffRegister = {
               Put: {
                 TableName,
                 Item: { ...memberKey(member.dept, member.sub), type: 'staff', ...member },
-                ...(expectedVersion ? { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
+                ...versionCondition(expectedVersion),
               },
             },
             // the record of the change, kept beside the register (one item per change, never rewritten)

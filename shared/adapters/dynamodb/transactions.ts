@@ -11,3 +11,7 @@ export function cancellationReasons(err: unknown): CancellationReason[] | undefi
 
 /** A conditional write that failed its condition. */
 export const isConditionFailed = (err: unknown) => (err as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
+
+/** The condition of a put guarded by a version: a new item (0) must not exist, else it must still be at that version. */
+export const versionCondition = (expectedVersion: number) =>
+  expectedVersion ? { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } } : { ConditionExpression: 'attribute_not_exists(pk)' };

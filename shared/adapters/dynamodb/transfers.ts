@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransferStore } from '../../domain/ports.ts';
 import type { Transfer } from '../../domain/transfer.ts';
 import { casesTable, dynamo } from './client.ts';
+import { isConditionFailed } from './transactions.ts';
 import { stripKeys, transferKey, transferKeyOf } from './keys.ts';
 
 /** Transfer batches to the state archive [E26], beside the cases: one partition per region and year. */
@@ -36,7 +37,7 @@ export const transferStore: TransferStore = {
       await dynamo().send(new PutCommand({ TableName: casesTable(), Item: item(t), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
       return true;
     } catch (err) {
-      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailed(err)) return false;
       throw err;
     }
   },

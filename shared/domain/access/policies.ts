@@ -100,6 +100,9 @@ export const POLICIES = {
   'archive.appraise': { roles: ['archivist'], ownership: 'own_region' },
   'archive.appraise_approve': { roles: ['head', 'archivist'], ownership: 'own_region' },
   'archive.appraise_read': { roles: ['archivist', 'head', 'supervisor'], ownership: 'own_region' },
+  // 保管期限表 [E22]: set by the province's archivists, read by archivists and supervisors
+  'archive.schedule_set': { roles: ['archivist'], ownership: 'own_region' },
+  'archive.schedule_read': { roles: ['archivist', 'supervisor'], ownership: 'any' },
 } as const satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

@@ -121,10 +121,10 @@ export async function checkPackage(input: PackageUnderCheck, formats: FormatRead
   }
   const missing = REQUIRED_METADATA.filter((n) => !pkg.field(n));
   if (missing.length) fail('authenticity', 'metadata', `the metadata lacks ${missing.join('、')}`);
-  const code = archivalCode(c.acceptingDept, c.completedAt ?? a.archivedAt, c.retention, c.caseId);
+  const code = archivalCode(c.acceptingDept, c.completedAt ?? a.archivedAt, a.retention, c.caseId);
   if (pkg.field('档号值') !== code || a.archivalCode !== code) fail('authenticity', 'archival_code', `the 档号 is ${pkg.field('档号值') ?? 'missing'} (recorded ${a.archivalCode}), not ${code}`);
   if (pkg.field('办件编号') !== c.caseId) fail('authenticity', 'metadata', `the package names case ${pkg.field('办件编号') ?? 'none'}, not ${c.caseId}`);
-  const retentionName = RETENTION_NAME[c.retention];
+  const retentionName = RETENTION_NAME[a.retention];
   if (pkg.field('保管期限') !== retentionName) fail('authenticity', 'metadata', `保管期限 is ${pkg.field('保管期限') ?? 'missing'}, not ${retentionName}`);
 
   // integrity
@@ -165,7 +165,7 @@ export async function checkPackage(input: PackageUnderCheck, formats: FormatRead
   }
 
   // security
-  const lock = archiveLock(c.completedAt ?? a.archivedAt, c.retention, input.devRetentionSeconds);
+  const lock = archiveLock(c.completedAt ?? a.archivedAt, a.retention, input.devRetentionSeconds);
   for (const d of lockDifferences(lock, input.store.lock)) {
     const item = d.startsWith('mode') ? 'lock_mode' : d.startsWith('retain') ? 'retain_until' : 'legal_hold';
     fail('security', item, `the store reports ${d}`);

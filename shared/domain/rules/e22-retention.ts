@@ -62,3 +62,11 @@ export function lockDifferences(asked: ArchiveLock, reported: { mode?: string; r
   if (reported.legalHold !== asked.legalHold) out.push(`legal hold ${reported.legalHold ? 'on' : 'off'}, not ${asked.legalHold ? 'on' : 'off'}`);
   return out;
 }
+
+/**
+ * The class a package is kept under [E22]: what the retention schedule (保管期限表) says for its matter
+ * type when it is archived, else the class its matter carried at filing; a development case keeps `dev`.
+ */
+export function retentionAtArchiving(filed: RetentionClass, scheduled: RetentionClass | undefined): RetentionClass {
+  return filed === 'dev' ? 'dev' : (scheduled ?? filed);
+}

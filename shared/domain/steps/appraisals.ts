@@ -31,8 +31,8 @@ export async function proposeAppraisal(ports: AppraisalPorts, caller: Caller, re
   const items: AppraisalItem[] = [];
   for await (const caseId of ports.cases.expiring(cutoff)) {
     const c = await ports.cases.getCase(caseId);
-    if (!c?.archive || c.destroyed || c.archive.legalHold || c.retention === 'permanent' || !regionContains(region, c.region) || c.archive.retainUntil > cutoff) continue;
-    items.push({ caseId, archivalCode: c.archive.archivalCode, title: `${c.matterName}（${c.applicant.name}）`, retention: c.retention, retainUntil: c.archive.retainUntil, bucket: c.archive.bucket, key: c.archive.key, versionId: c.archive.versionId, sha256: c.archive.sha256 });
+    if (!c?.archive || c.destroyed || c.archive.legalHold || c.archive.retention === 'permanent' || !regionContains(region, c.region) || c.archive.retainUntil > cutoff) continue;
+    items.push({ caseId, archivalCode: c.archive.archivalCode, title: `${c.matterName}（${c.applicant.name}）`, retention: c.archive.retention, retainUntil: c.archive.retainUntil, bucket: c.archive.bucket, key: c.archive.key, versionId: c.archive.versionId, sha256: c.archive.sha256 });
     if (items.length === MAX_APPRAISAL_ITEMS) break;
   }
   if (!items.length) throw new Invalid(`no package of ${region} has passed its retention by ${cutoff}`, [{ path: 'before', message: 'nothing to appraise' }]);

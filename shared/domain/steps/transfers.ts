@@ -42,7 +42,7 @@ export async function prepareTransfer(ports: TransferPorts, caller: Caller, req:
   const cases: (Case | undefined)[] = [];
   for (let i = 0; i < candidates.length; i += 25) cases.push(...(await Promise.all(candidates.slice(i, i + 25).map((c) => ports.cases.getCase(c.caseId)))));
   const packages: TransferredPackage[] = cases
-    .filter((c): c is Case => !!c?.archive && c.retention === 'permanent')
+    .filter((c): c is Case => !!c?.archive && c.archive.retention === 'permanent')
     .filter((c) => candidates.some((k) => k.caseId === c.caseId && k.key === c.archive!.key))
     .map((c) => ({ caseId: c.caseId, archivalCode: c.archive!.archivalCode, title: `${c.matterName}（${c.applicant.name}）`, key: c.archive!.key, versionId: c.archive!.versionId, sha256: c.archive!.sha256, bytes: c.archive!.bytes }));
   if (!packages.length) throw new Invalid(`no permanent package of ${req.year} in ${region} is waiting for transfer`, [{ path: 'year', message: 'nothing to transfer' }]);

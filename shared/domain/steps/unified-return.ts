@@ -9,7 +9,8 @@ import { licenceTypeOf } from '../matter.ts';
 import { noticeIssuer } from '../notices.ts';
 import type { Ports } from '../ports.ts';
 import { outcomeOf } from '../rules/n14-unified-return.ts';
-import { archiveLock, lockDifferences } from '../rules/e22-retention.ts';
+import { archiveLock, lockDifferences, retentionAtArchiving } from '../rules/e22-retention.ts';
+import { baseCodeOf } from '../retention-schedule.ts';
 import { runCaseStep, type StepPorts } from './run.ts';
 
 
@@ -85,20 +86,23 @@ async function licenceChanged(ports: Pick<Ports, 'cases'>, c: Case, type: string
  * [E18]. Idempotent: a case already archived is answered as it is, and a package already written by an
  * earlier attempt is adopted, not written again (one version under the key).
  */
-export async function archiveCase(ports: StepPorts & AssemblyPorts & Pick<Ports, 'archive' | 'archiveLocks' | 'catalog' | 'settings'>, caseId: string) {
+export async function archiveCase(ports: StepPorts & AssemblyPorts & Pick<Ports, 'archive' | 'archiveLocks' | 'catalog' | 'settings' | 'retentionSchedule'>, caseId: string) {
   return runCaseStep(ports, { caseId }, async ({ file, at }) => {
     const c = file.case;
     const answer = (saved: Case) => ({ caseId, key: saved.archive?.key, versionId: saved.archive?.versionId });
     if (c.archive) return { result: answer };
     if (c.status !== 'completed') throw new Conflict(`case ${caseId} is ${c.status}; only completed cases are archived`, { from: c.status, allowed: [] });
     const closedAt = c.completedAt ?? at;
-    const lock = archiveLock(closedAt, c.retention, ports.settings.devRetentionSeconds);
+    // kept for what the retention schedule says now [E22], else what the matter said at filing
+    const retention = retentionAtArchiving(c.retention, (await ports.retentionSchedule.get(baseCodeOf(c.matterCode)))?.retention);
+    const kept = { ...file, case: { ...c, retention } };
+    const lock = archiveLock(closedAt, retention, ports.settings.devRetentionSeconds);
     const key = archiveKey(c);
     let stored = await ports.archive.existing(key);
     let parts: number | undefined;
     if (!stored) {
       const [licence, names] = await Promise.all([c.result?.licenceId ? ports.cases.getLicence(c.result.licenceId) : undefined, ports.catalog.departmentNames([c.acceptingDept])]);
-      const pkg = await assemblePackage(ports, { file, licence, deptName: names[c.acceptingDept] ?? c.acceptingDept, retainUntil: lock.retainUntil, createdAt: at });
+      const pkg = await assemblePackage(ports, { file: kept, licence, deptName: names[c.acceptingDept] ?? c.acceptingDept, retainUntil: lock.retainUntil, createdAt: at });
       stored = await ports.archive.store(key, pkg.bytes, lock);
       parts = pkg.parts;
     }
@@ -113,8 +117,8 @@ export async function archiveCase(ports: StepPorts & AssemblyPorts & Pick<Ports,
       bytes: stored.bytes,
       ...(parts ? { parts } : {}),
       format: 'DA/T 48',
-      archivalCode: archivalCode(c.acceptingDept, closedAt, c.retention, c.caseId),
-      retention: c.retention,
+      archivalCode: archivalCode(c.acceptingDept, closedAt, retention, c.caseId),
+      retention,
       // what the store reports, which is what was asked (compared above)
       retainUntil: new Date(reported.retainUntil!).toISOString(),
       mode: 'COMPLIANCE',

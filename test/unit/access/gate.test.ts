@@ -209,6 +209,8 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'archive.appraise': () => ({ kind: 'region', region: '610113' }),
   'archive.appraise_approve': () => ({ kind: 'region', region: '610113' }),
   'archive.appraise_read': () => ({ kind: 'region', region: '610113' }),
+  'archive.schedule_set': () => ({ kind: 'region', region: '610113' }),
+  'archive.schedule_read': () => ({ kind: 'none' }),
 };
 
 /** A caller of `role` who stands in the action's relation to its subject (owner), or one who does not (stranger). */

@@ -17,6 +17,7 @@ import type { ArchiveLock } from '#shared/domain/rules/e22-retention';
 import type { ArchiveCheck } from '#shared/domain/archive-check';
 import type { Transfer } from '#shared/domain/transfer';
 import type { Appraisal, RegisterLine } from '#shared/domain/appraisal';
+import type { ScheduleChange, ScheduleEntry } from '#shared/domain/retention-schedule';
 import type { PublicAccessFlag } from '#shared/domain/rules/e18-four-properties';
 import { formatReader } from '#shared/adapters/formats';
 import { minimalPdf } from '../../support/minimal-pdf';
@@ -72,6 +73,8 @@ export interface MemoryPorts extends Ports {
     archiveChecks: Map<string, ArchiveCheck>;
     transfers: Map<string, Transfer>;
     appraisals: Map<string, Appraisal>;
+    schedule: Map<string, ScheduleEntry>;
+    scheduleChanges: ScheduleChange[];
     register: Map<string, RegisterLine>;
     archiveEncryption?: { algorithm?: string; keyId?: string };
     archivePublicAccess?: Record<PublicAccessFlag, boolean>;
@@ -105,6 +108,8 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     archiveChecks: new Map(),
     transfers: new Map(),
     appraisals: new Map(),
+    schedule: new Map(),
+    scheduleChanges: [],
     register: new Map(),
     documents: new Map(),
   };
@@ -459,6 +464,24 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         if (state.archiveChecks.get(check.checkId)?.version !== expected) return false;
         state.archiveChecks.set(check.checkId, clone(check));
         return true;
+      },
+    },
+    retentionSchedule: {
+      async get(code) {
+        const e = state.schedule.get(code);
+        return e && clone(e);
+      },
+      async list() {
+        return [...state.schedule.values()].map(clone);
+      },
+      async set(entry, change, expected) {
+        if ((state.schedule.get(entry.baseCode)?.version ?? 0) !== expected) return false;
+        state.schedule.set(entry.baseCode, clone(entry));
+        state.scheduleChanges.push(clone(change));
+        return true;
+      },
+      async changes(code) {
+        return state.scheduleChanges.filter((c) => c.baseCode === code).map(clone);
       },
     },
     appraisals: {
