@@ -17,7 +17,8 @@ import type { Transfer, TransferredPackage } from '../transfer.ts';
 type GatePorts = Pick<Ports, 'staff' | 'authorisations' | 'clock'>;
 export type TransferPorts = GatePorts & Pick<Ports, 'transfers' | 'archiveStore' | 'archive' | 'archiveLocks' | 'cases' | 'signer' | 'timestamps' | 'regions'>;
 
-const view = ({ version: _v, packages, ...t }: Transfer) => ({ ...t, packages: packages.length, items: packages });
+// API.md: `packages` counts them (the list is `items`), `receivedAt` once the state archive's receipt is recorded
+const view = ({ version: _v, packages, ...t }: Transfer) => ({ ...t, packages: packages.length, items: packages, ...(t.receipt ? { receivedAt: t.receipt.recordedAt } : {}) });
 
 /**
  * POST /v1/archive/transfers [E26]: an archivist bundles every permanent package of a year (of filing)

@@ -52,7 +52,7 @@ describe('transfer batches to the state archive [E26]', () => {
     expect(await refusal(prepareTransfer(ports, archivist, { year: '2026', region: '610104' }))).toBeInstanceOf(Forbidden);
     const t = await prepareTransfer(ports, archivist, { year: '2026' });
     const r = await recordReceipt(ports, archivist, t.transferId, { receivedBy: '陕西省档案馆 接收人 刘', note: '核验无误' });
-    expect(r).toMatchObject({ status: 'received', receipt: { receivedBy: '陕西省档案馆 接收人 刘', note: '核验无误', recordedBy: { sub: 'arc' } } });
+    expect(r).toMatchObject({ status: 'received', receivedAt: expect.any(String), receipt: { receivedBy: '陕西省档案馆 接收人 刘', note: '核验无误', recordedBy: { sub: 'arc' } } });
     expect(await refusal(recordReceipt(ports, archivist, t.transferId, { receivedBy: 'again' }))).toBeInstanceOf(Conflict);
     expect(await readTransfer(ports, staff('sup', 'supervisor', '610100-JC', { region: '610100' }), t.transferId)).toMatchObject({ status: 'received' });
     expect(await refusal(readTransfer(ports, staff('a2', 'archivist', '610104-DA', { region: '610104' }), t.transferId))).toBeInstanceOf(Forbidden);
