@@ -1,5 +1,5 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Dashboard, GraphWidget, Metric, TextWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, Metric, TextWidget, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import type { ApiStack } from './api-stack.ts';
 import type { DataStack } from './data-stack.ts';
@@ -36,41 +36,14 @@ export class SupervisionStack extends Stack {
       new GraphWidget({ title: 'DynamoDB throttles', left: [data.cases.metricThrottledRequestsForOperations({ operations: [] as never })], width: 12 }),
     );
 
-    new Alarm(this, 'Api5xx', {
-      alarmDescription: 'The public API answers with server errors',
-      metric: api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    // every alarm here fires when its metric reaches the threshold within one period; no data is no alarm
+    const alarm = (id: string, alarmDescription: string, metric: IMetric, threshold = 1) =>
+      new Alarm(this, id, { alarmDescription, metric, threshold, evaluationPeriods: 1, comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, treatMissingData: TreatMissingData.NOT_BREACHING });
+    alarm('Api5xx', 'The public API answers with server errors', api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5);
     // [N14] a notice whose PDF failed every time the sweeper asked for it (set aside as RENDER_STUCK)
-    new Alarm(this, 'NoticeRenderStuck', {
-      alarmDescription: 'A notice could not be rendered as a PDF after every retry; it is set aside (pendPk RENDER_STUCK) for an operator',
-      metric: business('NoticeRenderStuck').with({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    alarm('NoticeRenderStuck', 'A notice could not be rendered as a PDF after every retry; it is set aside (pendPk RENDER_STUCK) for an operator', business('NoticeRenderStuck').with({ period: Duration.minutes(5) }));
     // [E18] a package that failed its four-property check: the check run names the case, property and item
-    new Alarm(this, 'ArchiveCheckFailed', {
-      alarmDescription: 'An archive package failed a four-property check (四性检测); GET /v1/archive/checks/{checkId} names the case, property and item',
-      metric: business('ArchivePackageFailed').with({ period: Duration.hours(1) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    machines.forEach((m, i) =>
-      new Alarm(this, `WorkflowFailed${i}`, {
-        alarmDescription: `A workflow execution failed; the sweeper re-drives the case, but look why`,
-        metric: m.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    );
+    alarm('ArchiveCheckFailed', 'An archive package failed a four-property check (四性检测); GET /v1/archive/checks/{checkId} names the case, property and item', business('ArchivePackageFailed').with({ period: Duration.hours(1) }));
+    machines.forEach((m, i) => alarm(`WorkflowFailed${i}`, 'A workflow execution failed; the sweeper re-drives the case, but look why', m.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' })));
   }
 }

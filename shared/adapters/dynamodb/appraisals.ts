@@ -2,35 +2,24 @@ import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sd
 import type { Appraisal, RegisterLine } from '../../domain/appraisal.ts';
 import type { AppraisalStore } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
-import { isConditionFailed } from './transactions.ts';
-import { appraisalKey, registerLineKey, stripKeys } from './keys.ts';
+import { putIfVersion } from './writes.ts';
+import { appraisalKey, registerLineKey, stripItem } from './keys.ts';
 
 /**
  * Appraisals and their destruction register (销毁清册) [E18], beside the cases: the appraisal one item,
  * each register line an item of its partition, keyed by the case, so a destroy step retried writes
  * the same line again rather than a second one. Nothing deletes them (the table has no TTL on them).
  */
-const strip = <T>(i: Record<string, unknown>): T => {
-  const { kind: _k, ...rest } = stripKeys<Record<string, unknown>>(i);
-  return rest as T;
-};
-
 export const appraisalStore: AppraisalStore = {
   async create(a) {
     await dynamo().send(new PutCommand({ TableName: casesTable(), Item: { ...appraisalKey(a.appraisalId), kind: 'appraisal', ...a }, ConditionExpression: 'attribute_not_exists(pk)' }));
   },
   async get(appraisalId) {
     const res = await dynamo().send(new GetCommand({ TableName: casesTable(), Key: appraisalKey(appraisalId), ConsistentRead: true }));
-    return res.Item ? strip<Appraisal>(res.Item) : undefined;
+    return res.Item ? stripItem<Appraisal>(res.Item) : undefined;
   },
-  async save(a, expectedVersion) {
-    try {
-      await dynamo().send(new PutCommand({ TableName: casesTable(), Item: { ...appraisalKey(a.appraisalId), kind: 'appraisal', ...a }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
-      return true;
-    } catch (err) {
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
+  save(a, expectedVersion) {
+    return putIfVersion({ ...appraisalKey(a.appraisalId), kind: 'appraisal', ...a }, expectedVersion);
   },
   async register(lines) {
     for (let i = 0; i < lines.length; i += 25) {
@@ -44,6 +33,6 @@ export const appraisalStore: AppraisalStore = {
   },
   async registerOf(appraisalId) {
     const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': appraisalKey(appraisalId).pk, ':s': 'REGISTER#' }, ConsistentRead: true }));
-    return (res.Items ?? []).map((i) => strip<RegisterLine>(i));
+    return (res.Items ?? []).map((i) => stripItem<RegisterLine>(i));
   },
 };

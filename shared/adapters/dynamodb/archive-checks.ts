@@ -2,8 +2,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArchiveCheck } from '../../domain/archive-check.ts';
 import type { ArchiveCheckStore } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
-import { isConditionFailed } from './transactions.ts';
-import { archiveCheckIndex, archiveCheckKey, stripKeys } from './keys.ts';
+import { putIfVersion } from './writes.ts';
+import { archiveCheckIndex, archiveCheckKey, stripItem } from './keys.ts';
 
 /**
  * Four-property check runs [E18], one item each beside the cases. While a run is running its item is in
@@ -20,17 +20,9 @@ export const archiveCheckStore: ArchiveCheckStore = {
   },
   async get(checkId) {
     const res = await dynamo().send(new GetCommand({ TableName: casesTable(), Key: archiveCheckKey(checkId), ConsistentRead: true }));
-    if (!res.Item) return undefined;
-    const { kind: _k, ...rest } = stripKeys<Record<string, unknown>>(res.Item);
-    return rest as unknown as ArchiveCheck;
+    return res.Item ? stripItem<ArchiveCheck>(res.Item) : undefined;
   },
-  async save(check, expectedVersion) {
-    try {
-      await dynamo().send(new PutCommand({ TableName: casesTable(), Item: item(check), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
-      return true;
-    } catch (err) {
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
+  save(check, expectedVersion) {
+    return putIfVersion(item(check), expectedVersion);
   },
 };

@@ -122,6 +122,12 @@ export const archiveCheckIndex = (requestedAt: string, checkId: string) => ({ pe
 /** Attributes that are keys or index keys, never part of what an item says. */
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'dlPk', 'dlSk', 'queuePk', 'queueSk', 'pendPk', 'pendSk', 'renderRetries'] as const;
 
+/** An item of its own kind (an anchor, a check run, a batch …) without its keys and its `kind`: what it says. */
+export function stripItem<T>(item: Record<string, unknown>): T {
+  const { kind: _kind, ...rest } = stripKeys<Record<string, unknown>>(item);
+  return rest as T;
+}
+
 /** An item without its key and index attributes: what it says. */
 export function stripKeys<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = { ...item };

@@ -2,14 +2,10 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransferStore } from '../../domain/ports.ts';
 import type { Transfer } from '../../domain/transfer.ts';
 import { casesTable, dynamo } from './client.ts';
-import { isConditionFailed } from './transactions.ts';
-import { stripKeys, transferKey, transferKeyOf } from './keys.ts';
+import { putIfVersion } from './writes.ts';
+import { stripItem, transferKey, transferKeyOf } from './keys.ts';
 
 /** Transfer batches to the state archive [E26], beside the cases: one partition per region and year. */
-const strip = (i: Record<string, unknown>) => {
-  const { kind: _k, ...rest } = stripKeys<Record<string, unknown>>(i);
-  return rest as unknown as Transfer;
-};
 const item = (t: Transfer) => ({ ...transferKey(t.region, t.year, t.transferId), kind: 'transfer', ...t });
 
 export const transferStore: TransferStore = {
@@ -20,25 +16,19 @@ export const transferStore: TransferStore = {
     const Key = transferKeyOf(transferId);
     if (!Key) return undefined;
     const res = await dynamo().send(new GetCommand({ TableName: casesTable(), Key, ConsistentRead: true }));
-    return res.Item ? strip(res.Item) : undefined;
+    return res.Item ? stripItem<Transfer>(res.Item) : undefined;
   },
   async ofYear(region, year) {
     const out: Transfer[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': transferKey(region, year, '').pk }, ConsistentRead: true, ExclusiveStartKey: start }));
-      out.push(...(res.Items ?? []).map(strip));
+      out.push(...(res.Items ?? []).map((i) => stripItem<Transfer>(i)));
       start = res.LastEvaluatedKey;
     } while (start);
     return out;
   },
-  async save(t, expectedVersion) {
-    try {
-      await dynamo().send(new PutCommand({ TableName: casesTable(), Item: item(t), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
-      return true;
-    } catch (err) {
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
+  save(t, expectedVersion) {
+    return putIfVersion(item(t), expectedVersion);
   },
 };

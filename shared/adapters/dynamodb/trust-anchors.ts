@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TrustAnchorStore } from '../../domain/ports.ts';
 import type { TrustAnchor, TrustAnchorChange } from '../../domain/trust-anchor.ts';
 import { casesTable, dynamo } from './client.ts';
-import { ANCHORS_PARTITION, stripKeys, trustAnchorChangeKey, trustAnchorKey } from './keys.ts';
-import { cancellationReasons } from './transactions.ts';
+import { ANCHORS_PARTITION, stripItem, trustAnchorChangeKey, trustAnchorKey } from './keys.ts';
+import { putWithLog } from './writes.ts';
 
 async function query(prefix: string): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
@@ -19,37 +19,17 @@ async function query(prefix: string): Promise<Record<string, unknown>[]> {
 }
 
 /** Writes an anchor and its change record together; false when the anchor's condition failed. */
-async function write(anchor: TrustAnchor, change: TrustAnchorChange, condition: { ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> }): Promise<boolean> {
-  const TableName = casesTable();
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName, Item: { ...trustAnchorKey(anchor.anchorId), kind: 'trust_anchor', ...anchor }, ...condition } },
-          { Put: { TableName, Item: { ...trustAnchorChangeKey(anchor.anchorId, change.at, change.action), kind: 'trust_anchor_change', ...change }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (cancellationReasons(err)?.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
-    throw err;
-  }
-}
-
-const strip = <T>(i: Record<string, unknown>): T => {
-  const { kind: _kind, ...rest } = stripKeys<Record<string, unknown>>(i);
-  return rest as T;
-};
+const write = (anchor: TrustAnchor, change: TrustAnchorChange, condition: Parameters<typeof putWithLog>[1]) =>
+  putWithLog({ ...trustAnchorKey(anchor.anchorId), kind: 'trust_anchor', ...anchor }, condition, { ...trustAnchorChangeKey(anchor.anchorId, change.at, change.action), kind: 'trust_anchor_change', ...change });
 
 /** The trust anchors [E13], beside the cases: a few items in one partition, read consistently. */
 export const trustAnchorStore: TrustAnchorStore = {
   async list() {
-    return (await query('ANCHOR#')).map((i) => strip<TrustAnchor>(i));
+    return (await query('ANCHOR#')).map((i) => stripItem<TrustAnchor>(i));
   },
   async get(anchorId) {
     const res = await dynamo().send(new GetCommand({ TableName: casesTable(), Key: trustAnchorKey(anchorId), ConsistentRead: true }));
-    return res.Item ? strip<TrustAnchor>(res.Item) : undefined;
+    return res.Item ? stripItem<TrustAnchor>(res.Item) : undefined;
   },
   add(anchor, change) {
     return write(anchor, change, { ConditionExpression: 'attribute_not_exists(pk)' });
@@ -58,6 +38,6 @@ export const trustAnchorStore: TrustAnchorStore = {
     return write(anchor, change, { ConditionExpression: '#s = :active', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':active': 'active' } });
   },
   async changes(anchorId) {
-    return (await query(`LOG#${anchorId}#`)).map((i) => strip<TrustAnchorChange>(i));
+    return (await query(`LOG#${anchorId}#`)).map((i) => stripItem<TrustAnchorChange>(i));
   },
 };

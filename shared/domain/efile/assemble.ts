@@ -75,6 +75,16 @@ export async function packageParts(ports: Pick<Ports, 'uploads' | 'documents'>, 
 }
 
 /**
+ * The 电子签名块 over a signed object [E24]: signed by the platform's archive key, that signature
+ * time-stamped by the deployment's RFC 3161 authority. Packages and transfer manifests are signed so.
+ */
+export async function signAndStamp(ports: Pick<Ports, 'signer' | 'timestamps'>, signed: string, signedAt: string): Promise<string> {
+  const [signature, publicKey] = await Promise.all([ports.signer.sign(signed), ports.signer.publicKey()]);
+  const stamp = await ports.timestamps.stamp(Buffer.from(signature.signature, 'base64'));
+  return signatureBlock({ value: signature.signature, algorithm: PACKAGE_ALGORITHM, signer: PACKAGE_SIGNER, publicKey, keyId: signature.keyId, signedAt, timestamp: stamp.response.toString('base64'), tsa: stamp.url });
+}
+
+/**
  * The case's DA/T 48 package [E24], its 封装 [E25]: the signed object signed by the platform's archive key, the
  * signature time-stamped by the deployment's RFC 3161 authority, and the whole locked by a second
  * signature over every byte before the lock.
@@ -85,18 +95,7 @@ export async function assemblePackage(
 ): Promise<AssembledPackage> {
   const parts = await packageParts(ports, input.file, input.licence);
   const signed = signedObject({ ...input, parts, creator: PACKAGE_SIGNER });
-  const [signature, publicKey] = await Promise.all([ports.signer.sign(signed), ports.signer.publicKey()]);
-  const stamp = await ports.timestamps.stamp(Buffer.from(signature.signature, 'base64'));
-  const block = signatureBlock({
-    value: signature.signature,
-    algorithm: PACKAGE_ALGORITHM,
-    signer: PACKAGE_SIGNER,
-    publicKey,
-    keyId: signature.keyId,
-    signedAt: input.createdAt,
-    timestamp: stamp.response.toString('base64'),
-    tsa: stamp.url,
-  });
+  const block = await signAndStamp(ports, signed, input.createdAt);
   const unlocked = unlockedPackage(signed, block);
   const lock = await ports.signer.sign(unlocked);
   const bytes = Buffer.from(lockedPackage(unlocked, { value: lock.signature, algorithm: PACKAGE_ALGORITHM, signedAt: input.createdAt }));

@@ -3,7 +3,7 @@ import { shanghaiDate } from '../calendar.ts';
 import type { CaseFile } from '../case-file.ts';
 import type { Licence } from '../licence.ts';
 import type { RetentionClass } from '../matter.ts';
-import { base64Lines, el, renderXml, type XmlNode } from './xml.ts';
+import { base64Lines, el, renderXml, signedElement, type XmlNode } from './xml.ts';
 
 /**
  * The e-file of a case as one encapsulation package in the sense of DA/T 48 [E24]: root
@@ -168,7 +168,7 @@ export function signedObject(input: PackageInput): string {
       el('机构人员实体块', el('机构人员实体', el('机构人员类型', '单位'), el('机构人员名称', input.deptName), el('组织机构代码', c.acceptingDept))),
     ),
   );
-  return `${renderXml(node, 1).trimStart()}\n`;
+  return signedElement(node);
 }
 
 export interface PackageSignature {

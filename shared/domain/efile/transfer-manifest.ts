@@ -1,5 +1,5 @@
 import type { Transfer } from '../transfer.ts';
-import { el, renderXml } from './xml.ts';
+import { el, signedElement } from './xml.ts';
 
 /**
  * The 移交清单 of a transfer batch [E26] as XML: the batch, who transfers to whom, and every package
@@ -27,7 +27,7 @@ export function manifestSignedObject(t: Pick<Transfer, 'transferId' | 'year' | '
       ),
     ),
   );
-  return `${renderXml(node, 1).trimStart()}\n`;
+  return signedElement(node);
 }
 
 export const manifestXml = (signed: string, block: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<电子档案移交清单>\n  ${signed}${block}\n</电子档案移交清单>\n`;

@@ -42,3 +42,10 @@ export function base64Lines(bytes: Uint8Array): string {
   for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
   return lines.join('\n');
 }
+
+/**
+ * A signed object as a child of its root (depth 1), from its start tag to its end tag and the line end
+ * after it: byte for byte what `xmllint --xpath '/root/被签名对象'` gives back, so a signature over
+ * these bytes is checked from outside [E24].
+ */
+export const signedElement = (node: XmlNode) => `${renderXml(node, 1).trimStart()}\n`;

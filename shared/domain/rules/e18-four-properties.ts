@@ -166,10 +166,7 @@ export async function checkPackage(input: PackageUnderCheck, formats: FormatRead
 
   // security
   const lock = archiveLock(c.completedAt ?? a.archivedAt, a.retention, input.devRetentionSeconds);
-  for (const d of lockDifferences(lock, input.store.lock)) {
-    const item = d.startsWith('mode') ? 'lock_mode' : d.startsWith('retain') ? 'retain_until' : 'legal_hold';
-    fail('security', item, `the store reports ${d}`);
-  }
+  for (const d of lockDifferences(lock, input.store.lock)) fail('security', d.item, `the store reports ${d.detail}`);
   if (input.store.versions !== 1) fail('security', 'versions', `${input.store.versions} versions under ${a.key}, not one`);
   // what encryption must be is the deployment's to say (its archive key); a store without KMS (the local RGW) cannot be held to it
   if (!input.expectedKmsKey) notChecked.push({ property: 'security', item: 'encryption', detail: 'the deployment names no archive key to hold the bucket’s encryption to (the local object store has no KMS)' });

@@ -54,13 +54,19 @@ export const archiveLock = (closedAt: string, retention: RetentionClass, devSeco
  * How the lock the store reports differs from the lock asked for: empty when it holds. Read back after
  * every write, so that nothing is recorded that the store does not hold.
  */
-export function lockDifferences(asked: ArchiveLock, reported: { mode?: string; retainUntil?: string; legalHold: boolean }): string[] {
-  const out: string[] = [];
-  if (reported.mode !== asked.mode) out.push(`mode ${reported.mode ?? 'none'}, not ${asked.mode}`);
+export function lockDifferences(asked: ArchiveLock, reported: { mode?: string; retainUntil?: string; legalHold: boolean }): LockDifference[] {
+  const out: LockDifference[] = [];
+  if (reported.mode !== asked.mode) out.push({ item: 'lock_mode', detail: `mode ${reported.mode ?? 'none'}, not ${asked.mode}` });
   const at = reported.retainUntil ? Date.parse(reported.retainUntil) : NaN;
-  if (at !== Date.parse(asked.retainUntil)) out.push(`retain-until ${reported.retainUntil ?? 'none'}, not ${asked.retainUntil}`);
-  if (reported.legalHold !== asked.legalHold) out.push(`legal hold ${reported.legalHold ? 'on' : 'off'}, not ${asked.legalHold ? 'on' : 'off'}`);
+  if (at !== Date.parse(asked.retainUntil)) out.push({ item: 'retain_until', detail: `retain-until ${reported.retainUntil ?? 'none'}, not ${asked.retainUntil}` });
+  if (reported.legalHold !== asked.legalHold) out.push({ item: 'legal_hold', detail: `legal hold ${reported.legalHold ? 'on' : 'off'}, not ${asked.legalHold ? 'on' : 'off'}` });
   return out;
+}
+
+/** One way a lock differs: the four-property check's security item it breaks, and what the store reported. */
+export interface LockDifference {
+  item: 'lock_mode' | 'retain_until' | 'legal_hold';
+  detail: string;
 }
 
 /**

@@ -96,7 +96,6 @@ export async function runArchiveCheckPage(ports: RunPorts, checkId: string): Pro
     ...(done ? { completedAt: ports.clock.now().toISOString() } : {}),
     version: check.version + 1,
   };
-  if (!done) delete next.completedAt;
   if (!(await ports.archiveChecks.save(next, check.version))) return { done: false, checked: check.checked };
   for (const r of results) {
     ports.metrics.count('ArchivePackageChecked');

@@ -4,8 +4,7 @@ import { caseOfKey, regionPrefix } from '../archive-check.ts';
 import { sha256Hex } from '../audit.ts';
 import type { Caller } from '../caller.ts';
 import type { Case } from '../case.ts';
-import { PACKAGE_ALGORITHM, PACKAGE_SIGNER } from '../efile/assemble.ts';
-import { signatureBlock } from '../efile/package.ts';
+import { signAndStamp } from '../efile/assemble.ts';
 import { manifestSignedObject, manifestXml } from '../efile/transfer-manifest.ts';
 import { ArchiveFault, Conflict, Invalid, NotFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -42,9 +41,9 @@ export async function prepareTransfer(ports: TransferPorts, caller: Caller, req:
   const candidates = keys.map((k) => ({ key: k, caseId: caseOfKey(k) })).filter((k): k is { key: string; caseId: string } => !!k.caseId && !taken.has(k.caseId));
   const cases: (Case | undefined)[] = [];
   for (let i = 0; i < candidates.length; i += 25) cases.push(...(await Promise.all(candidates.slice(i, i + 25).map((c) => ports.cases.getCase(c.caseId)))));
+  // cases[i] is the case of candidates[i]: its package is the object listed, and permanent
   const packages: TransferredPackage[] = cases
-    .filter((c): c is Case => !!c?.archive && c.archive.retention === 'permanent')
-    .filter((c) => candidates.some((k) => k.caseId === c.caseId && k.key === c.archive!.key))
+    .filter((c, i): c is Case => !!c?.archive && c.archive.retention === 'permanent' && c.archive.key === candidates[i].key)
     .map((c) => ({ caseId: c.caseId, archivalCode: c.archive!.archivalCode, title: `${c.matterName}（${c.applicant.name}）`, key: c.archive!.key, versionId: c.archive!.versionId, sha256: c.archive!.sha256, bytes: c.archive!.bytes }));
   if (!packages.length) throw new Invalid(`no permanent package of ${req.year} in ${region} is waiting for transfer`, [{ path: 'year', message: 'nothing to transfer' }]);
   if (packages.length > MAX_TRANSFER_PACKAGES) throw new Invalid(`${packages.length} packages are more than one batch takes (${MAX_TRANSFER_PACKAGES}): transfer the region county by county`, [{ path: 'region', message: 'too many packages for one batch' }]);
@@ -54,14 +53,12 @@ export async function prepareTransfer(ports: TransferPorts, caller: Caller, req:
   const transferId = newId(`TR${region}${req.year}`);
   const base = { transferId, year: req.year, region, dueBy: transferDueBy(Number(req.year)), packages, preparedAt: at };
   const signed = manifestSignedObject(base, `陕西政务服务网（${ports.regions.name(region, true) ?? region}）`);
-  const [signature, publicKey] = await Promise.all([ports.signer.sign(signed), ports.signer.publicKey()]);
-  const stamp = await ports.timestamps.stamp(Buffer.from(signature.signature, 'base64'));
-  const block = signatureBlock({ value: signature.signature, algorithm: PACKAGE_ALGORITHM, signer: PACKAGE_SIGNER, publicKey, keyId: signature.keyId, signedAt: at, timestamp: stamp.response.toString('base64'), tsa: stamp.url });
+  const block = await signAndStamp(ports, signed, at);
   const body = Buffer.from(manifestXml(signed, block));
   const lock = { mode: 'COMPLIANCE' as const, retainUntil: LOCK_HORIZON.toISOString(), legalHold: true };
   const stored = await ports.archive.store(`transfers/${region}/${req.year}/${transferId}.xml`, body, lock);
   const differences = lockDifferences(lock, await ports.archiveLocks.lockOf(stored));
-  if (differences.length) throw new ArchiveFault(transferId, 'lock_not_held', `the archive reports transfer manifest ${stored.key} with ${differences.join('; ')}`);
+  if (differences.length) throw new ArchiveFault(transferId, 'lock_not_held', `the archive reports transfer manifest ${stored.key} with ${differences.map((d) => d.detail).join('; ')}`);
   const transfer: Transfer = { ...base, status: 'prepared', bundle: { bucket: stored.bucket, key: stored.key, versionId: stored.versionId, sha256: sha256Hex(body), bytes: body.length }, preparedBy: actorOf(caller, 'archivist'), version: 1 };
   await ports.transfers.create(transfer);
   return view(transfer);

@@ -108,7 +108,7 @@ export async function archiveCase(ports: StepPorts & AssemblyPorts & Pick<Ports,
     }
     const reported = await ports.archiveLocks.lockOf(stored);
     const differences = lockDifferences(lock, reported);
-    if (differences.length) throw new ArchiveFault(caseId, 'lock_not_held', `the archive reports package ${key} (${stored.versionId}) with ${differences.join('; ')}`);
+    if (differences.length) throw new ArchiveFault(caseId, 'lock_not_held', `the archive reports package ${key} (${stored.versionId}) with ${differences.map((d) => d.detail).join('; ')}`);
     const archive: ArchiveRecord = {
       bucket: stored.bucket,
       key: stored.key,

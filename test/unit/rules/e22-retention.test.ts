@@ -22,8 +22,11 @@ describe('retention periods (保管期限) [E22] and legal hold [E26]', () => {
   test('a lock read back is compared with the lock asked for: mode, retain-until to the second, legal hold', () => {
     const asked = archiveLock('2025-06-15T10:00:00.000Z', 'permanent');
     expect(lockDifferences(asked, { mode: 'COMPLIANCE', retainUntil: '2106-01-01T00:00:00Z', legalHold: true })).toEqual([]);
-    expect(lockDifferences(asked, { mode: 'COMPLIANCE', retainUntil: '1990-11-24T00:00:00Z', legalHold: true })).toEqual(['retain-until 1990-11-24T00:00:00Z, not 2106-01-01T00:00:00.000Z']);
-    expect(lockDifferences(asked, { mode: 'GOVERNANCE', retainUntil: asked.retainUntil, legalHold: false })).toEqual(['mode GOVERNANCE, not COMPLIANCE', 'legal hold off, not on']);
+    expect(lockDifferences(asked, { mode: 'COMPLIANCE', retainUntil: '1990-11-24T00:00:00Z', legalHold: true })).toEqual([{ item: 'retain_until', detail: 'retain-until 1990-11-24T00:00:00Z, not 2106-01-01T00:00:00.000Z' }]);
+    expect(lockDifferences(asked, { mode: 'GOVERNANCE', retainUntil: asked.retainUntil, legalHold: false })).toEqual([
+      { item: 'lock_mode', detail: 'mode GOVERNANCE, not COMPLIANCE' },
+      { item: 'legal_hold', detail: 'legal hold off, not on' },
+    ]);
     expect(lockDifferences(asked, { legalHold: true })).toHaveLength(2);
   });
 
