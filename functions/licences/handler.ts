@@ -2,6 +2,7 @@ import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
 import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
 import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { metrics } from '#shared/adapters/metrics';
+import { downloads } from '#shared/adapters/s3/downloads';
 import { systemClock } from '#shared/adapters/system';
 import { listMyLicences, revokeLicence } from '#shared/domain/steps/licences';
 import { readLicence } from '#shared/domain/steps/reads';
@@ -11,7 +12,7 @@ import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';
 import { LicenceRevocation } from '#shared/http/schemas';
 
-const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, metrics };
+const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, clock: systemClock, metrics, downloads };
 
 /** The licence store [E15] [E16]: the holder's own licences, one licence to whoever may see it, its revocation by the issuer. */
 export const handler = apiHandler('licences', {

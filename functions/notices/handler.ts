@@ -2,6 +2,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
 import { caseIdOfKey, noticeIdOfKey } from '#shared/adapters/dynamodb/keys';
 import { owedWork } from '#shared/adapters/dynamodb/owed-work';
+import { signer } from '#shared/adapters/kms/signer';
 import { pdfRenderer } from '#shared/adapters/pdf/render';
 import { noticeDocuments } from '#shared/adapters/s3/notice-documents';
 import { regions } from '#shared/adapters/regions';
@@ -9,10 +10,10 @@ import { systemClock } from '#shared/adapters/system';
 import { renderCaseNotices } from '#shared/domain/steps/render-notices';
 import { logger } from '#shared/adapters/observability';
 
-const ports = { cases: caseRepository, owed: owedWork, renderer: pdfRenderer, documents: noticeDocuments, regions, clock: systemClock };
+const ports = { cases: caseRepository, owed: owedWork, renderer: pdfRenderer, documents: noticeDocuments, regions, clock: systemClock, signer };
 
 /**
- * Notices as PDF [N14] 文书. Called by the case table's stream (filtered to notice items with the
+ * Notices as PDF [N14] 文书, and the case's licence as PDF [E15]. Called by the case table's stream (filtered to notice items with the
  * RENDER marker) and by the unified-return workflow before the case is archived ({caseId}). A case
  * whose notices fail is reported alone, so the rest of the batch is not retried with it.
  */

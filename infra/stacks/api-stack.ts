@@ -115,6 +115,8 @@ export class ApiStack extends Stack {
     const licencesFn = new PlatformFunction(this, 'LicencesFn', { name: 'licences', environment: { CASES_TABLE: data.cases.tableName } });
     // a revocation is a step of the licence's case: one transaction on the case table [E16]
     data.cases.grantReadWriteData(licencesFn);
+    // a licence's PDF rendition is a presigned GET beside its case's notices [E15]
+    data.documents.grantRead(licencesFn, 'notices/*');
     // the public checks of licences and notices: they verify signatures with the signing key's public half
     const verificationFn = new PlatformFunction(this, 'VerificationFn', { name: 'verification', environment: { CASES_TABLE: data.cases.tableName, LICENCE_KEY_ID: data.signingKey.keyArn } });
     data.cases.grantReadData(verificationFn);

@@ -81,7 +81,8 @@ export class WorkflowsStack extends Stack {
       name: 'notices',
       memorySize: 1024,
       timeout: Duration.seconds(30),
-      environment: { CASES_TABLE: data.cases.tableName, DOCUMENTS_BUCKET: data.documents.bucketName },
+      // the licence's PDF rendition is signed by the key that signs the licence [E15]
+      environment: { CASES_TABLE: data.cases.tableName, DOCUMENTS_BUCKET: data.documents.bucketName, LICENCE_KEY_ID: data.signingKey.keyArn },
       assets: ['shared/adapters/pdf/NotoSansSC-Regular.woff', 'node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm'],
     });
     data.cases.grantReadWriteData(noticesFn);
@@ -97,6 +98,7 @@ export class WorkflowsStack extends Stack {
       }),
     );
     data.signingKey.grant(returnFn, 'kms:Sign', 'kms:GetPublicKey');
+    data.signingKey.grant(noticesFn, 'kms:Sign');
 
     const step = (name: string, fn: PlatformFunction, payload: Record<string, unknown>, retryAll: boolean) => {
       const task = new LambdaInvoke(this, name, {

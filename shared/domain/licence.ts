@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from './audit.ts';
 import { shanghaiDate } from './calendar.ts';
-import type { Applicant, Case } from './case.ts';
+import type { Applicant, Case, NoticeDocument } from './case.ts';
 import type { Caller } from './caller.ts';
 import { licenceTypeOf, type Department, type Matter } from './matter.ts';
 import { licenceIdentifier, parseLicenceIdentifier } from './rules/e15-licence-identifier.ts';
@@ -34,9 +34,20 @@ export interface Licence {
   data: Record<string, string>;
   signature: string;
   keyId: string;
+  /** the PDF rendition, once rendered [E15] */
+  pdf?: LicenceDocument;
 }
 
-export type UnsignedLicence = Omit<Licence, 'signature' | 'keyId' | 'status' | 'supersededBy' | 'revocation'>;
+/**
+ * A licence's PDF in the documents bucket, and the issuing department's signature over its hash: a
+ * copy handed on can be checked with the licence's public key alone (./licence.ts pdfSignedPart).
+ */
+export type LicenceDocument = NoticeDocument & { signature: string; keyId: string };
+
+/** The bytes the PDF's signature covers: which licence it renders and the document's own hash. */
+export const pdfSignedPart = (licenceId: string, sha256: string) => canonicalJson({ licenceId, document: 'application/pdf', sha256 });
+
+export type UnsignedLicence = Omit<Licence, 'signature' | 'keyId' | 'status' | 'supersededBy' | 'revocation' | 'pdf'>;
 
 function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -4,7 +4,7 @@ import type { Actor, ArchiveRecord, Case, CaseSummary, Notice, NoticeDocument, T
 import type { CaseFile } from './case-file.ts';
 import type { ChangeRequest } from './catalog-change.ts';
 import type { Complaint } from './complaint.ts';
-import type { Licence, LicenceSummary } from './licence.ts';
+import type { Licence, LicenceDocument, LicenceSummary } from './licence.ts';
 import type { TrustAnchor, TrustAnchorChange } from './trust-anchor.ts';
 import type { Department, Matter } from './matter.ts';
 import type { ArchiveLock } from './rules/e22-retention.ts';
@@ -129,6 +129,8 @@ export interface OwedWork {
   setRenderStuck(caseId: string, noticeId: string): Promise<void>;
   /** Records a notice's PDF once; false when it had one already (another renderer was first). */
   recordNoticeDocument(caseId: string, noticeId: string, pdf: NoticeDocument): Promise<boolean>;
+  /** Records a licence's PDF once [E15]; false when it had one already. */
+  recordLicenceDocument(licenceId: string, pdf: LicenceDocument): Promise<boolean>;
   /** the last year of holiday data the provisional deadlines were counted with */
   calendarYearCounted(): Promise<number | undefined>;
   markCalendarYearCounted(year: number, at: string): Promise<void>;
@@ -336,6 +338,8 @@ export interface RenderedNotice {
 
 export interface NoticeRenderer {
   render(c: Case, notice: Notice, issuer: Issuer): Promise<RenderedNotice>;
+  /** an e-licence's PDF rendition [E15] */
+  licence(l: Licence): Promise<RenderedNotice>;
 }
 
 /** The names of Shaanxi's regions (行政区划), from the deployed region list. */
@@ -347,6 +351,8 @@ export interface Regions {
 export interface NoticeDocuments {
   /** stores a notice's PDF; where it is and its hash */
   store(c: Case, notice: Notice, doc: RenderedNotice, at: string): Promise<NoticeDocument>;
+  /** stores a licence's PDF rendition beside its case's notices */
+  storeLicence(l: Licence, doc: RenderedNotice, at: string): Promise<NoticeDocument>;
   /** the bytes of exactly that version of a notice's PDF */
   read(pdf: NoticeDocument): Promise<Buffer>;
 }

@@ -41,6 +41,7 @@ let ids: {
   uploads: string;
   archive: string;
   routing: string;
+  signingKey: string;
 };
 
 beforeAll(() => {
@@ -57,6 +58,7 @@ beforeAll(() => {
     uploads: logicalIdOf(p.data.uploads),
     archive: logicalIdOf(p.data.archive),
     routing: logicalIdOf(p.workflows.routing),
+    signingKey: logicalIdOf(p.data.signingKey),
   };
 }, SYNTH_TIMEOUT_MS);
 
@@ -277,6 +279,12 @@ describe('least privilege [N13] [E27]', () => {
     expect(writes('ArchiveFn').length).toBeGreaterThan(0);
     expect(writes('ArchiveFn').every((r) => r.endsWith('"/transfers/*"]]}'))).toBe(true);
     expect(allows(grantsOf(p, 'ArchiveFn').statements, 's3:GetObject', ids.archive)).toBe(true);
+  });
+
+  test('only the unified return (licences, packages), the notices function (a licence’s PDF [E15]) and the archive API (transfer manifests) sign with the platform key', () => {
+    const signers = allRoles(p).filter((r) => allows(r.statements, 'kms:Sign', ids.signingKey));
+    expect(signers.map((r) => r.roleId).sort()).toEqual([grantsOf(p, 'ArchiveFn').roleId, grantsOf(p, 'NoticesFn').roleId, grantsOf(p, 'UnifiedReturnFn').roleId].sort());
+    expect(allows(grantsOf(p, 'VerificationFn').statements, 'kms:GetPublicKey', ids.signingKey)).toBe(true);
   });
 
   test('only the intake function can StartSyncExecution on the routing state machine (no other role in any stack)', () => {

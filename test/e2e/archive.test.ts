@@ -1,6 +1,7 @@
 import { DeleteObjectCommand, GetObjectLegalHoldCommand, GetObjectRetentionCommand, ListObjectVersionsCommand, PutObjectLegalHoldCommand } from '@aws-sdk/client-s3';
 import { DEMO_COMPANY_MATTER_CODE, DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { readOutside, type OutsideReading } from '../support/efile';
+import { pdfText } from '../support/pdf';
 import { requireTool } from '../support/tools';
 import { approveCase, archivedPackage, call, citizenToken, endpoints, s3, sha256, submitOnline, token, upload, pdf } from './client';
 import { LOCAL_DEV_MATTER_CODE } from '../../local/start';
@@ -72,7 +73,11 @@ describe('one DA/T 48 package per case, checked from outside [E24]', () => {
       const part = pkg.part(id);
       expect([id, pkg.stated(id).sha256, pkg.stated(id).size]).toEqual([id, sha256(part), part.length]);
     }
-    expect(pkg.ids()).toEqual(expect.arrayContaining(['M01', 'M02', 'M04', 'M05', 'licence', 'audit']));
+    expect(pkg.ids()).toEqual(expect.arrayContaining(['M01', 'M02', 'M04', 'M05', 'licence', 'licence.pdf', 'audit']));
+    // [E15] the licence as the PDF it was delivered as: the one its data names, signed by its issuer, and it reads
+    const rendition = pkg.licencePdf();
+    expect(rendition).toEqual({ licenceId: c.result.licenceId, sha256: rendition.named, named: expect.stringMatching(/^[0-9a-f]{64}$/), signatureVerifies: true });
+    expect(pdfText(pkg.part('licence.pdf')).join('').replace(/\s/g, '')).toContain(c.result.licenceId);
     // the audit trail inside is the case's own, event for event
     const audit = pkg.part('audit').toString();
     expect((audit.match(/<事件 /g) ?? []).length).toBe(c.timeline.length - 1);

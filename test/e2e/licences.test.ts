@@ -1,5 +1,6 @@
 import { DEMO_FOOD_MATTER_CODE, DEMO_SOLE_TRADER_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { approveCase, call, citizenToken, submitOnline, token } from './client';
+import { pdfText } from '../support/pdf';
+import { approveCase, call, citizenToken, sha256, submitOnline, token } from './client';
 
 /**
  * E-licences through the API [E14] [E15] [E16]: a 营业执照 issued with its GB/T 36904 id, held in the
@@ -34,6 +35,24 @@ describe('a 营业执照 from its issue to its revocation', () => {
     expect((await call('GET', '/v1/licences?mine=true', { token: stranger })).body.items).toEqual([]);
     expect((await call('GET', `/v1/licences/${licenceId}`, { token: stranger })).status).toBe(404);
     expect((await call('GET', '/v1/licences?mine=false', { token: citizen })).status).toBe(400);
+  });
+
+  test('its PDF rendition [E15]: the holder downloads it, it prints the licence, and anyone shown it checks it by its hash', async () => {
+    const held = await call('GET', `/v1/licences/${licenceId}`, { token: citizen });
+    expect(held.status).toBe(200);
+    const { pdf: doc } = held.body;
+    expect(doc).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), pages: 1, url: expect.stringContaining('licence-1.pdf') });
+    const res = await fetch(doc.url);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([sha256(bytes), bytes.length]).toEqual([doc.sha256, doc.bytes]);
+    const text = pdfText(bytes).join('').replace(/\s/g, '');
+    for (const s of [licenceId, '营业执照', `持证主体：${trader.name}`, '证件号码：610113********0013']) expect(text).toContain(s);
+    expect(text).not.toContain(trader.idNumber);
+    const checked = await call('GET', `/v1/licences/${licenceId}/verify?sha256=${doc.sha256}`);
+    expect(checked.body).toMatchObject({ valid: true, document: { sha256: doc.sha256, signed: true }, checked: { matches: 'document' } });
+    expect((await call('GET', `/v1/licences/${licenceId}/verify?sha256=${sha256(Buffer.from('another pdf'))}`)).body).toMatchObject({ valid: false, checked: { matches: 'none' } });
+    expect((await call('GET', `/v1/licences/${licenceId}/verify?sha256=xyz`)).status).toBe(400);
   });
 
   test('免提交 [E14]: the food licence asks nothing for its 营业执照 material; the case records the licence that served', async () => {

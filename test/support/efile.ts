@@ -25,6 +25,12 @@ export interface OutsideReading {
   timestampVerifies(caFile: string): boolean;
   /** the time the TSA put in its token */
   timestampTime(): string;
+  /**
+   * The licence's PDF rendition [E15]: the part licence.pdf hashed by `openssl dgst`, compared with the
+   * 摘要值 the licence part names (read with xmllint), and the issuer's signature over
+   * `{"document":"application/pdf","licenceId":…,"sha256":…}` checked with the package's key.
+   */
+  licencePdf(): { licenceId: string; sha256: string; named: string; signatureVerifies: boolean };
 }
 
 const run = (cmd: string, args: string[], cwd: string) => {
@@ -78,6 +84,19 @@ export function readOutside(bytes: Buffer, root = '电子文件封装包'): Outs
       write('sig.der', Buffer.from(text(`/${root}/电子签名块/电子签名/签名结果`), 'base64'));
       write('stamp.tsr', Buffer.from(text(`/${root}/电子签名块/电子签名/时间戳/时间戳数据`), 'base64'));
       return run('openssl', ['ts', '-verify', '-data', 'sig.der', '-in', 'stamp.tsr', '-CAfile', caFile], dir).out.includes('Verification: OK');
+    },
+    licencePdf() {
+      write('licence.xml', this.part('licence'));
+      write('licence.pdf', this.part('licence.pdf'));
+      const inner = (expr: string) => execFileSync('xmllint', ['--xpath', `string(${expr})`, 'licence.xml'], { cwd: dir }).toString().replace(/\n$/, '');
+      const licenceId = inner('//电子证照/证照标识');
+      const named = inner('//电子证照/版式文件/摘要值');
+      const sha256 = run('openssl', ['dgst', '-sha256', '-r', 'licence.pdf'], dir).out.split(' ')[0];
+      publicKey();
+      write('pdf-signed.json', `{"document":"application/pdf","licenceId":${JSON.stringify(licenceId)},"sha256":"${named}"}`);
+      write('pdf-sig.der', Buffer.from(inner('//电子证照/版式文件/签名值'), 'base64'));
+      const signatureVerifies = run('openssl', ['dgst', '-sha256', '-verify', 'pub.pem', '-signature', 'pdf-sig.der', 'pdf-signed.json'], dir).out.includes('Verified OK');
+      return { licenceId, sha256, named, signatureVerifies };
     },
     timestampTime() {
       write('stamp.tsr', Buffer.from(text(`/${root}/电子签名块/电子签名/时间戳/时间戳数据`), 'base64'));

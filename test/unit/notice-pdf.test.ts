@@ -6,7 +6,9 @@ import { PDFDocument } from 'pdf-lib';
 import type { Case, NoticeKind } from '../../shared/domain/case';
 import { makeNotice } from '../../shared/domain/notices';
 import { FONT_FILE, FONT_SHA256, noticeFont } from '../../shared/adapters/pdf/font';
-import { renderNoticePdf, wrap } from '../../shared/adapters/pdf/render';
+import { renderLicencePdf, renderNoticePdf, wrap } from '../../shared/adapters/pdf/render';
+import type { Licence } from '../../shared/domain/licence';
+import { licenceIdentifier } from '../../shared/domain/rules/e15-licence-identifier';
 import { cnDate } from '../../shared/adapters/pdf/wording';
 import { woffToSfnt } from '../../shared/adapters/pdf/woff';
 import { subsetFont } from '../../shared/adapters/pdf/subset';
@@ -177,5 +179,53 @@ describe('line breaking', () => {
       for (const line of lines.slice(0, -1)) expect(font.widthOfTextAtSize(line, size)).toBeLessThanOrEqual(width + size);
     }
     expect(wrap('ABCDEFGHJK', font, size, 300, 0)).toEqual(['ABCDEFGHJK']);
+  });
+});
+
+describe('an e-licence as PDF [E15]', () => {
+  const LICENCE: Licence = {
+    licenceId: licenceIdentifier({ typeCode: '11100000000000004', issuerCode: '11610113MB2955023L', serial: CASE.caseId.slice(2), version: 2 }),
+    type: '11100000000000004',
+    typeName: '食品经营许可证',
+    caseId: CASE.caseId,
+    matterCode: '005101008000-610113',
+    holder: { type: 'person', name: '王小明', idType: 'resident_id', idNumber: '610113199001011234', sub: 'c1' },
+    issuer: { dept: '610113-XZSP', name: '西安市雁塔区行政审批服务局', code: '11610113MB2955023L', region: '610113' },
+    issuedAt: AT,
+    validFrom: '2026-11-30',
+    validUntil: '2031-11-29',
+    version: 2,
+    supersedes: 'earlier-version',
+    status: 'valid',
+    data: { 证照名称: '食品经营许可证', 持证主体: '王小明', 事项名称: '食品经营许可', 办件编号: CASE.caseId, 颁证单位: '西安市雁塔区行政审批服务局', 颁证日期: '2026-11-30', 有效期至: '2031-11-29', 经营项目: '预包装食品销售' },
+    signature: Buffer.alloc(72, 7).toString('base64'),
+    keyId: 'local-p256',
+  };
+
+  test('prints its identifier, type, holder, every field of its data, its validity, issuer and signature; a person’s identity number only in part', async () => {
+    const pdf = await renderLicencePdf(LICENCE);
+    const text = pdfText(pdf.bytes).join('\n').replace(/\s/g, '');
+    for (const s of [LICENCE.licenceId, '食品经营许可证', '第2版', '证照类型代码：11100000000000004', '持证主体：王小明', '经营项目：预包装食品销售', '办件编号：' + CASE.caseId, '2026年11月30日至2031年11月29日', '11610113MB2955023L', LICENCE.signature, '同等法律效力'])
+      expect(text).toContain(s.replace(/\s/g, ''));
+    expect(text).toContain('证件号码：610113********1234');
+    expect(text).not.toContain('610113199001011234');
+    expect(pdf.missing).toEqual([]);
+  });
+
+  test('an enterprise’s 统一社会信用代码 is printed whole; a licence without an end date is 长期有效', async () => {
+    const { validUntil: _v, ...open } = LICENCE;
+    const pdf = await renderLicencePdf({ ...open, holder: { type: 'org', name: '西安豳风餐饮有限公司', idNumber: '91610113MA6U00000X' } });
+    const text = pdfText(pdf.bytes).join('').replace(/\s/g, '');
+    expect(text).toContain('统一社会信用代码：91610113MA6U00000X');
+    expect(text).toContain('自2026年11月30日起长期有效');
+  });
+
+  test('is the same bytes each time, with the licence in its document information', async () => {
+    const [a, b] = [await renderLicencePdf(LICENCE), await renderLicencePdf(LICENCE)];
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const doc = await PDFDocument.load(a.bytes, { updateMetadata: false });
+    expect(doc.getTitle()).toBe(`食品经营许可证（${LICENCE.licenceId}）`);
+    expect(doc.getAuthor()).toBe('西安市雁塔区行政审批服务局');
+    expect(doc.getCreationDate()?.toISOString()).toBe(AT);
   });
 });

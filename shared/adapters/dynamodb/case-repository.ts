@@ -161,9 +161,18 @@ export const caseRepository: CaseRepository = {
     const pendingSince = owed ? (owed === before?.pendingWorkflow ? (before?.pendingSince ?? event.at) : event.at) : undefined;
     const after: Case = { ...change.after, version: (before?.version ?? 0) + 1, eventSeq: seq, lastEventHash: audit.hash, updatedAt: event.at, pendingSince };
     const TableName = casesTable();
-    // a licence is revoked or superseded once: only while it is still as the step read it
+    // a licence is revoked or superseded once: only while it is still as the step read it, its PDF
+    // included (one recorded meanwhile would be lost with a write of what was read: the step reads again)
     const licenceUpdates = (change.licenceUpdates ?? []).flatMap(({ before: was, after: now }) => [
-      { Put: { TableName, Item: licenceItem(now), ConditionExpression: '#ls = :was', ExpressionAttributeNames: { '#ls': 'status' }, ExpressionAttributeValues: { ':was': was.status } } },
+      {
+        Put: {
+          TableName,
+          Item: licenceItem(now),
+          ConditionExpression: `#ls = :was AND ${was.pdf ? 'pdf.sha256 = :pdf' : 'attribute_not_exists(pdf)'}`,
+          ExpressionAttributeNames: { '#ls': 'status' },
+          ExpressionAttributeValues: { ':was': was.status, ...(was.pdf ? { ':pdf': was.pdf.sha256 } : {}) },
+        },
+      },
       { Put: { TableName, Item: holderEntry(now) } },
     ]);
     const onlyWhileOpen = { ConditionExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':open': 'open' } };
@@ -211,7 +220,13 @@ export const caseRepository: CaseRepository = {
         throw new OpenCaseExists({ caseId: open.Item?.caseId as string | undefined, receiptNo: open.Item?.receiptNo as string | undefined }, { cause: err });
       }
       if (handledIndex >= 0 && failed(handledIndex)) throw new Conflict('the complaint has already been handled', { cause: err });
-      if (licenceUpdates.some((u) => failed(items.indexOf(u)))) throw new Conflict('the licence was changed meanwhile (revoked or superseded)', { cause: err });
+      const changedLicence = (change.licenceUpdates ?? []).find((_, i) => failed(items.indexOf(licenceUpdates[i * 2])));
+      if (changedLicence) {
+        // its status moved: revoked or superseded by someone else; only its PDF was recorded: read it again
+        const now = await this.getLicence(changedLicence.before.licenceId);
+        if (now?.status !== changedLicence.before.status) throw new Conflict('the licence was changed meanwhile (revoked or superseded)', { cause: err });
+        throw new Stale(after.caseId, { cause: err });
+      }
       if (failed(0) || failed(1)) throw new Stale(after.caseId, { cause: err });
       throw err;
     }

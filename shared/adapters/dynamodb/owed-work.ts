@@ -1,9 +1,29 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NoticeDocument } from '../../domain/case.ts';
+import type { LicenceDocument } from '../../domain/licence.ts';
 import type { OwedWork } from '../../domain/ports.ts';
 import { casesTable, catalogTable, dynamo } from './client.ts';
-import { CALENDAR_MARK_KEY, CATALOG_META_KEY, caseIdOfKey, GSI, noticeIdOfKey, noticeKey, PENDING_WORKFLOW, RENDER_PENDING, RENDER_STUCK } from './keys.ts';
+import { CALENDAR_MARK_KEY, CATALOG_META_KEY, caseIdOfKey, GSI, licenceKey, noticeIdOfKey, noticeKey, PENDING_WORKFLOW, RENDER_PENDING, RENDER_STUCK } from './keys.ts';
 import { isConditionFailed } from './transactions.ts';
+
+/** Sets an item's `pdf` once; false when it had one (another renderer was first, with the same bytes). */
+async function recordOnce(Key: Record<string, string>, pdf: NoticeDocument, also = ''): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: casesTable(),
+        Key,
+        UpdateExpression: `SET pdf = :pdf ${also}`.trim(),
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pdf)',
+        ExpressionAttributeValues: { ':pdf': pdf },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailed(err)) return false;
+    throw err;
+  }
+}
 
 /** Keys of what the platform still owes in one partition of the `pending` index, owed since before the cutoff. */
 async function pendingBefore(partition: string, cutoff: string, limit: number): Promise<Record<string, unknown>[]> {
@@ -69,24 +89,11 @@ export const owedWork: OwedWork = {
     });
   },
 
-  async recordNoticeDocument(caseId, noticeId, pdf: NoticeDocument) {
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: casesTable(),
-          Key: noticeKey(caseId, noticeId),
-          UpdateExpression: 'SET pdf = :pdf REMOVE pendPk, pendSk',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pdf)',
-          ExpressionAttributeValues: { ':pdf': pdf },
-        }),
-      );
-      return true;
-    } catch (err) {
-      // rendered meanwhile by the other caller: the same bytes, so nothing is lost
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
-  },
+  recordNoticeDocument: (caseId, noticeId, pdf: NoticeDocument) => recordOnce(noticeKey(caseId, noticeId), pdf, 'REMOVE pendPk, pendSk'),
+
+  // the licence's PDF is the licence item's own attribute: a revocation or a successor written after
+  // it keeps it (their writes are conditioned on it, case-repository.ts)
+  recordLicenceDocument: (licenceId, pdf: LicenceDocument) => recordOnce(licenceKey(licenceId), pdf),
 
   async calendarYearCounted() {
     const item = (await dynamo().send(new GetCommand({ TableName: casesTable(), Key: CALENDAR_MARK_KEY }))).Item as { knownYear?: number } | undefined;

@@ -3,7 +3,9 @@ import { sha256Hex } from '../../domain/audit.ts';
 import type { Case, Notice } from '../../domain/case.ts';
 import type { Issuer, NoticeRenderer, RenderedNotice } from '../../domain/ports.ts';
 import { noticeFont } from './font.ts';
-import { noticeParagraphs } from './wording.ts';
+import type { Licence } from '../../domain/licence.ts';
+import { licenceParagraphs } from './licence-wording.ts';
+import { noticeParagraphs, type Block } from './wording.ts';
 import { subsetFont } from './subset.ts';
 import { embedTrueType } from './truetype.ts';
 
@@ -18,15 +20,45 @@ const GREY = rgb(0.35, 0.35, 0.35);
 /** Characters that may not begin a line (避头点, GB/T 15834 usage): they stay at the end of the previous one. */
 const NO_LINE_START = new Set('，。、；：？！）》」』”’…%,.;:?!)');
 
+/** What a document prints and how it is filed: its blocks, the footer on every page, its metadata. */
+export interface PdfDocument {
+  blocks: Block[];
+  footer: string;
+  title: string;
+  author: string;
+  subject: string;
+  /** when it was issued: the PDF's creation and modification dates, so the bytes never depend on when it is rendered */
+  at: string;
+}
+
 /**
- * A notice (文书) as a PDF: Chinese text in Noto Sans SC, the font embedded and cut down to the glyphs
- * the notice prints. The bytes depend only on the case and the notice (fixed dates, a font name
- * derived from the text, no random document id), so rendering twice gives the same file and the same
- * hash: a retry or a second renderer cannot leave S3 and the case record disagreeing.
+ * A notice (文书) as a PDF [N14]: Chinese text in Noto Sans SC, the font embedded and cut down to the
+ * glyphs the notice prints. The bytes depend only on the case and the notice, so rendering twice gives
+ * the same file and the same hash: a retry or a second renderer cannot leave S3 and the case record
+ * disagreeing.
  */
-export async function renderNoticePdf(c: Case, notice: Notice, issuer: Issuer): Promise<RenderedNotice> {
-  const blocks = noticeParagraphs(c, notice, issuer);
-  const footer = `文书编号 ${notice.noticeId}　内容摘要（SHA-256）${notice.sha256}`;
+export function renderNoticePdf(c: Case, notice: Notice, issuer: Issuer): Promise<RenderedNotice> {
+  return renderPdf({
+    blocks: noticeParagraphs(c, notice, issuer),
+    footer: `文书编号 ${notice.noticeId}　内容摘要（SHA-256）${notice.sha256}`,
+    title: `${notice.title}（${notice.noticeId}）`,
+    author: issuer.deptName,
+    subject: c.matterName,
+    at: notice.issuedAt,
+  });
+}
+
+/** An e-licence's PDF rendition [E15]: its 照面 as issued, its identifier and signature, the same way a notice is made. */
+export function renderLicencePdf(licence: Licence): Promise<RenderedNotice> {
+  return renderPdf({ blocks: licenceParagraphs(licence), footer: `证照标识 ${licence.licenceId}`, title: `${licence.typeName}（${licence.licenceId}）`, author: licence.issuer.name, subject: licence.typeName, at: licence.issuedAt });
+}
+
+/**
+ * Blocks of text as an A4 PDF: fixed dates, a subset font whose name is derived from its content, no
+ * random document id; every page carries the footer and its place in the whole.
+ */
+export async function renderPdf(d: PdfDocument): Promise<RenderedNotice> {
+  const { blocks, footer } = d;
   const allText = blocks.map((b) => b.text).join('') + footer + '第页共0123456789 /[]U+ABCDEF';
   const subset = await subsetFont(noticeFont(), allText);
 
@@ -46,10 +78,10 @@ export async function renderNoticePdf(c: Case, notice: Notice, issuer: Issuer): 
       })
       .join('');
 
-  const issued = new Date(notice.issuedAt);
-  doc.setTitle(`${notice.title}（${notice.noticeId}）`);
-  doc.setAuthor(issuer.deptName);
-  doc.setSubject(c.matterName);
+  const issued = new Date(d.at);
+  doc.setTitle(d.title);
+  doc.setAuthor(d.author);
+  doc.setSubject(d.subject);
   doc.setCreator('陕西政务服务网');
   doc.setProducer('陕西政务服务网 zwfw notices');
   doc.setCreationDate(issued);
@@ -121,5 +153,5 @@ export function wrap(text: string, font: PDFFont, size: number, width: number, f
 }
 
 
-/** Notices as PDF documents [N14], for the notices function and the unified return's render step. */
-export const pdfRenderer: NoticeRenderer = { render: renderNoticePdf };
+/** Notices [N14] and licences [E15] as PDF documents, for the notices function and the unified return's render step. */
+export const pdfRenderer: NoticeRenderer = { render: renderNoticePdf, licence: renderLicencePdf };

@@ -4,7 +4,7 @@ import { ArchiveFault } from '../errors.ts';
 import type { Licence } from '../licence.ts';
 import type { Ports } from '../ports.ts';
 import { formatOf } from '../rules/e12-upload-formats.ts';
-import { auditXml, licenceXml, lockedPackage, signatureBlock, signedObject, unlockedPackage, type PackagePart } from './package.ts';
+import { auditXml, LICENCE_PDF_PART, licenceXml, lockedPackage, signatureBlock, signedObject, unlockedPackage, type PackagePart } from './package.ts';
 
 /** Who signs packages, as the signature block names it, and the algorithm every signer port uses. */
 export const PACKAGE_SIGNER = '陕西政务服务网';
@@ -30,6 +30,8 @@ export async function packageParts(ports: Pick<Ports, 'uploads' | 'documents'>, 
   const unrendered = file.notices.filter((n) => !n.pdf).map((n) => n.noticeId);
   // the notices as issued documents [N14]; the e-file is not closed without them, the step is re-driven
   if (unrendered.length) throw new Error(`case ${c.caseId}: notices ${unrendered.join(', ')} have no PDF yet; the archive waits for them`);
+  // and the licence as the document it was delivered as [E15]
+  if (licence && !licence.pdf) throw new Error(`case ${c.caseId}: licence ${licence.licenceId} has no PDF yet; the archive waits for it`);
   const checked = (part: string, expected: string | undefined, bytes: Buffer) => {
     const actual = sha256Hex(bytes);
     if (expected && actual !== expected) throw new ArchiveFault(c.caseId, 'part_mismatch', `${part} reads back as SHA-256 ${actual}, not the ${expected} the case recorded; it is not packaged`);
@@ -69,7 +71,12 @@ export async function packageParts(ports: Pick<Ports, 'uploads' | 'documents'>, 
   return [
     ...materials.flat(),
     ...notices,
-    ...(licence ? [{ id: 'licence', title: licence.typeName, kind: 'licence' as const, format: 'XML', fileName: 'licence.xml', bytes: licenceXml(licence) }] : []),
+    ...(licence
+      ? [
+          { id: 'licence', title: licence.typeName, kind: 'licence' as const, format: 'XML', fileName: 'licence.xml', bytes: licenceXml(licence) },
+          { id: LICENCE_PDF_PART, title: `${licence.typeName}（版式文件）`, kind: 'licence' as const, format: 'PDF', fileName: 'licence.pdf', bytes: checked('licence.pdf', licence.pdf!.sha256, await ports.documents.read(licence.pdf!)) },
+        ]
+      : []),
     { id: 'audit', title: '审计记录', kind: 'audit', format: 'XML', fileName: 'audit.xml', bytes: auditXml(file) },
   ];
 }

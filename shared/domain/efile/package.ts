@@ -70,6 +70,9 @@ export function auditXml(file: CaseFile): Buffer {
 }
 
 /** The licence as XML: what was issued, as signed, and its signature. */
+/** The package part that holds the licence's PDF rendition [E15]. */
+export const LICENCE_PDF_PART = 'licence.pdf';
+
 export function licenceXml(l: Licence): Buffer {
   const data = Object.entries(l.data).map(([k, v]) => el('照面项', [['名称', k]], v));
   return Buffer.from(
@@ -89,6 +92,8 @@ export function licenceXml(l: Licence): Buffer {
         el('照面信息', ...data),
         el('签名值', l.signature),
         el('签名密钥', l.keyId),
+        // its PDF rendition, the part licence.pdf of the same package, and the issuer's signature over its hash (pdfSignedPart)
+        l.pdf ? el('版式文件', el('文件名', 'licence.pdf'), el('摘要算法', 'SHA-256'), el('摘要值', l.pdf.sha256), el('签名值', l.pdf.signature), el('签名密钥', l.pdf.keyId)) : undefined,
       ),
     )}\n`,
   );

@@ -4,7 +4,8 @@ import type { ArchiveRecord } from '../case.ts';
 import type { CaseFile } from '../case-file.ts';
 import { checkTimestamp } from '../crypto/timestamp.ts';
 import { readPackage } from '../efile/read.ts';
-import { archivalCode, auditXml, RETENTION_NAME } from '../efile/package.ts';
+import { archivalCode, auditXml, LICENCE_PDF_PART, RETENTION_NAME } from '../efile/package.ts';
+import { pdfSignedPart } from '../licence.ts';
 import type { TrustAnchor } from '../trust-anchor.ts';
 import { checkChain } from './e13-signed-materials.ts';
 import { archiveLock, lockDifferences } from './e22-retention.ts';
@@ -144,6 +145,16 @@ export async function checkPackage(input: PackageUnderCheck, formats: FormatRead
     if (!p) fail('integrity', 'notices', `notice ${n.noticeId} (${n.title}) is missing`);
     else if (p.bytes && n.pdf && sha256Hex(p.bytes) !== n.pdf.sha256) fail('integrity', 'notices', `notice ${n.noticeId} is not the PDF as issued`);
   }
+  // [E15] the licence the case issued, as data and as the PDF it was delivered as, that PDF the one the data names
+  if (c.result?.licenceId) {
+    const data = byId.get('licence');
+    const rendition = byId.get(LICENCE_PDF_PART);
+    const named = data?.bytes?.toString('utf8').match(/<版式文件>[\s\S]*?<摘要值>([0-9a-f]{64})<\/摘要值>[\s\S]*?<签名值>([A-Za-z0-9+/=]+)<\/签名值>/);
+    if (!data) fail('integrity', 'licence', `licence ${c.result.licenceId} is missing`);
+    else if (!rendition) fail('integrity', 'licence', `the PDF of licence ${c.result.licenceId} is missing`);
+    else if (rendition.bytes && sha256Hex(rendition.bytes) !== named?.[1]) fail('integrity', 'licence', `the licence PDF has SHA-256 ${sha256Hex(rendition.bytes)}, the licence names ${named?.[1] ?? 'none'}`);
+    else if (named && !verifiesWith(input.platformKey, pdfSignedPart(c.result.licenceId, named[1]), named[2])) fail('authenticity', 'licence', 'the issuer’s signature over the licence PDF does not verify');
+  }
   // the timeline as it stood when archived: every event before the archive's own, chained, and in the package as such
   const archivedAt = file.events.findIndex((e) => e.action === 'archive');
   const before = archivedAt >= 0 ? file.events.slice(0, archivedAt) : file.events;
@@ -191,4 +202,13 @@ export function duplicateCodes(packages: { caseId: string; archivalCode: string 
   return [...seen]
     .filter(([, ids]) => ids.length > 1)
     .flatMap(([code, ids]) => ids.map((caseId) => ({ caseId, property: 'authenticity' as const, item: 'archival_code_unique', detail: `档号 ${code} is carried by ${ids.join(', ')}` })));
+}
+
+/** Whether a base64 signature verifies over `data` with a PEM public key; a key that does not parse verifies nothing. */
+function verifiesWith(publicKey: string | undefined, data: string, signature: string): boolean {
+  try {
+    return !!publicKey && verify('sha256', Buffer.from(data), createPublicKey(publicKey), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
 }

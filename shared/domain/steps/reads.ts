@@ -6,7 +6,7 @@ import { caseSummary, caseView, noticeView } from '../case-view.ts';
 import { Forbidden, Malformed, NotFound } from '../errors.ts';
 import { caseIdOf } from '../ids.ts';
 import { issuerOf } from '../notices.ts';
-import { inForce, licenceSummary, signedPart, type Licence } from '../licence.ts';
+import { inForce, licenceSummary, pdfSignedPart, signedPart, type Licence } from '../licence.ts';
 import { parseLicenceIdentifier } from '../rules/e15-licence-identifier.ts';
 import { shanghaiDate } from '../calendar.ts';
 import type { CaseFile } from '../case-file.ts';
@@ -71,13 +71,17 @@ export async function readNotice(ports: ReadPorts & Pick<Ports, 'downloads'>, ca
 }
 
 /** An e-licence [E15], to its holder, the issuing department's staff and supervisors over its region. */
-export async function readLicence(ports: ReadPorts, caller: Caller, licenceId: string) {
+export async function readLicence(ports: ReadPorts & Pick<Ports, 'downloads'>, caller: Caller, licenceId: string) {
   const licence = await ports.cases.getLicence(licenceId);
   if (!licence) throw new NotFound(`there is no licence ${licenceId}`);
   await authorize(ports, caller, 'licence.read', { kind: 'licence', licence }, ports.clock.now());
-  const { signature, keyId, holder, ...rest } = licence;
+  const { signature, keyId, holder, pdf, ...rest } = licence;
+  // [E15] its PDF rendition, by the version whose hash is signed; null until the unified return has rendered it
+  const document = pdf
+    ? { sha256: pdf.sha256, bytes: pdf.bytes, pages: pdf.pages, signature: pdf.signature, keyId: pdf.keyId, ...(await ports.downloads.noticeLink(pdf, `${licence.typeName}-${licence.licenceId}`)) }
+    : null;
   // the holder's identity number is not shown, even here: the licence says who holds it by name
-  return { ...rest, holder: { name: holder.name, type: holder.type }, signature, keyId };
+  return { ...rest, holder: { name: holder.name, type: holder.type }, signature, keyId, pdf: document };
 }
 
 /**
@@ -85,15 +89,30 @@ export async function readLicence(ports: ReadPorts, caller: Caller, licenceId: s
  * its signature verifies over what was issued, it is neither revoked nor superseded and in its period of
  * validity. Nothing about the holder is told, not even which case it came from.
  */
-export async function verifyLicence(ports: Pick<Ports, 'cases' | 'signer' | 'clock'>, licenceId: string) {
+export async function verifyLicence(ports: Pick<Ports, 'cases' | 'signer' | 'clock'>, licenceId: string, sha256?: string) {
+  if (sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(sha256)) throw new Malformed('sha256 must be 64 hexadecimal characters', [{ path: 'sha256', message: 'not a SHA-256' }]);
   const licence: Licence | undefined = parseLicenceIdentifier(licenceId) ? await ports.cases.getLicence(licenceId) : undefined;
   if (!licence) throw new NotFound(`there is no licence ${licenceId}`);
-  const signed = await ports.signer.verify(signedPart(licence), licence.signature);
+  const [signed, pdfSigned] = await Promise.all([
+    ports.signer.verify(signedPart(licence), licence.signature),
+    licence.pdf ? ports.signer.verify(pdfSignedPart(licence.licenceId, licence.pdf.sha256), licence.pdf.signature) : undefined,
+  ]);
   const force = inForce(licence, shanghaiDate(ports.clock.now()));
-  const checked = !signed ? { valid: false, reason: 'the signature does not verify: the licence is not as issued' } : force.ok ? { valid: true } : { valid: false, reason: force.reason };
+  // [E15] a PDF someone was shown is this licence's rendition when its hash is the one the issuer signed
+  const given = sha256?.toLowerCase();
+  const matches = given === undefined ? undefined : given === licence.pdf?.sha256 && pdfSigned ? 'document' : 'none';
+  const checked = !signed
+    ? { valid: false, reason: 'the signature does not verify: the licence is not as issued' }
+    : !force.ok
+      ? { valid: false, reason: force.reason }
+      : matches === 'none'
+        ? { valid: false, reason: 'the document checked is not this licence’s PDF as issued' }
+        : { valid: true };
   return {
     ...checked,
     ...licenceSummary(licence),
+    document: licence.pdf ? { sha256: licence.pdf.sha256, bytes: licence.pdf.bytes, pages: licence.pdf.pages, signed: pdfSigned === true } : null,
+    ...(matches ? { checked: { sha256: given, matches } } : {}),
     ...(licence.supersededBy ? { supersededBy: licence.supersededBy } : {}),
     ...(licence.revocation ? { revokedAt: licence.revocation.at } : {}),
   };

@@ -13,6 +13,7 @@ import { startTsa, type LocalTsa } from '../../../local/tsa';
 import { memoryPorts, type MemoryPorts } from '../support/memory-ports';
 import { completedCase, seedCatalog } from '../support/fixtures';
 import { requireTool } from '../../support/tools';
+import { minimalPdf } from '../../support/minimal-pdf';
 
 /**
  * 四性检测 [E18] on packages made by the real assembler, signed with a real P-256 key and time-stamped
@@ -106,6 +107,24 @@ describe('the four properties of a package [E18]', () => {
     );
     expect(items(r)).toEqual(['integrity/materials', 'usability/part_format']);
     expect(r.failed.find((f) => f.item === 'part_format')!.detail).toContain(`part ${m.code}: does not open as a PDF`);
+  });
+
+  test('a licence PDF swapped for another, its hash written into the licence part, the package soundly signed: authenticity/licence (the issuer never signed that PDF) [E15]', async () => {
+    const { ports, under } = await archived();
+    const l = ports.state.licences.get(under.file.case.result!.licenceId!)!;
+    const other = minimalPdf('某某许可证 another rendition');
+    ports.state.documents.set(l.pdf!.key, other);
+    l.pdf = { ...l.pdf!, sha256: sha256Hex(other), bytes: other.length };
+    const r = await checkPackage(await remade(ports, under, (f) => f), formatReader);
+    expect(items(r)).toEqual(['authenticity/licence']);
+  });
+
+  test('a package without the licence the case issued, as data and as PDF: integrity/licence', async () => {
+    const { ports, under } = await archived();
+    ports.state.licences.delete(under.file.case.result!.licenceId!);
+    const r = await checkPackage(await remade(ports, under, (f) => f), formatReader);
+    expect(items(r)).toEqual(['integrity/licence']);
+    expect(r.failed[0].detail).toContain(under.file.case.result!.licenceId!);
   });
 
   test('a package signed with another key: authenticity/signing_key, though its signature verifies with the key it carries', async () => {

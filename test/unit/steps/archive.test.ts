@@ -1,3 +1,5 @@
+import { sha256Hex } from '#shared/domain/audit';
+import { readPackage } from '#shared/domain/efile/read';
 import { ArchiveFault } from '#shared/domain/errors';
 import { archiveCase } from '#shared/domain/steps/unified-return';
 import { memoryPorts } from '../support/memory-ports';
@@ -28,11 +30,17 @@ describe('archiving a completed case [E24]', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<电子文件封装包>')).toBe(true);
     const uploaded = file.case.materials.filter((m) => m.objectKey).length;
     expect(uploaded).toBeGreaterThan(0);
-    expect(a.parts).toBe(uploaded + file.notices.length + 2);
+    // the materials, the notices, the licence as data and as its PDF [E15], the audit trail
+    expect(a.parts).toBe(uploaded + file.notices.length + 3);
     expect((xml.match(/<文档>/g) ?? []).length).toBe(a.parts);
     // every notice's PDF as rendered, base64 in the package
     for (const n of file.notices) expect(xml).toContain(`<文档标识符>${n.noticeId}</文档标识符>`);
     expect(xml).toContain(`<电子证照标识>${file.case.result!.licenceId}</电子证照标识>`);
+    const licence = ports.state.licences.get(file.case.result!.licenceId!)!;
+    expect(xml).toContain('<文档标识符>licence.pdf</文档标识符>');
+    const parts = new Map(readPackage(only.bytes).parts.map((p) => [p.id, p.bytes!]));
+    expect(sha256Hex(parts.get('licence.pdf')!)).toBe(licence.pdf!.sha256);
+    expect(parts.get('licence')!.toString()).toContain(`<摘要值>${licence.pdf!.sha256}</摘要值>`);
     expect(xml).toContain('<时间戳标准>RFC 3161</时间戳标准>');
     expect(a).toMatchObject({ format: 'DA/T 48', mode: 'COMPLIANCE', legalHold: false, retention: '30y', retainUntil: '2057-01-01T00:00:00.000Z', versionId: 'v1', bytes: only.bytes.length });
     expect(a.archivalCode).toBe(`${file.case.acceptingDept}-2026-D30-${caseId}`);

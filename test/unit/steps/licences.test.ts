@@ -1,8 +1,11 @@
 import { DEMO_COMPANY_CHANGE_MATTER_CODE, DEMO_COMPANY_MATTER_CODE, DEMO_SOLE_TRADER_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { Conflict, Forbidden, Invalid, NotFound } from '#shared/domain/errors';
+import { sha256Hex } from '#shared/domain/audit';
+import { Conflict, Forbidden, Invalid, Malformed, NotFound } from '#shared/domain/errors';
+import { pdfSignedPart } from '#shared/domain/licence';
 import { parseLicenceIdentifier } from '#shared/domain/rules/e15-licence-identifier';
 import { listMyLicences, revokeLicence } from '#shared/domain/steps/licences';
-import { readCase, verifyLicence } from '#shared/domain/steps/reads';
+import { readCase, readLicence, verifyLicence } from '#shared/domain/steps/reads';
+import { renderCaseNotices } from '#shared/domain/steps/render-notices';
 import { memoryPorts } from '../support/memory-ports';
 import { application, approve, citizen, completedCase, file, FOOD, FOOD_DEPT, PEOPLE, refusal, seedCatalog, staff } from '../support/fixtures';
 
@@ -118,5 +121,70 @@ describe('revocation [E16]', () => {
     const id = licenceOf(ports, await completedCase(ports));
     ports.setNow('2031-06-01T02:00:00Z');
     expect(await verifyLicence(ports, id)).toMatchObject({ valid: false, status: 'valid', reason: 'the licence expired on 2031-05-31' });
+  });
+});
+
+describe('the licence as a PDF [E15]', () => {
+  test('the unified return renders it once, beside the notices, its hash signed by the issuing key; the holder gets a link to that version', async () => {
+    const ports = setup();
+    const caseId = await completedCase(ports);
+    const id = licenceOf(ports, caseId);
+    const pdf = ports.state.licences.get(id)!.pdf!;
+    expect(pdf.key).toBe(`notices/${caseId}/licence-1.pdf`);
+    expect(sha256Hex(ports.state.documents.get(pdf.key)!)).toBe(pdf.sha256);
+    expect(await ports.signer.verify(pdfSignedPart(id, pdf.sha256), pdf.signature)).toBe(true);
+    expect(await ports.signer.verify(pdfSignedPart(id, 'f'.repeat(64)), pdf.signature)).toBe(false);
+    // asked again (the stream and the workflow both ask): nothing is rendered twice
+    const before = ports.seen.rendered.filter((x) => x === id).length;
+    expect(await renderCaseNotices(ports, caseId)).toEqual([]);
+    expect(ports.seen.rendered.filter((x) => x === id).length).toBe(before);
+    expect(await readLicence(ports, wang, id)).toMatchObject({ pdf: { sha256: pdf.sha256, pages: 1, signature: pdf.signature, url: `memory://${pdf.key}` } });
+  });
+
+  test('until it is rendered the licence says so (pdf: null), and a rendering that comes later is recorded', async () => {
+    const ports = setup();
+    const caseId = await completedCase(ports);
+    const id = licenceOf(ports, caseId);
+    delete ports.state.licences.get(id)!.pdf;
+    expect((await readLicence(ports, wang, id)).pdf).toBeNull();
+    expect(await verifyLicence(ports, id)).toMatchObject({ valid: true, document: null });
+    expect(await renderCaseNotices(ports, caseId)).toEqual([id]);
+    expect((await readLicence(ports, wang, id)).pdf).toMatchObject({ sha256: ports.state.licences.get(id)!.pdf!.sha256 });
+  });
+
+  test('anyone shown the PDF checks it by its hash: this licence’s rendition, or not; nothing about the holder either way', async () => {
+    const ports = setup();
+    const id = licenceOf(ports, await completedCase(ports));
+    const { sha256 } = ports.state.licences.get(id)!.pdf!;
+    const good = await verifyLicence(ports, id, sha256.toUpperCase());
+    expect(good).toMatchObject({ valid: true, document: { sha256, signed: true }, checked: { sha256, matches: 'document' } });
+    expect(JSON.stringify(good)).not.toContain(PEOPLE.wang.name);
+    expect(await verifyLicence(ports, id, 'a'.repeat(64))).toMatchObject({ valid: false, checked: { matches: 'none' }, reason: 'the document checked is not this licence’s PDF as issued' });
+    expect(await refusal(verifyLicence(ports, id, 'not-a-hash'))).toBeInstanceOf(Malformed);
+    // a rendition whose signature does not hold is no proof, though its hash is the one recorded
+    ports.state.licences.get(id)!.pdf!.signature = Buffer.from('forged').toString('base64');
+    expect(await verifyLicence(ports, id, sha256)).toMatchObject({ valid: false, document: { signed: false }, checked: { matches: 'none' } });
+  });
+
+  test('a revocation that raced the rendering keeps the PDF: the revocation reads the licence again and writes both', async () => {
+    const ports = setup();
+    const caseId = await completedCase(ports);
+    const id = licenceOf(ports, caseId);
+    const rendered = ports.state.licences.get(id)!.pdf!;
+    delete ports.state.licences.get(id)!.pdf;
+    const commit = ports.cases.commit.bind(ports.cases);
+    let first = true;
+    ports.cases.commit = async (change) => {
+      // the renderer records the PDF between the revocation's read and its write
+      if (first && change.licenceUpdates?.length) {
+        first = false;
+        await ports.owed.recordLicenceDocument(id, rendered);
+      }
+      return commit(change);
+    };
+    await revokeLicence(ports, staff('head-1', 'head', FOOD_DEPT), id, { reason: '许可被撤销' });
+    expect(first).toBe(false);
+    expect(ports.state.licences.get(id)).toMatchObject({ status: 'revoked', pdf: { sha256: rendered.sha256 } });
+    expect(ports.state.cases.get(caseId)!.events.filter((e) => e.action === 'revoke_licence')).toHaveLength(1);
   });
 });

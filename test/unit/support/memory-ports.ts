@@ -7,7 +7,7 @@ import type { CaseFile } from '#shared/domain/case-file';
 import type { ChangeRequest } from '#shared/domain/catalog-change';
 import type { Complaint } from '#shared/domain/complaint';
 import { Conflict, Malformed, OpenCaseExists, Stale } from '#shared/domain/errors';
-import { holderKey, licenceSummary, type Licence } from '#shared/domain/licence';
+import { holderKey, licenceSummary, type Licence, type LicenceDocument } from '#shared/domain/licence';
 import type { TrustAnchor, TrustAnchorChange } from '#shared/domain/trust-anchor';
 import { isOpen } from '#shared/domain/lifecycle';
 import type { Department, Matter } from '#shared/domain/matter';
@@ -184,6 +184,8 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
           else file.complaints.push(clone(c));
         }
         for (const u of change.licenceUpdates ?? []) if (state.licences.get(u.before.licenceId)?.status !== u.before.status) throw new Conflict(`licence ${u.before.licenceId} changed meanwhile`);
+        // only its PDF recorded meanwhile: the step reads again, as on DynamoDB
+        for (const u of change.licenceUpdates ?? []) if (state.licences.get(u.before.licenceId)?.pdf?.sha256 !== u.before.pdf?.sha256) throw new Stale(caseId);
         if (change.licence) state.licences.set(change.licence.licenceId, clone(change.licence));
         for (const u of change.licenceUpdates ?? []) state.licences.set(u.after.licenceId, clone(u.after));
         if (!before) state.openCases.set(lock, { caseId, receiptNo: after.receiptNo });
@@ -243,6 +245,12 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         const n = state.cases.get(caseId)?.notices.find((x) => x.noticeId === noticeId);
         if (!n || n.pdf) return false;
         n.pdf = clone(pdf);
+        return true;
+      },
+      async recordLicenceDocument(licenceId, pdf: LicenceDocument) {
+        const l = state.licences.get(licenceId);
+        if (!l || l.pdf) return false;
+        l.pdf = clone(pdf);
         return true;
       },
       async calendarYearCounted() {
@@ -539,6 +547,11 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         state.documents.set(`notices/${c.caseId}/${notice.noticeId}.pdf`, Buffer.from(doc.bytes));
         return { bucket: 'documents', key: `notices/${c.caseId}/${notice.noticeId}.pdf`, versionId: 'v1', sha256: doc.sha256, bytes: doc.bytes.length, pages: doc.pages, renderedAt: at, missing: doc.missing };
       },
+      async storeLicence(l, doc, at) {
+        const key = `notices/${l.caseId}/licence-${l.version}.pdf`;
+        state.documents.set(key, Buffer.from(doc.bytes));
+        return { bucket: 'documents', key, versionId: 'v1', sha256: doc.sha256, bytes: doc.bytes.length, pages: doc.pages, renderedAt: at, missing: doc.missing };
+      },
     },
     downloads: {
       async noticeLink(pdf) {
@@ -552,6 +565,11 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       async render(c, notice) {
         seen.rendered.push(notice.noticeId);
         const bytes = minimalPdf(`${notice.noticeId} ${notice.sha256}`);
+        return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages: 1, missing: [] };
+      },
+      async licence(l) {
+        seen.rendered.push(l.licenceId);
+        const bytes = minimalPdf(`${l.licenceId} ${l.signature}`);
         return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages: 1, missing: [] };
       },
     },
