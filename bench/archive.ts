@@ -10,7 +10,7 @@ import { minimalPdf } from '../test/support/minimal-pdf.ts';
 
 /**
  * `npm run bench:archive` (issue 9): what archiving a case costs on Ceph RGW. Cases of realistic size
- * (three 1 MB materials, eight notice PDFs of ~40 kB) are packaged (read by version, signed,
+ * (three 1 MB materials, eight notice PDFs of ~40 kB, the licence and its PDF) are packaged (read by version, signed,
  * time-stamped by the local TSA, locked) and stored by the platform's own adapters; the same bytes are
  * PUT raw to the same RGW in the same run; then every package gets its four-property check. S3
  * requests are counted per archived case. Printed, never asserted.
@@ -48,6 +48,7 @@ async function main() {
   const { formatReader } = await import('../shared/adapters/formats.ts');
   const { assemblePackage } = await import('../shared/domain/efile/assemble.ts');
   const { archiveLock } = await import('../shared/domain/rules/e22-retention.ts');
+  const { pdfSignedPart } = await import('../shared/domain/licence.ts');
   const { checkPackage } = await import('../shared/domain/rules/e18-four-properties.ts');
   const { memoryPorts } = await import('../test/unit/support/memory-ports.ts');
   const { completedCase, seedCatalog } = await import('../test/unit/support/fixtures.ts');
@@ -71,6 +72,15 @@ async function main() {
   const mem = memoryPorts({ now: new Date().toISOString() });
   seedCatalog(mem);
   const base = mem.state.cases.get(await completedCase(mem))!;
+  // the licence the case issued, with its PDF rendition (~60 kB) signed by the same key as the package [E15]
+  const issued = mem.state.licences.get(base.case.result!.licenceId!)!;
+  const benchLicence = async (caseId: string) => {
+    const bytes = minimalPdf(`licence ${randomBytes(30 * 1024).toString('hex')}`);
+    const key = `notices/610113/${caseId}/licence-1.pdf`;
+    const versionId = await put('bench-documents', key, bytes);
+    const signed = await signer.sign(pdfSignedPart(issued.licenceId, sha(bytes)));
+    return { ...issued, pdf: { bucket: 'bench-documents', key, versionId, sha256: sha(bytes), bytes: bytes.length, pages: 1, renderedAt: base.case.completedAt!, missing: [], ...signed } };
+  };
   const files = [];
   for (let i = 0; i < CASES; i++) {
     const caseId = `ZW${base.case.caseId.slice(2, 10)}${String(i).padStart(10, '0')}`;
@@ -89,7 +99,7 @@ async function main() {
         return { ...base.notices[n % base.notices.length], noticeId: `${caseId}.N${n + 1}`, pdf: { bucket: 'bench-documents', key, versionId, sha256: sha(bytes), bytes: bytes.length, pages: 1, renderedAt: base.case.completedAt!, missing: [] } };
       }),
     );
-    files.push({ ...base, case: { ...base.case, caseId, materials }, notices });
+    files.push({ ...base, case: { ...base.case, caseId, materials }, notices, licence: await benchLicence(caseId) });
   }
   // where the time goes: each port's calls timed (they overlap within a case; the sum is per call)
   const spent: Record<string, number> = {};
@@ -125,7 +135,7 @@ async function main() {
     const key = `archive/610113/2026/${file.case.caseId}.xml`;
     if (await archiver.existing(key)) throw new Error('exists');
     const a0 = performance.now();
-    const pkg = await assemblePackage(ports, { file, deptName: '西安市雁塔区行政审批服务局', retainUntil: lock.retainUntil, createdAt: new Date().toISOString() });
+    const pkg = await assemblePackage(ports, { file, licence: file.licence, deptName: '西安市雁塔区行政审批服务局', retainUntil: lock.retainUntil, createdAt: new Date().toISOString() });
     spent.assemble = (spent.assemble ?? 0) + performance.now() - a0;
     const s0 = performance.now();
     const record = await archiver.store(key, pkg.bytes, lock);
@@ -164,7 +174,7 @@ async function main() {
   const checkMs = performance.now() - t2;
 
   const mb = bytes / 1e6;
-  console.log(`archive bench on Ceph RGW: ${CASES} cases, ${CONCURRENCY} at a time; each 3 × ~1 MB materials + 8 notices → one package of ${(bytes / CASES / 1e6).toFixed(2)} MB`);
+  console.log(`archive bench on Ceph RGW: ${CASES} cases, ${CONCURRENCY} at a time; each 3 × ~1 MB materials + 8 notices + the licence and its PDF → one package of ${(bytes / CASES / 1e6).toFixed(2)} MB`);
   console.log(`  platform (read by version, sign, time-stamp, one locked PUT, lock read back): ${((CASES * 1000) / platformMs).toFixed(1)} packages/s, ${((mb * 1000) / platformMs).toFixed(1)} MB/s`);
   console.log(`  raw PutObject of the same bytes with the same lock:                          ${((CASES * 1000) / rawMs).toFixed(1)} objects/s, ${((mb * 1000) / rawMs).toFixed(1)} MB/s  → platform/raw ${(rawMs / platformMs).toFixed(2)}×`);
   console.log(`  four-property check: ${((CASES * 1000) / checkMs).toFixed(1)} packages/s, ${((mb * 1000) / checkMs).toFixed(1)} MB/s (${failures} failed)`);
