@@ -6,7 +6,9 @@ import { numberEnv } from '#shared/adapters/env';
 import { metrics } from '#shared/adapters/metrics';
 import { workflows } from '#shared/adapters/sfn/workflows';
 import { CALENDAR } from '#shared/adapters/calendar';
-import { systemClock } from '#shared/adapters/system';
+import { alertStore } from '#shared/adapters/dynamodb/alerts';
+import { settings, systemClock } from '#shared/adapters/system';
+import { sweepAlerts } from '#shared/domain/steps/supervision';
 import { closeUnansweredCorrections, MAX_RENDER_RETRIES, recomputeProvisionalDeadlines, sweepOwed } from '#shared/domain/steps/sweeper';
 import { logger } from '#shared/adapters/observability';
 
@@ -15,7 +17,8 @@ const MIN_AGE_SECONDS = numberEnv('SWEEPER_MIN_AGE_SECONDS', 120);
 /**
  * Scheduled (EventBridge): re-drives workflows that did not start or did not finish, asks again for
  * notices left without their PDF, closes cases whose correction was never answered, and recounts
- * provisional deadlines once a newer holiday calendar is deployed. "Now" is the event's scheduled time.
+ * provisional deadlines once a newer holiday calendar is deployed, and supervises the cases whose
+ * watch day has come [N20]. "Now" is the event's scheduled time.
  */
 export const handler = async (event: { minAgeSeconds?: number; time?: string } = {}) => {
   const now = event.time ? new Date(event.time) : systemClock.now();
@@ -30,5 +33,8 @@ export const handler = async (event: { minAgeSeconds?: number; time?: string } =
   if (closed.length) logger.info('closed cases whose correction was never answered', { count: closed.length });
   const recomputed = await recomputeProvisionalDeadlines(scheduled);
   if (recomputed.length) logger.info('recomputed provisional deadlines', { count: recomputed.length, calendarYear: CALENDAR.lastKnownYear });
-  return { ...swept, closed, recomputed };
+  // [N20] the cases whose watch day has come, supervised again: deadlines passing raise and clear alerts
+  const alerts = await sweepAlerts({ ...scheduled, alerts: alertStore, settings });
+  if (alerts.raised.length) logger.info('raised alerts', { count: alerts.raised.length, looked: alerts.looked.length });
+  return { ...swept, closed, recomputed, alerts };
 };

@@ -100,6 +100,10 @@ export class ApiStack extends Stack {
     // the supervisors' complaint queue [N21]
     const complaintsFn = new PlatformFunction(this, 'ComplaintsFn', { name: 'complaints', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadWriteData(complaintsFn);
+    // 电子监察 [N20]: the rules, and the alerts through the queue index (reads only; the catalog names departments)
+    const supervisionFn = new PlatformFunction(this, 'SupervisionFn', { name: 'supervision', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName, CATALOG_TABLE: data.catalog.tableName } });
+    data.cases.grantReadData(supervisionFn);
+    data.catalog.grantReadData(supervisionFn);
     // a department's staff register [N13] and absences [H22]
     const staffFn = new PlatformFunction(this, 'StaffFn', { name: 'staff', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadWriteData(staffFn);
@@ -218,6 +222,7 @@ export class ApiStack extends Stack {
       'trust-anchors': trustAnchorsFn,
       archive: archiveFn,
       'archive-destruction': destructionFn,
+      supervision: supervisionFn,
       openapi: openapiFn,
     };
     const integrations = new Map<PlatformFunction, LambdaIntegration>();

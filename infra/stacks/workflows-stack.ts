@@ -194,6 +194,21 @@ export class WorkflowsStack extends Stack {
       targets: [new LambdaFunction(checksFn, { retryAttempts: 2 })],
     });
 
+    // 电子监察 [N20]: every step (a case or audit-event item written) has its case supervised again
+    const alertsFn = new PlatformFunction(this, 'AlertsFn', { name: 'alerts', memorySize: 512, timeout: Duration.seconds(60), environment: { CASES_TABLE: data.cases.tableName, ALERT_YELLOW_SHARE: String(this.node.tryGetContext('alertYellowShare') ?? 0.8) } });
+    data.cases.grantReadWriteData(alertsFn);
+    alertsFn.addEventSource(
+      new DynamoEventSource(data.cases, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        reportBatchItemFailures: true,
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('event') } } } })],
+      }),
+    );
+
     // no case is stranded: what a failed start left pending is started again (DESIGN.md "The flow")
     const sweeperFn = new PlatformFunction(this, 'SweeperFn', {
       name: 'sweeper',
@@ -205,6 +220,7 @@ export class WorkflowsStack extends Stack {
         UNIFIED_RETURN_SM_ARN: this.unifiedReturn.stateMachineArn,
         CATALOG_PUBLISH_SM_ARN: this.catalogPublish.stateMachineArn,
         SWEEPER_MIN_AGE_SECONDS: '120',
+        ALERT_YELLOW_SHARE: String(this.node.tryGetContext('alertYellowShare') ?? 0.8),
       },
     });
     // reads, and touches notices whose document is overdue so the stream hands them to the renderer again

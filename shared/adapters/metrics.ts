@@ -14,6 +14,12 @@ export const metrics: Metrics = {
     emf.addMetric('EvaluationScore', MetricUnit.Count, score);
     emf.publishStoredMetrics();
   },
+  // [N20] alerts raised, by level and category (two and four values: a handful of metrics, never one per case or department)
+  alert(level, category) {
+    emf.addDimensions({ level, category });
+    emf.addMetric('AlertRaised', MetricUnit.Count, 1);
+    emf.publishStoredMetrics();
+  },
   // notices whose PDF could not be rendered however often it was asked for: the supervision stack alarms on it
   stuckNotices(n) {
     emf.addMetric('NoticeRenderStuck', MetricUnit.Count, n);

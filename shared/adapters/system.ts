@@ -27,4 +27,9 @@ export const settings: Settings = {
   get archiveSampleRate() {
     return numberEnv('ARCHIVE_SAMPLE_RATE', 0.05);
   },
+  get alertYellowShare() {
+    // a share outside (0, 1) would warn of every case or of none: the default instead
+    const v = numberEnv('ALERT_YELLOW_SHARE', 0.8);
+    return v > 0 && v < 1 ? v : 0.8;
+  },
 };

@@ -1,4 +1,5 @@
 import type { AuditEvent, Case, Notice, Task } from './case.ts';
+import type { Alert } from './alert.ts';
 import type { Complaint } from './complaint.ts';
 
 /** A case with everything written with it: its audit events, tasks, notices and complaints (one partition, one read). */
@@ -8,4 +9,6 @@ export interface CaseFile {
   tasks: Task[];
   notices: Notice[];
   complaints: Complaint[];
+  /** the e-supervision alerts raised on it [N20], open and cleared (read with the rest of the partition) */
+  alerts?: Alert[];
 }

@@ -158,6 +158,8 @@ export interface Task {
   matterCode: string;
   status: 'open' | 'done';
   deadline: string;
+  /** a review task's own limit: the last working day of the matter's 审查 step from forwarding, never after the case's deadline [N20] */
+  stepDue?: string;
   createdAt: string;
   decision?: string;
   reason?: string;

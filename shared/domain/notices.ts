@@ -18,6 +18,12 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
 };
 
 /**
+ * 行政复议、行政诉讼 rights, which every notice deciding against the applicant states (行政许可法 第三十八条,
+ * 行政复议法 第二十条, 行政诉讼法 第四十六条): part of the notice's content, so its hash covers them [N14].
+ */
+export const APPEAL_RIGHTS = '如不服本决定，可以自收到本文书之日起六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。';
+
+/**
  * Notices issued by one step, numbered after those the case already has: `issue(kind, body)` gives the
  * next number each time it is called, so a step that issues two notices cannot give both one number.
  */

@@ -4,6 +4,7 @@ import type { Actor, ArchiveRecord, Case, CaseSummary, Notice, NoticeDocument, T
 import type { CaseFile } from './case-file.ts';
 import type { ChangeRequest } from './catalog-change.ts';
 import type { Complaint } from './complaint.ts';
+import type { Alert, AlertLevel, AlertStatus, RuleCategory } from './alert.ts';
 import type { Licence, LicenceDocument, LicenceSummary } from './licence.ts';
 import type { TrustAnchor, TrustAnchorChange } from './trust-anchor.ts';
 import type { Department, Matter } from './matter.ts';
@@ -40,6 +41,7 @@ export interface Ports {
   transfers: TransferStore;
   appraisals: AppraisalStore;
   retentionSchedule: RetentionScheduleStore;
+  alerts: AlertStore;
   formats: FormatReader;
   documents: NoticeDocuments;
   downloads: Downloads;
@@ -88,6 +90,30 @@ export interface PageRequest {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/** What an alert list asks for: one status, perhaps one level, within a region or a department (a code prefix). */
+export interface AlertQuery {
+  status: AlertStatus;
+  level?: AlertLevel;
+  /** a region's code prefix (61, 6101, 610113) or a department's code followed by `#` */
+  within: string;
+}
+
+/** 电子监察 alerts [N20], and when the sweeper is to look at a case again. */
+export interface AlertStore {
+  /** raises an alert once; false when it was raised before */
+  raise(alert: Alert): Promise<boolean>;
+  /** clears an open alert (kept, as cleared); false when it was not open */
+  clear(alert: Alert): Promise<boolean>;
+  /**
+   * When the sweeper looks at the case again (none: only a step can change its alerts); a reading of an
+   * older version of the case than the one that set it last changes nothing.
+   */
+  watch(caseId: string, caseVersion: number, date: string | undefined): Promise<void>;
+  /** the cases to look at on or before `today`, over the last `months` months of the index */
+  due(today: string, months: number): AsyncIterable<string>;
+  list(query: AlertQuery, page: PageRequest): Promise<Page<Alert>>;
 }
 
 export interface CaseRepository {
@@ -384,6 +410,8 @@ export interface Metrics {
   count(metric: CaseMetric): void;
   evaluation(score: number): void;
   stuckNotices(n: number): void;
+  /** an e-supervision alert raised [N20], by its level and category only (a low-cardinality metric) */
+  alert(level: AlertLevel, category: RuleCategory): void;
 }
 
 export interface Clock {
@@ -404,4 +432,6 @@ export interface Settings {
   destructionWaitSeconds: number;
   /** the public access block flags the archive bucket is held to [E18] */
   archivePublicAccess: readonly PublicAccessFlag[];
+  /** the share of its promised working days a case may use before a yellow alert [N20] */
+  alertYellowShare: number;
 }

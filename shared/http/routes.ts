@@ -8,7 +8,7 @@ import type { RequestSchemaName } from './schemas.ts';
  * API stack creates the API Gateway resources from this table, the OpenAPI document is generated from
  * it, and each handler implements exactly the routes it lists for its function.
  */
-export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'archive-destruction' | 'openapi';
+export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'archive-destruction' | 'supervision' | 'openapi';
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST';
@@ -95,6 +95,8 @@ const SPECS = [
   },
   { method: 'POST', path: '/v1/authorisations/{agentSub}/revoke', fn: 'authorisations', action: 'authorisation.manage', summary: 'Revoke an agent’s authorisation' },
   { method: 'GET', path: '/v1/complaints', fn: 'complaints', action: 'complaint.list', summary: 'Open complaints, oldest first (?status=open)' },
+  { method: 'GET', path: '/v1/supervision/rules', fn: 'supervision', action: 'supervision.rules', summary: 'Every e-supervision rule: its id, level, category, phase and article [N20]' },
+  { method: 'GET', path: '/v1/supervision/alerts', fn: 'supervision', action: 'supervision.alerts', summary: 'Alerts of the supervisor’s region (?level=yellow|red&status=open|cleared&region=&dept=), paged [N20]' },
   {
     method: 'POST',
     path: '/v1/complaints/{complaintId}/handle',

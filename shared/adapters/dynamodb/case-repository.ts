@@ -3,13 +3,14 @@ import { chainEvent, GENESIS_HASH } from '../../domain/audit.ts';
 import type { AuditEvent, Case, CaseStatus, CaseSummary, Notice, Task } from '../../domain/case.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { Conflict, OpenCaseExists, Stale } from '../../domain/errors.ts';
+import type { Alert } from '../../domain/alert.ts';
 import { holderKey, licenceSummary, type Licence, type LicenceSummary } from '../../domain/licence.ts';
 import { isOpen } from '../../domain/lifecycle.ts';
 import type { CaseFile } from '../../domain/case-file.ts';
 import type { CaseChange, CaseRepository, Page, PageRequest } from '../../domain/ports.ts';
 import { regionContains } from '../../domain/rules/n4-region-scope.ts';
 import { casesTable, dynamo } from './client.ts';
-import { decodeCursor, encodeCursor, type CursorShape } from './cursor.ts';
+import { page, type CursorShape } from './cursor.ts';
 import {
   applicantIndex,
   applicantPartition,
@@ -111,10 +112,6 @@ const LISTS = {
   complaints: (): CursorShape => ({ list: 'complaints.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: OPEN_COMPLAINTS }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.complaint) }),
 };
 
-async function page<T>(shape: CursorShape, query: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; ScanIndexForward?: boolean; FilterExpression?: string }, req: PageRequest): Promise<Page<T>> {
-  const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), ...query, Limit: req.limit, ExclusiveStartKey: decodeCursor(shape, req.cursor) }));
-  return { items: (res.Items ?? []).map((i) => stripKeys<T>(i)), nextCursor: encodeCursor(shape, res.LastEvaluatedKey) };
-}
 
 /** The case table as the steps' case repository: one Query per case file, one transaction per step. */
 export const caseRepository: CaseRepository = {
@@ -143,7 +140,7 @@ export const caseRepository: CaseRepository = {
     );
     if (!c) return undefined;
     const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => stripKeys<T>(i));
-    return { case: c, events: of<AuditEvent>(CASE_ITEM.event), tasks: of<Task>(CASE_ITEM.task), notices: of<Notice>(CASE_ITEM.notice), complaints: of<Complaint>(CASE_ITEM.complaint) };
+    return { case: c, events: of<AuditEvent>(CASE_ITEM.event), tasks: of<Task>(CASE_ITEM.task), notices: of<Notice>(CASE_ITEM.notice), complaints: of<Complaint>(CASE_ITEM.complaint), alerts: of<Alert>(CASE_ITEM.alert) };
   },
 
   /**

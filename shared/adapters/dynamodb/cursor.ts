@@ -1,4 +1,8 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Malformed } from '../../domain/errors.ts';
+import type { Page, PageRequest } from '../../domain/ports.ts';
+import { casesTable, dynamo } from './client.ts';
+import { stripKeys } from './keys.ts';
 
 /**
  * List cursors bound to their list and caller. A cursor is the position DynamoDB gave (its
@@ -42,4 +46,14 @@ export function decodeCursor(shape: CursorShape, cursor: string | undefined): Re
   if (key[shape.partition.attribute] !== shape.partition.value) throw refuse('made for another caller');
   if (!shape.item(key.pk as string, key.sk as string)) throw refuse('not a position of this list');
   return key as Record<string, string>;
+}
+
+/** One page of a Query on the case table or one of its indexes, its cursor bound to the list's shape. */
+export async function page<T>(
+  shape: CursorShape,
+  query: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; ExpressionAttributeNames?: Record<string, string>; ScanIndexForward?: boolean; FilterExpression?: string },
+  req: PageRequest,
+): Promise<Page<T>> {
+  const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), ...query, Limit: req.limit, ExclusiveStartKey: decodeCursor(shape, req.cursor) }));
+  return { items: (res.Items ?? []).map((i) => stripKeys<T>(i)), nextCursor: encodeCursor(shape, res.LastEvaluatedKey) };
 }

@@ -18,8 +18,13 @@ export const taskKey = (caseId: string, taskId: string) => ({ pk: `${CASE_PREFIX
 export const complaintKey = (caseId: string, complaintId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: `COMPLAINT#${complaintId}` });
 export const noticeKey = (caseId: string, noticeId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: `NOTICE#${noticeId}` });
 
+/** An e-supervision alert [N20] in its case's partition, one per rule and subject, so a finding is raised once. */
+export const alertKey = (caseId: string, rule: string, subject?: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: `ALERT#${rule}#${subject ?? ''}` });
+/** When the sweeper looks at a case again [N20]: one small item beside the case, never the case item itself (a step's version stays its own). */
+export const watchKey = (caseId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: 'WATCH' });
+
 /** The kinds of item in a case's partition, by their sort-key prefix. */
-export const CASE_ITEM = { case: 'CASE', filing: 'CASE#FILING', event: 'EVENT#', task: 'TASK#', notice: 'NOTICE#', complaint: 'COMPLAINT#' } as const;
+export const CASE_ITEM = { case: 'CASE', filing: 'CASE#FILING', event: 'EVENT#', task: 'TASK#', notice: 'NOTICE#', complaint: 'COMPLAINT#', alert: 'ALERT#' } as const;
 
 /** The case id of a key in a case's partition, or undefined for any other key. */
 export function caseIdOfKey(key: { pk?: unknown }): string | undefined {
@@ -83,10 +88,20 @@ export const applicantPartition = (sub: string) => `APPLICANT#${sub}`;
 export const queueIndex = (dept: string, deadline: string, taskId: string) => ({ queuePk: queuePartition(dept), queueSk: `${deadline}#${taskId}` });
 export const queuePartition = (dept: string) => `QUEUE#${dept}`;
 export const OPEN_COMPLAINTS = 'COMPLAINTS#OPEN';
+/**
+ * alerts by status, in the queue index: queuePk = ALERTS#open|cleared, queueSk = dept#raisedAt#alertId.
+ * A department's code begins with its region's, so a region (61, 6101, 610113) or a department is a
+ * prefix of the sort key: one Query answers any of them.
+ */
+export const alertPartition = (status: string) => `ALERTS#${status}`;
+export const alertQueueIndex = (status: string, dept: string, raisedAt: string, alertId: string) => ({ queuePk: alertPartition(status), queueSk: `${dept}#${raisedAt}#${alertId}` });
 export const complaintQueueIndex = (filedAt: string, complaintId: string) => ({ queuePk: OPEN_COMPLAINTS, queueSk: `${filedAt}#${complaintId}` });
 /** sparse deadline index: only open cases, bucketed by month so no partition grows hot */
 export const deadlineIndex = (due: string, caseId: string) => ({ dlPk: deadlinePartition(due.slice(0, 7)), dlSk: `${due}#${caseId}` });
 export const deadlinePartition = (month: string) => `OPEN#${month}`;
+/** the sweeper's watch list [N20], in the deadline index: watchPartition(yyyy-mm), dlSk = date#caseId */
+export const watchPartition = (month: string) => `WATCH#${month}`;
+export const watchIndex = (date: string, caseId: string) => ({ dlPk: watchPartition(date.slice(0, 7)), dlSk: `${date}#${caseId}` });
 export const PENDING_WORKFLOW = 'PENDING';
 export const pendingIndex = (since: string, caseId: string) => ({ pendPk: PENDING_WORKFLOW, pendSk: `${since}#${caseId}` });
 /** the `pending` partition of notices waiting for their document; the notices stream filter matches it too */

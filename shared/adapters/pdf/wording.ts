@@ -1,4 +1,5 @@
 import type { Case, Channel, Notice } from '../../domain/case.ts';
+import { APPEAL_RIGHTS } from '../../domain/notices.ts';
 
 /** A run of text on the page. */
 export interface Block {
@@ -43,8 +44,6 @@ export function cnDateTime(at: string): string {
 
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
 
-/** 行政复议、行政诉讼 rights, which every adverse decision must state (行政许可法 §38, 行政复议法 §20, 行政诉讼法 §46). */
-const APPEAL = '如不服本决定，可以自收到本文书之日起六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。';
 
 /**
  * What each notice says ([N14]: 受理通知书、补正告知书、不予受理通知书 …), built from the notice's own
@@ -92,7 +91,8 @@ export function noticeParagraphs(c: Case, n: Notice, issuer: { deptName: string;
     case 'rejection':
       p(`${filed}，经审查，本机关决定不予受理。`);
       p(`理由：${str(b.reason)}`);
-      p(APPEAL);
+      // the rights as the notice states them [N14]; a notice issued before they were part of it, as then printed
+      p(str(b.rights ?? APPEAL_RIGHTS));
       break;
     case 'return':
       p(`${filed}，本申请予以退件，办理终止。`);
@@ -116,7 +116,7 @@ export function noticeParagraphs(c: Case, n: Notice, issuer: { deptName: string;
         item(`· ${o.deptName ?? o.dept}：${o.decision === 'approve' ? '同意' : '不同意'}${o.opinion || o.reason ? `，${o.opinion ?? o.reason}` : ''}`),
       );
       if (b.licenceId) p(`电子证照编号：${b.licenceId}。电子证照与纸质证照具有同等法律效力，可在陕西政务服务网核验。`);
-      if (!approved) p(APPEAL);
+      if (!approved) p(str(b.rights ?? APPEAL_RIGHTS));
       break;
     }
     case 'delivery':

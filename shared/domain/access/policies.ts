@@ -73,6 +73,9 @@ export const POLICIES = {
   'case.complain': { roles: ['citizen', 'agent'], ownership: 'applicant_or_agent' },
   'authorisation.manage': { roles: ['citizen'], ownership: 'self' },
   'complaint.list': { roles: ['supervisor'], ownership: 'own_region' },
+  // [N20] the rules are for every department to know; the alerts for the supervisors of their region
+  'supervision.rules': { roles: ['supervisor', ...STAFF], ownership: 'any' },
+  'supervision.alerts': { roles: ['supervisor'], ownership: 'own_region' },
   'complaint.handle': { roles: ['supervisor'], ownership: 'own_region' },
   'task.list': { roles: STAFF, ownership: 'own_department' },
   'task.claim': { roles: STAFF, ownership: 'task_department' },

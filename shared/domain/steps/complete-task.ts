@@ -4,7 +4,7 @@ import type { Case, CaseStatus, Task } from '../case.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { caseIdOf } from '../ids.ts';
 import { assertTransition } from '../lifecycle.ts';
-import { noticeIssuer } from '../notices.ts';
+import { APPEAL_RIGHTS, noticeIssuer } from '../notices.ts';
 import type { CaseMetric, Ports } from '../ports.ts';
 import { unknownMissing } from '../rules/h22-one-time-correction.ts';
 import { acceptanceWindow } from '../rules/n14-deemed-acceptance.ts';
@@ -94,7 +94,7 @@ async function decideAcceptance(ports: Pick<Ports, 'catalog' | 'settings' | 'clo
     case 'return': {
       const to = d.decision === 'reject' ? 'rejected' : 'returned';
       assertTransition(c.status, to);
-      const notice = issue(d.decision === 'reject' ? 'rejection' : 'return', { reason: d.reason, dept: task.dept });
+      const notice = issue(d.decision === 'reject' ? 'rejection' : 'return', { reason: d.reason, dept: task.dept, ...(d.decision === 'reject' ? { rights: APPEAL_RIGHTS } : {}) });
       return counted(to, {
         before,
         after: { ...c, status: to },
@@ -125,7 +125,7 @@ function decideReview(caller: Caller, { file, role, at }: StepContext, task: Tas
     change: {
       before: c,
       after: { ...c, status: to, ...(allDecided ? { pendingWorkflow: 'unified_return' as const } : {}) },
-      event: { at, actor, action: `review_${d.decision}`, detail: { taskId: task.taskId, dept: task.dept } },
+      event: { at, actor, action: `review_${d.decision}`, detail: { taskId: task.taskId, dept: task.dept, ...(d.decision === 'deny' ? { reason: d.reason } : {}) } },
       completedTasks: [done],
     },
   };

@@ -8,15 +8,19 @@ import { runCaseStep, type StepPorts } from './run.ts';
 /**
  * The forwarding workflow's step [N14] 转递部门, 分头办理: on acceptance, the acceptance notice
  * (受理通知书), and one review task per handling department, all at once, each with the case's
- * deadline. Idempotent: a case already forwarded is left as it is.
+ * deadline and its step's own. Idempotent: a case already forwarded is left as it is.
  */
-export async function openReviews(ports: StepPorts & Pick<Ports, 'catalog'>, caseId: string) {
+export async function openReviews(ports: StepPorts & Pick<Ports, 'catalog' | 'calendar'>, caseId: string) {
   return runCaseStep(ports, { caseId }, async ({ file, at }) => {
     const c = file.case;
     if (c.status !== 'accepted') {
       const reviewTasks = file.tasks.filter((t) => t.kind === 'review').map((t) => t.taskId);
       return { result: (saved: Case) => ({ caseId, status: saved.status, reviewTasks }) };
     }
+    // [N20] each review has the days of the guide's 审查 step, within the case's own limit
+    const matter = await ports.catalog.getMatter(c.matterCode, c.matterVersion);
+    const review = matter?.steps.find((s) => s.name.startsWith('审查'));
+    const stepDue = review ? [ports.calendar.addWorkingDays(at, review.days).date, c.deadline!].sort()[0] : c.deadline!;
     const tasks: Task[] = c.handlingDepts.map((dept, i) => ({
       taskId: childId(caseId, 'R', i + 1),
       caseId,
@@ -26,6 +30,7 @@ export async function openReviews(ports: StepPorts & Pick<Ports, 'catalog'>, cas
       matterCode: c.matterCode,
       status: 'open',
       deadline: c.deadline!,
+      stepDue,
       createdAt: at,
     }));
     const notice = noticeIssuer(caseId, file.notices.length, at)('acceptance', {

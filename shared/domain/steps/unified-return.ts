@@ -6,7 +6,7 @@ import { archivalCode } from '../efile/package.ts';
 import { ArchiveFault, Conflict } from '../errors.ts';
 import { licenceFor, signedPart, type Licence } from '../licence.ts';
 import { licenceTypeOf } from '../matter.ts';
-import { noticeIssuer } from '../notices.ts';
+import { APPEAL_RIGHTS, noticeIssuer } from '../notices.ts';
 import type { Ports } from '../ports.ts';
 import { outcomeOf } from '../rules/n14-unified-return.ts';
 import { archiveLock, lockDifferences, retentionAtArchiving } from '../rules/e22-retention.ts';
@@ -43,7 +43,7 @@ export async function issueResult(ports: StepPorts & Pick<Ports, 'catalog' | 'si
     }
     const result: CaseResult = { outcome, decidedAt: at, opinions, ...(licence ? { licenceId: licence.licenceId } : {}) };
     const issue = noticeIssuer(caseId, file.notices.length, at);
-    const notice = issue('decision', { outcome, opinions, ...(licence ? { licenceId: licence.licenceId } : {}) });
+    const notice = issue('decision', { outcome, opinions, ...(licence ? { licenceId: licence.licenceId } : {}), ...(outcome !== 'approved' ? { rights: APPEAL_RIGHTS } : {}) });
     // 送达回执: the decision is served electronically to the applicant's account as it is issued [N14]
     const delivery = issue('delivery', {
       documentId: notice.noticeId,

@@ -187,6 +187,8 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'authorisation.manage': () => ({ kind: 'none' }),
   'complaint.list': () => ({ kind: 'region', region: '610113' }),
   'complaint.handle': () => ({ kind: 'case', case: c }),
+  'supervision.rules': () => ({ kind: 'none' }),
+  'supervision.alerts': () => ({ kind: 'region', region: '610113' }),
   'task.list': () => ({ kind: 'department', dept: '610113-CL' }),
   'task.claim': (role) => ({ kind: 'task', case: c, task: role === 'clerk' ? acceptance : review }),
   'task.complete': (role) => ({ kind: 'task', case: c, task: role === 'clerk' ? acceptance : review }),

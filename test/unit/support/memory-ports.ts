@@ -7,6 +7,7 @@ import type { CaseFile } from '#shared/domain/case-file';
 import type { ChangeRequest } from '#shared/domain/catalog-change';
 import type { Complaint } from '#shared/domain/complaint';
 import { Conflict, Malformed, OpenCaseExists, Stale } from '#shared/domain/errors';
+import type { Alert } from '#shared/domain/alert';
 import { holderKey, licenceSummary, type Licence, type LicenceDocument } from '#shared/domain/licence';
 import type { TrustAnchor, TrustAnchorChange } from '#shared/domain/trust-anchor';
 import { isOpen } from '#shared/domain/lifecycle';
@@ -45,6 +46,7 @@ export interface MemoryPorts extends Ports {
     signed: string[];
     packaged: string[];
     rendered: string[];
+    alerts: string[];
   };
   /** the clock, set by the test */
   setNow(at: string | Date): void;
@@ -76,6 +78,9 @@ export interface MemoryPorts extends Ports {
     schedule: Map<string, ScheduleEntry>;
     scheduleChanges: ScheduleChange[];
     register: Map<string, RegisterLine>;
+    /** e-supervision alerts by id, and when the sweeper looks at each case again */
+    alerts: Map<string, Alert>;
+    watches: Map<string, { version: number; date?: string }>;
     archiveEncryption?: { algorithm?: string; keyId?: string };
     archivePublicAccess?: Record<PublicAccessFlag, boolean>;
     /** what the archive reports of a lock, if not what it was given (a store that wraps dates, say) */
@@ -112,8 +117,10 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     scheduleChanges: [],
     register: new Map(),
     documents: new Map(),
+    alerts: new Map(),
+    watches: new Map(),
   };
-  const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [] };
+  const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [], alerts: [] };
   const losing = new Set<string>();
 
   const page = <T>(all: T[], req: PageRequest, list: string): Page<T> => {
@@ -143,7 +150,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       },
       async getFile(caseId) {
         const f = state.cases.get(caseId);
-        return f && clone(f);
+        return f && clone({ ...f, alerts: [...state.alerts.values()].filter((a) => a.caseId === caseId) });
       },
       async commit(change: CaseChange) {
         const { before, event } = change;
@@ -530,6 +537,33 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         return true;
       },
     },
+    alerts: {
+      async raise(a) {
+        if (state.alerts.has(a.alertId)) return false;
+        state.alerts.set(a.alertId, clone(a));
+        return true;
+      },
+      async clear(a) {
+        if (state.alerts.get(a.alertId)?.status !== 'open') return false;
+        state.alerts.set(a.alertId, clone(a));
+        return true;
+      },
+      async watch(caseId, version, date) {
+        const was = state.watches.get(caseId);
+        if (was && was.version > version) return;
+        state.watches.set(caseId, { version, ...(date ? { date } : {}) });
+      },
+      async *due(today) {
+        const due = [...state.watches].filter(([, w]) => w.date && w.date <= today).sort(([, a], [, b]) => a.date!.localeCompare(b.date!));
+        for (const [caseId] of due) yield caseId;
+      },
+      async list(q, req) {
+        const all = [...state.alerts.values()]
+          .filter((a) => a.status === q.status && (!q.level || a.level === q.level) && `${a.dept}#`.startsWith(q.within))
+          .sort((a, b) => `${b.dept}#${b.raisedAt}`.localeCompare(`${a.dept}#${a.raisedAt}`));
+        return page(all.map(clone), req, 'alerts');
+      },
+    },
     formats: formatReader,
     timestamps: {
       async stamp(bytes) {
@@ -579,10 +613,11 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       count: (m) => void seen.metrics.push(m),
       evaluation: (s) => void seen.evaluations.push(s),
       stuckNotices: () => undefined,
+      alert: (level, category) => void seen.alerts.push(`${level}/${category}`),
     },
     clock: { now: () => new Date(now) },
     calendar: TEST_CALENDAR,
-    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30, archiveSampleRate: 0.5, destructionWaitSeconds: 86_400, archivePublicAccess: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] },
+    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30, archiveSampleRate: 0.5, destructionWaitSeconds: 86_400, archivePublicAccess: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'], alertYellowShare: 0.8 },
   };
   return ports;
 }

@@ -1,0 +1,33 @@
+import { alertStore } from '#shared/adapters/dynamodb/alerts';
+import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
+import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
+import { catalogReader } from '#shared/adapters/dynamodb/catalog';
+import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
+import { regions } from '#shared/adapters/regions';
+import { systemClock } from '#shared/adapters/system';
+import type { AlertLevel, AlertStatus } from '#shared/domain/alert';
+import { listAlerts, listRules } from '#shared/domain/steps/supervision';
+import { apiHandler } from '#shared/http/handler';
+import { pageOf } from '#shared/http/paging';
+import { badRequest } from '#shared/http/problem';
+
+const ports = { alerts: alertStore, cases: caseRepository, catalog: catalogReader, regions, staff: staffRegister, authorisations: authorisationStore, clock: systemClock };
+
+const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw badRequest(`${name} is ${allowed.join(' or ')}`, [{ path: name, message: `one of ${allowed.join(', ')}` }]);
+  return value as T;
+};
+
+/** 电子监察 for supervisors [N20]: the rules, and the alerts of their region. */
+export const handler = apiHandler('supervision', {
+  'GET /v1/supervision/rules': async ({ caller }) => ({ body: await listRules(ports, caller) }),
+  'GET /v1/supervision/alerts': async ({ caller, query }) => ({
+    body: await listAlerts(
+      ports,
+      caller,
+      { level: oneOf<AlertLevel>('level', query.level, ['yellow', 'red']), status: oneOf<AlertStatus>('status', query.status, ['open', 'cleared']), region: query.region, dept: query.dept },
+      pageOf(query),
+    ),
+  }),
+});

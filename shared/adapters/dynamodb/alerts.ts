@@ -1,0 +1,92 @@
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Alert } from '../../domain/alert.ts';
+import type { AlertStore } from '../../domain/ports.ts';
+import { casesTable, dynamo } from './client.ts';
+import { page, type CursorShape } from './cursor.ts';
+import { alertKey, alertPartition, alertQueueIndex, CASE_ITEM, CASE_PREFIX, caseIdOfKey, GSI, watchIndex, watchKey, watchPartition } from './keys.ts';
+import { isConditionFailed } from './transactions.ts';
+
+const alertItem = (a: Alert) => ({ ...alertKey(a.caseId, a.rule, a.subject), type: 'alert', ...a, ...alertQueueIndex(a.status, a.dept, a.raisedAt, a.alertId) });
+
+const ignoreConditionFailed = (err: unknown) => {
+  if (isConditionFailed(err)) return false;
+  throw err;
+};
+
+const listShape = (status: string): CursorShape => ({
+  list: `alerts.${status}`,
+  attributes: ['pk', 'sk', 'queuePk', 'queueSk'],
+  partition: { attribute: 'queuePk', value: alertPartition(status) },
+  item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.alert),
+});
+
+/** Alerts in their cases' partitions, listed through the queue index by status and code prefix [N20]. */
+export const alertStore: AlertStore = {
+  async raise(a) {
+    return dynamo()
+      .send(new PutCommand({ TableName: casesTable(), Item: alertItem(a), ConditionExpression: 'attribute_not_exists(pk)' }))
+      .then(() => true, ignoreConditionFailed);
+  },
+
+  async clear(a) {
+    // the whole item again, now under ALERTS#cleared: only while it is still open
+    return dynamo()
+      .send(new PutCommand({ TableName: casesTable(), Item: alertItem(a), ConditionExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':open': 'open' } }))
+      .then(() => true, ignoreConditionFailed);
+  },
+
+  async watch(caseId, caseVersion, date) {
+    const index = date ? watchIndex(date, caseId) : undefined;
+    await dynamo()
+      .send(
+        new UpdateCommand({
+          TableName: casesTable(),
+          Key: watchKey(caseId),
+          // sparse: a case with nothing to wait for is in no partition of the index
+          UpdateExpression: index ? 'SET caseVersion = :v, #t = :type, dlPk = :p, dlSk = :s, watchAt = :d' : 'SET caseVersion = :v, #t = :type REMOVE dlPk, dlSk, watchAt',
+          ConditionExpression: 'attribute_not_exists(caseVersion) OR caseVersion <= :v',
+          ExpressionAttributeNames: { '#t': 'type' },
+          ExpressionAttributeValues: { ':v': caseVersion, ':type': 'watch', ...(index ? { ':p': index.dlPk, ':s': index.dlSk, ':d': date } : {}) },
+        }),
+      )
+      .catch(ignoreConditionFailed);
+  },
+
+  async *due(today, months) {
+    const [y, m] = today.split('-').map(Number);
+    for (let k = months - 1; k >= 0; k--) {
+      const month = new Date(Date.UTC(y, m - 1 - k, 1)).toISOString().slice(0, 7);
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res = await dynamo().send(
+          new QueryCommand({
+            TableName: casesTable(),
+            IndexName: GSI.deadline,
+            KeyConditionExpression: 'dlPk = :p AND dlSk <= :s',
+            ExpressionAttributeValues: { ':p': watchPartition(month), ':s': `${today}#~` },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of res.Items ?? []) {
+          const caseId = caseIdOfKey(item);
+          if (caseId) yield caseId;
+        }
+        start = res.LastEvaluatedKey;
+      } while (start);
+    }
+  },
+
+  async list(q, req) {
+    return page<Alert>(
+      listShape(q.status),
+      {
+        IndexName: GSI.queue,
+        KeyConditionExpression: 'queuePk = :p AND begins_with(queueSk, :w)',
+        ExpressionAttributeValues: { ':p': alertPartition(q.status), ':w': q.within, ...(q.level ? { ':l': q.level } : {}) },
+        ...(q.level ? { FilterExpression: '#l = :l', ExpressionAttributeNames: { '#l': 'level' } } : {}),
+        ScanIndexForward: false,
+      },
+      req,
+    );
+  },
+};

@@ -1,0 +1,85 @@
+import type { AlertLevel, AlertStatus } from '../alert.ts';
+import type { CaseCheck } from '../supervision-rule.ts';
+import { authorize } from '../access/gate.ts';
+import { shanghaiDate } from '../calendar.ts';
+import type { Caller } from '../caller.ts';
+import { Forbidden, Malformed } from '../errors.ts';
+import type { PageRequest, Ports } from '../ports.ts';
+import { regionContains } from '../rules/n4-region-scope.ts';
+import { findingsOf, nextWatch, reconcileAlerts, regionOfDept, ruleList } from '../supervision.ts';
+
+type SupervisePorts = Pick<Ports, 'cases' | 'alerts' | 'clock' | 'calendar' | 'settings' | 'metrics'>;
+
+/** How many months back the sweeper reads the watch list: a case looked at late is still looked at. */
+const WATCH_MONTHS = 13;
+
+/**
+ * 电子监察 of one case [N20]: every rule over the case file as it stands; an alert raised for each new
+ * finding, each open alert whose finding is gone cleared, and the day the sweeper must look again
+ * recorded. Run after every step (the case table's stream) and when that day comes (the sweeper);
+ * safe to run twice or side by side: an alert is raised once and cleared once, and a reading of an
+ * older version of the case never moves the watch back.
+ */
+export async function superviseCase(ports: SupervisePorts, caseId: string, now = ports.clock.now()) {
+  const file = await ports.cases.getFile(caseId);
+  if (!file) return { caseId, raised: [], cleared: [] };
+  const check: CaseCheck = { file, now, today: shanghaiDate(now), calendar: ports.calendar, settings: { yellowShare: ports.settings.alertYellowShare } };
+  const { raise, clear } = reconcileAlerts(file, file.alerts ?? [], findingsOf(check), now.toISOString());
+  const [raisedNow, clearedNow] = await Promise.all([Promise.all(raise.map((a) => ports.alerts.raise(a))), Promise.all(clear.map((a) => ports.alerts.clear(a)))]);
+  const raised = raise.filter((_, i) => raisedNow[i]);
+  for (const a of raised) ports.metrics.alert(a.level, a.category);
+  const watch = nextWatch(check);
+  await ports.alerts.watch(caseId, file.case.version, watch);
+  return { caseId, raised: raised.map((a) => a.alertId), cleared: clear.filter((_, i) => clearedNow[i]).map((a) => a.alertId), ...(watch ? { watch } : {}) };
+}
+
+/**
+ * The sweeper's share of e-supervision [N20]: the cases whose watch day has come, read from the watch
+ * list (a Query per month, only the entries due: never a Scan, never the open cases that are not due),
+ * each supervised again, at most `limit` per run; the rest stay due for the next.
+ */
+export async function sweepAlerts(ports: SupervisePorts, opts: { limit?: number } = {}) {
+  const now = ports.clock.now();
+  const limit = opts.limit ?? 500;
+  const looked: string[] = [];
+  const raised: string[] = [];
+  const cleared: string[] = [];
+  for await (const caseId of ports.alerts.due(shanghaiDate(now), WATCH_MONTHS)) {
+    const r = await superviseCase(ports, caseId, now);
+    looked.push(caseId);
+    raised.push(...r.raised);
+    cleared.push(...r.cleared);
+    if (looked.length >= limit) break;
+  }
+  return { looked, raised, cleared };
+}
+
+/** GET /v1/supervision/rules: every e-supervision rule, its level and its article [N20]. */
+export async function listRules(ports: Pick<Ports, 'cases' | 'staff' | 'authorisations' | 'clock'>, caller: Caller) {
+  await authorize(ports, caller, 'supervision.rules', { kind: 'none' }, ports.clock.now());
+  return { items: ruleList() };
+}
+
+export interface AlertListRequest {
+  level?: AlertLevel;
+  status?: AlertStatus;
+  region?: string;
+  dept?: string;
+}
+
+/** A region's code as the prefix of the codes below it: 610000 → 61, 610100 → 6101, 610113 → 610113. */
+export const regionPrefix = (region: string) => (region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region);
+
+/**
+ * GET /v1/supervision/alerts [N20]: a supervisor's alerts, open or cleared, of one level or both,
+ * within their region (or a region or department below it), by department and newest first.
+ */
+export async function listAlerts(ports: Pick<Ports, 'alerts' | 'regions' | 'catalog' | 'cases' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, req: AlertListRequest, page: PageRequest) {
+  const region = req.region ?? caller.region;
+  if (region !== undefined && (!/^\d{6}$/.test(region) || !ports.regions.name(region))) throw new Malformed(`there is no region ${region}`, [{ path: 'region', message: 'not a region of Shaanxi (6-digit 行政区划代码)' }]);
+  if (req.dept !== undefined && !(await ports.catalog.getDepartment(req.dept))) throw new Malformed(`there is no department ${req.dept}`, [{ path: 'dept', message: 'unknown department' }]);
+  await authorize(ports, caller, 'supervision.alerts', { kind: 'region', region: req.dept ? regionOfDept(req.dept).slice(0, 6) : (region ?? '') }, ports.clock.now());
+  if (req.dept && region && !regionContains(region, regionOfDept(req.dept))) throw new Forbidden(`department ${req.dept} is not in region ${region}`);
+  const within = req.dept ? `${req.dept}#` : regionPrefix(region!);
+  return ports.alerts.list({ status: req.status ?? 'open', ...(req.level ? { level: req.level } : {}), within }, page);
+}

@@ -1,0 +1,91 @@
+import { alertIdOf, type Alert, type Finding } from './alert.ts';
+import { type CaseCheck, type SupervisionRule } from './supervision-rule.ts';
+import type { CaseFile } from './case-file.ts';
+import { correctionList } from './rules/h22-correction-list.ts';
+import { correctionUnexamined } from './rules/h22-correction-unexamined.ts';
+import { acceptanceLate } from './rules/n14-acceptance-late.ts';
+import { appealRights } from './rules/n14-appeal-rights.ts';
+import { noticesComplete } from './rules/n14-notices-complete.ts';
+import { caseOverdue } from './rules/n20-case-overdue.ts';
+import { deadlineNear } from './rules/n20-deadline-near.ts';
+import { decisionReason } from './rules/n20-decision-reason.ts';
+import { decisionRole } from './rules/n20-decision-role.ts';
+import { extensionApproval } from './rules/n20-extension-approval.ts';
+import { lifecycleTransition } from './rules/n20-lifecycle-transition.ts';
+import { reviewLate } from './rules/n20-review-late.ts';
+
+/**
+ * The e-supervision rules [N20] (电子监察规则): timeliness, legality, completeness and standard
+ * content, each one file with its test. `GET /v1/supervision/rules` lists them.
+ */
+export const SUPERVISION_RULES: readonly SupervisionRule[] = [
+  deadlineNear,
+  caseOverdue,
+  acceptanceLate,
+  correctionUnexamined,
+  reviewLate,
+  lifecycleTransition,
+  decisionRole,
+  decisionReason,
+  extensionApproval,
+  noticesComplete,
+  correctionList,
+  appealRights,
+];
+
+const byId = new Map(SUPERVISION_RULES.map((r) => [r.ruleId, r]));
+
+/** What every rule finds wrong with the case as it stands. */
+export const findingsOf = (c: CaseCheck): Finding[] => SUPERVISION_RULES.flatMap((r) => r.check(c));
+
+/** The first day after today on which time alone can change a finding; none when only a step can. */
+export function nextWatch(c: CaseCheck): string | undefined {
+  const dates = SUPERVISION_RULES.map((r) => r.watch?.(c)).filter((d): d is string => !!d && d > c.today);
+  return dates.sort()[0];
+}
+
+/** The department a finding is for: the task it names, else the accepting department. */
+function deptOf(file: CaseFile, f: Finding): string {
+  return file.tasks.find((t) => t.taskId === f.subject)?.dept ?? file.case.acceptingDept;
+}
+
+/** A department code begins with the code of its region (610113-XZSP, 610113001-MZ for a township's). */
+export const regionOfDept = (dept: string) => dept.split('-')[0];
+
+/**
+ * What to write so the case's alerts say what the rules find now: an alert for every finding not yet
+ * raised (an alert is raised once: one cleared is not raised again), and every open alert whose
+ * finding is gone cleared. Alerts are kept.
+ */
+export function reconcileAlerts(file: CaseFile, existing: readonly Alert[], findings: readonly Finding[], at: string): { raise: Alert[]; clear: Alert[] } {
+  const c = file.case;
+  const found = new Map(findings.map((f) => [alertIdOf(c.caseId, f.ruleId, f.subject), f]));
+  const known = new Set(existing.map((a) => a.alertId));
+  const raise = [...found]
+    .filter(([id]) => !known.has(id))
+    .map(([alertId, f]): Alert => {
+      const rule = byId.get(f.ruleId)!;
+      const dept = deptOf(file, f);
+      return {
+        alertId,
+        caseId: c.caseId,
+        level: rule.level,
+        rule: rule.ruleId,
+        category: rule.category,
+        article: rule.article,
+        ...(f.subject ? { subject: f.subject } : {}),
+        detail: f.detail,
+        ...(f.deadline ? { deadline: f.deadline } : {}),
+        dept,
+        region: regionOfDept(dept),
+        matterCode: c.matterCode,
+        status: 'open',
+        raisedAt: at,
+      };
+    });
+  const clear = existing.filter((a) => a.status === 'open' && !found.has(a.alertId)).map((a): Alert => ({ ...a, status: 'cleared', clearedAt: at }));
+  return { raise, clear };
+}
+
+/** The rules as the API lists them. */
+export const ruleList = () => SUPERVISION_RULES.map((r) => ({ ruleId: r.ruleId, level: r.level, category: r.category, phase: r.phase, article: r.article, description: r.description }));
