@@ -7,7 +7,7 @@ import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { metrics } from '#shared/adapters/metrics';
 import { downloads } from '#shared/adapters/s3/downloads';
 import { uploadStore } from '#shared/adapters/s3/uploads';
-import { systemClock } from '#shared/adapters/system';
+import { settings, systemClock } from '#shared/adapters/system';
 import { answerCorrection, evaluate, fileComplaint, withdraw } from '#shared/domain/steps/applicant-actions';
 import { listMyCases, readCase, readNotice, verifyAudit } from '#shared/domain/steps/reads';
 import { apiHandler } from '#shared/http/handler';
@@ -16,7 +16,7 @@ import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';
 import { ComplaintRequest, CorrectionRequest, EvaluationRequest } from '#shared/http/schemas';
 
-const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, trustAnchors: trustAnchorStore, clock: systemClock, calendar: CALENDAR, metrics, catalog: catalogReader, uploads: uploadStore, downloads };
+const ports = { cases: caseRepository, staff: staffRegister, authorisations: authorisationStore, trustAnchors: trustAnchorStore, clock: systemClock, calendar: CALENDAR, settings, metrics, catalog: catalogReader, uploads: uploadStore, downloads };
 
 /** A case and what its applicant does with it: read it, its notices and its audit trail; correct, withdraw, rate, complain. */
 export const handler = apiHandler('cases', {

@@ -88,7 +88,8 @@ export class ApiStack extends Stack {
     data.idempotency.grantReadWriteData(intakeFn);
     workflows.routing.grantStartSyncExecution(intakeFn);
     const workflowEnv = { FORWARDING_SM_ARN: workflows.forwarding.stateMachineArn, UNIFIED_RETURN_SM_ARN: workflows.unifiedReturn.stateMachineArn };
-    const casesFn = new PlatformFunction(this, 'CasesFn', { name: 'cases', environment: { ...common, UPLOADS_BUCKET: data.uploads.bucketName } });
+    // working days a department has to follow up a 差评 [N21] (-c followUpWorkingDays=N)
+    const casesFn = new PlatformFunction(this, 'CasesFn', { name: 'cases', environment: { ...common, UPLOADS_BUCKET: data.uploads.bucketName, FOLLOW_UP_WORKING_DAYS: String(this.node.tryGetContext('followUpWorkingDays') ?? 5) } });
     data.cases.grantReadWriteData(casesFn);
     // downloads of notices are presigned GETs of the documents bucket [N14]
     data.documents.grantRead(casesFn, 'notices/*');
@@ -98,8 +99,10 @@ export class ApiStack extends Stack {
     const authorisationsFn = new PlatformFunction(this, 'AuthorisationsFn', { name: 'authorisations', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadWriteData(authorisationsFn);
     // the supervisors' complaint queue [N21]
-    const complaintsFn = new PlatformFunction(this, 'ComplaintsFn', { name: 'complaints', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
+    const complaintsFn = new PlatformFunction(this, 'ComplaintsFn', { name: 'complaints', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName, CATALOG_TABLE: data.catalog.tableName } });
     data.cases.grantReadWriteData(complaintsFn);
+    // and the 差评 follow-ups [N21]: the catalog names the departments asked for
+    data.catalog.grantReadData(complaintsFn);
     // 电子监察 [N20]: the rules, and the alerts through the queue index (reads only; the catalog names departments)
     const supervisionFn = new PlatformFunction(this, 'SupervisionFn', { name: 'supervision', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName, CATALOG_TABLE: data.catalog.tableName } });
     data.cases.grantReadData(supervisionFn);

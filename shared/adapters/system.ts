@@ -27,6 +27,9 @@ export const settings: Settings = {
   get archiveSampleRate() {
     return numberEnv('ARCHIVE_SAMPLE_RATE', 0.05);
   },
+  get followUpWorkingDays() {
+    return numberEnv('FOLLOW_UP_WORKING_DAYS', 5);
+  },
   get alertYellowShare() {
     // a share outside (0, 1) would warn of every case or of none: the default instead
     const v = numberEnv('ALERT_YELLOW_SHARE', 0.8);

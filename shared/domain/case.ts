@@ -109,7 +109,7 @@ export interface Case {
   /** the clock's adjustments: special procedures (paused) and extensions approved by the head */
   clockAdjustments?: ClockAdjustments;
   /** 好差评 [N21] [H10]: one evaluation by the applicant once the case is completed */
-  evaluation?: { score: number; comment?: string; at: string; by: string };
+  evaluation?: Evaluation;
 }
 
 export interface ClockAdjustments {
@@ -225,3 +225,31 @@ export interface AuditEvent {
 /** What the `byApplicant` index holds of a case: the fields of its summary (GET /v1/cases?mine=true). */
 export const CASE_SUMMARY_FIELDS = ['caseId', 'receiptNo', 'matterCode', 'matterName', 'status', 'submittedAt', 'deadline'] as const;
 export type CaseSummary = Pick<Case, (typeof CASE_SUMMARY_FIELDS)[number]>;
+
+/** What an applicant rates [N21], each 1–5 as the whole is (GB/T 39735's five levels). */
+export const EVALUATION_DIMENSIONS = ['guidance', 'convenience', 'attitude', 'timeliness', 'result'] as const;
+export type EvaluationDimension = (typeof EVALUATION_DIMENSIONS)[number];
+
+/** 好差评 [N21] [H10]: 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意; 1 and 2 are 差评 and are followed up. */
+export interface Evaluation {
+  evaluationId: string;
+  score: number;
+  dimensions?: Partial<Record<EvaluationDimension, number>>;
+  comment?: string;
+  at: string;
+  by: string;
+  /** 整改: a 差评 is answered by the accepting department within the configured working days */
+  followUp?: FollowUp;
+}
+
+export interface FollowUp {
+  status: 'open' | 'answered';
+  dept: string;
+  /** the last working day to answer by */
+  due: string;
+  action?: string;
+  /** whether the department reached the applicant (回访) */
+  contacted?: boolean;
+  answeredAt?: string;
+  answeredBy?: Actor;
+}

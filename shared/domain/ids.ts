@@ -22,13 +22,13 @@ export const newId = (prefix: string) => `${prefix}${random32(16)}`;
 
 /**
  * What belongs to a case carries the case's id, so it is one partition away: an acceptance task
- * `<caseId>.A1`, a review task `.R2`, a complaint `.C1`, a notice `.N3`.
+ * `<caseId>.A1`, a review task `.R2`, a complaint `.C1`, a notice `.N3`, the evaluation `.V1`.
  */
-export type ChildKind = 'A' | 'R' | 'C' | 'N';
+export type ChildKind = 'A' | 'R' | 'C' | 'N' | 'V';
 export const childId = (caseId: string, kind: ChildKind, n: number) => `${caseId}.${kind}${n}`;
 
 /** The case id in the id of something that belongs to a case, or undefined when the id is not of that shape. */
 export function caseIdOf(id: string, kinds: readonly ChildKind[]): string | undefined {
-  const m = /^([A-Z0-9]{10,40})\.([ARCN])(\d{1,4})$/.exec(id);
+  const m = /^([A-Z0-9]{10,40})\.([ARCNV])(\d{1,4})$/.exec(id);
   return m && kinds.includes(m[2] as ChildKind) ? m[1] : undefined;
 }

@@ -134,6 +134,8 @@ export interface CaseRepository {
   /** ids of archived cases whose package's retention ends by `before` (ISO), legal holds and destroyed ones left out [E18] */
   expiring(before: string): AsyncIterable<string>;
   getLicence(licenceId: string): Promise<Licence | undefined>;
+  /** 差评 and their follow-ups [N21], by status, within a region or department (a code prefix), the soonest due first */
+  listFollowUps(query: { status: 'open' | 'answered'; within: string }, page: PageRequest): Promise<Page<Case>>;
   /** the licence store by holder [E14] [E16]: a holder's licences, newest first */
   listLicences(holderKey: string, page: PageRequest): Promise<Page<LicenceSummary>>;
   /** a holder's licences of one type, every status (the caller decides which serve) */
@@ -434,4 +436,6 @@ export interface Settings {
   archivePublicAccess: readonly PublicAccessFlag[];
   /** the share of its promised working days a case may use before a yellow alert [N20] */
   alertYellowShare: number;
+  /** working days a department has to follow up a 差评 [N21] */
+  followUpWorkingDays: number;
 }

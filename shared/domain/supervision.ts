@@ -13,6 +13,7 @@ import { decisionRole } from './rules/n20-decision-role.ts';
 import { extensionApproval } from './rules/n20-extension-approval.ts';
 import { lifecycleTransition } from './rules/n20-lifecycle-transition.ts';
 import { reviewLate } from './rules/n20-review-late.ts';
+import { followUpOverdue } from './rules/n21-follow-up-overdue.ts';
 
 /**
  * The e-supervision rules [N20] (电子监察规则): timeliness, legality, completeness and standard
@@ -24,6 +25,7 @@ export const SUPERVISION_RULES: readonly SupervisionRule[] = [
   acceptanceLate,
   correctionUnexamined,
   reviewLate,
+  followUpOverdue,
   lifecycleTransition,
   decisionRole,
   decisionReason,

@@ -73,7 +73,7 @@ const SPECS = [
     method: 'POST',
     path: '/v1/cases/{caseId}/evaluation',
     fn: 'cases', action: 'case.evaluate',
-    summary: 'Rate a completed case once, 1–5 (好差评) [N21] [H10]',
+    summary: 'Rate a completed case once, 1–5, and each dimension if wished (好差评); 1 and 2 open a follow-up [N21] [H10]',
     body: { name: 'EvaluationRequest' },
     status: 201,
   },
@@ -95,6 +95,14 @@ const SPECS = [
   },
   { method: 'POST', path: '/v1/authorisations/{agentSub}/revoke', fn: 'authorisations', action: 'authorisation.manage', summary: 'Revoke an agent’s authorisation' },
   { method: 'GET', path: '/v1/complaints', fn: 'complaints', action: 'complaint.list', summary: 'Open complaints, oldest first (?status=open)' },
+  { method: 'GET', path: '/v1/evaluations', fn: 'complaints', action: 'evaluation.list', summary: '差评 and their follow-ups (?bad=true&status=open|answered&region=&dept=): a department’s, or a region’s for its supervisors [N21]' },
+  {
+    method: 'POST',
+    path: '/v1/evaluations/{evaluationId}/follow-up',
+    fn: 'complaints', action: 'evaluation.follow_up',
+    summary: 'Answer a 差评’s follow-up (整改) once: what was done, whether the applicant was reached [N21] [H10]',
+    body: { name: 'FollowUpRequest' },
+  },
   { method: 'GET', path: '/v1/supervision/rules', fn: 'supervision', action: 'supervision.rules', summary: 'Every e-supervision rule: its id, level, category, phase and article [N20]' },
   { method: 'GET', path: '/v1/supervision/alerts', fn: 'supervision', action: 'supervision.alerts', summary: 'Alerts of the supervisor’s region (?level=yellow|red&status=open|cleared&region=&dept=), paged [N20]' },
   {

@@ -92,7 +92,15 @@ export const AbsenceRequest = z.strictObject({ sub: text(1, 200), backup: text(1
 /** [N13] the roles a member of staff holds in their department, changed with a reason */
 export const StaffRolesRequest = z.strictObject({ roles: z.array(z.enum(['clerk', 'handler', 'head'])).check(z.maxLength(3)), reason: text(1, 500) });
 
-export const EvaluationRequest = z.strictObject({ score: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(1000))) });
+const Score = z.int().check(z.minimum(1), z.maximum(5));
+/** 好差评 [N21]: the whole and, if the applicant wishes, each dimension, 1 (非常不满意) to 5 (非常满意) */
+export const EvaluationRequest = z.strictObject({
+  score: Score,
+  dimensions: z.optional(z.strictObject({ guidance: z.optional(Score), convenience: z.optional(Score), attitude: z.optional(Score), timeliness: z.optional(Score), result: z.optional(Score) })),
+  comment: z.optional(z.string().check(z.maxLength(1000))),
+});
+/** 整改 [N21]: what the department did about a 差评, and whether it reached the applicant */
+export const FollowUpRequest = z.strictObject({ action: z.string().check(z.minLength(1), z.maxLength(2000)), contacted: z.boolean() });
 
 /** [N10] a catalog change; its patch and items are held against the matter model by the step (catalog-changes.ts). */
 export const ChangeProposal = z.strictObject({
@@ -149,5 +157,5 @@ export type StepInputs = [
 ];
 
 /** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
-export const REQUEST_SCHEMAS = { ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+export const REQUEST_SCHEMAS = { ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, FollowUpRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dayAfter } from '#shared/domain/alert';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, citizenToken, ddb, eventually, submitOnline, tableName, token } from './client';
+import { approveCase, call, citizenToken, ddb, eventually, submitOnline, tableName, token } from './client';
 
 /**
  * 电子监察 through the API [N20]: the rules; an overdue case raised red by the sweeper on the day after
@@ -94,5 +94,40 @@ describe('e-supervision', () => {
     }
     expect((await call('GET', '/v1/supervision/alerts', { token: citizen })).status).toBe(403);
     expect((await call('GET', '/v1/supervision/alerts')).status).toBe(401);
+  });
+});
+
+describe('好差评 and its follow-up [N21] [H10]', () => {
+  test('the applicant rates once, with dimensions; a 差评 is listed for the department and the region’s supervisor, answered once by the department', async () => {
+    const who = { type: 'person', name: '评价测试', idNumber: '610113199004040045' };
+    const citizen = await citizenToken(`ev-${run}`, who);
+    const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `ev-${run}`, who);
+    await approveCase(citizen, caseId, DEPT, `ev-${run}`);
+    const rate = (body: unknown, tok = citizen) => call('POST', `/v1/cases/${caseId}/evaluation`, { token: tok, body });
+    expect((await rate({ score: 6 })).status).toBe(400);
+    expect((await rate({ score: 2, dimensions: { attitude: 0 } })).status).toBe(400);
+    expect((await rate({ score: 2, dimensions: { mood: 3 } })).status).toBe(400);
+    const stranger = await citizenToken(`ev-x-${run}`, { type: 'person', name: '路人', idNumber: '610113197707070022' });
+    expect((await rate({ score: 1 }, stranger)).status).toBe(404);
+    const rated = await rate({ score: 2, dimensions: { attitude: 2, timeliness: 3 }, comment: '等待时间长' });
+    expect(rated.status).toBe(201);
+    expect(rated.body.evaluation).toMatchObject({ evaluationId: `${caseId}.V1`, score: 2, dimensions: { attitude: 2, timeliness: 3 }, followUp: { status: 'open', dept: DEPT, due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect((await rate({ score: 5 })).status).toBe(409);
+
+    const clerk = await token({ sub: `clerk-ev-${run}`, roles: ['clerk'], dept: DEPT, region: '610113' });
+    const supervisor = await token({ sub: `sup-ev-${run}`, roles: ['supervisor'], region: '610000' });
+    const listed = await call('GET', '/v1/evaluations?bad=true&status=open', { token: clerk });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.find((x: any) => x.caseId === caseId)).toMatchObject({ evaluationId: `${caseId}.V1`, score: 2, comment: '等待时间长', followUp: { status: 'open', overdue: false } });
+    expect((await call('GET', '/v1/evaluations?bad=true&region=610100', { token: supervisor })).body.items.some((x: any) => x.caseId === caseId)).toBe(true);
+    expect((await call('GET', '/v1/evaluations', { token: clerk })).status).toBe(400);
+    expect((await call('GET', '/v1/evaluations?bad=true', { token: citizen })).status).toBe(403);
+    const answer = (body: unknown, tok = clerk) => call('POST', `/v1/evaluations/${caseId}.V1/follow-up`, { token: tok, body });
+    expect((await answer({ action: '' })).status).toBe(400);
+    expect((await answer({ action: 'x', contacted: true }, supervisor)).status).toBe(403);
+    const done = await answer({ action: '已回访，增设叫号窗口', contacted: true });
+    expect([done.status, done.body.followUp?.status]).toEqual([200, 'answered']);
+    expect((await answer({ action: 'again', contacted: true })).status).toBe(409);
+    expect((await call('GET', '/v1/evaluations?bad=true&status=answered', { token: clerk })).body.items.some((x: any) => x.caseId === caseId)).toBe(true);
   });
 });

@@ -22,6 +22,8 @@ import {
   complaintQueueIndex,
   deadlineIndex,
   expiryIndex,
+  followUpIndex,
+  followUpPartition,
   expiryPartition,
   deadlinePartition,
   eventKey,
@@ -70,6 +72,7 @@ function caseItem(c: Case): Record<string, unknown> {
     ...rest,
     ...applicantIndex(c.applicant.sub, c.submittedAt, c.caseId),
     ...(isOpen(c.status) ? deadlineIndex(due, c.caseId) : {}),
+    ...(c.evaluation?.followUp ? followUpIndex(c.evaluation.followUp.status, c.evaluation.followUp.dept, c.evaluation.followUp.due, c.caseId) : {}),
     ...(c.archive && !c.archive.legalHold && !c.destroyed ? expiryIndex(c.archive.retainUntil, c.caseId) : {}),
     // sparse: only cases waiting for a workflow, so the sweeper's Query reads nothing else
     ...(c.pendingWorkflow ? pendingIndex(c.pendingSince ?? c.updatedAt ?? c.submittedAt, c.caseId) : {}),
@@ -108,6 +111,7 @@ const caseQuery = (caseId: string, skPrefix?: string, start?: Record<string, unk
 const LISTS = {
   mine: (sub: string): CursorShape => ({ list: 'cases.mine', attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: { attribute: 'gsi1pk', value: applicantPartition(sub) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk === CASE_ITEM.case }),
   tasks: (dept: string): CursorShape => ({ list: 'tasks.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: queuePartition(dept) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.task) }),
+  followUps: (status: string): CursorShape => ({ list: `followups.${status}`, attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: followUpPartition(status) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk === CASE_ITEM.case }),
   licences: (holder: string): CursorShape => ({ list: 'licences.mine', attributes: ['pk', 'sk'], partition: { attribute: 'pk', value: holderPartition(holder) }, item: (pk, sk) => pk.startsWith(HOLDER_PREFIX) && sk.startsWith('LICENCE#') }),
   complaints: (): CursorShape => ({ list: 'complaints.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: OPEN_COMPLAINTS }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.complaint) }),
 };
@@ -253,6 +257,10 @@ export const caseRepository: CaseRepository = {
     for (let year = EARLIEST_EXPIRY_YEAR; year <= Number(before.slice(0, 4)); year++) {
       yield* deadlineCaseIds('dlPk = :y AND dlSk <= :b', { ':y': expiryPartition(String(year)), ':b': `${before}#~` });
     }
+  },
+
+  async listFollowUps(q, req) {
+    return page<Case>(LISTS.followUps(q.status), { IndexName: GSI.queue, KeyConditionExpression: 'queuePk = :p AND begins_with(queueSk, :w)', ExpressionAttributeValues: { ':p': followUpPartition(q.status), ':w': q.within } }, req);
   },
 
   async getLicence(licenceId): Promise<Licence | undefined> {

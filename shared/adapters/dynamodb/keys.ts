@@ -94,6 +94,9 @@ export const OPEN_COMPLAINTS = 'COMPLAINTS#OPEN';
  * prefix of the sort key: one Query answers any of them.
  */
 export const alertPartition = (status: string) => `ALERTS#${status}`;
+/** a 差评's follow-up [N21] on its case item, in the queue index: FOLLOWUPS#open|answered, dept#due#caseId */
+export const followUpPartition = (status: string) => `FOLLOWUPS#${status}`;
+export const followUpIndex = (status: string, dept: string, due: string, caseId: string) => ({ queuePk: followUpPartition(status), queueSk: `${dept}#${due}#${caseId}` });
 export const alertQueueIndex = (status: string, dept: string, raisedAt: string, alertId: string) => ({ queuePk: alertPartition(status), queueSk: `${dept}#${raisedAt}#${alertId}` });
 export const complaintQueueIndex = (filedAt: string, complaintId: string) => ({ queuePk: OPEN_COMPLAINTS, queueSk: `${filedAt}#${complaintId}` });
 /** sparse deadline index: only open cases, bucketed by month so no partition grows hot */

@@ -146,6 +146,8 @@ export function decide(caller: Caller, action: Action, subject: Subject, facts: 
     }
 
     case 'own_department': {
+      // a supervisor may ask for a whole region over the departments (a department's staff never)
+      if (subject.kind === 'region') return held.includes('supervisor') && regionContains(caller.region, subject.region) ? allow('supervisor') : deny(`region ${subject.region} is not one ${caller.sub} supervises`);
       if (subject.kind !== 'department') throw new TypeError(`${action} is decided on a department`);
       if (held.includes('supervisor') && regionContains(caller.region, hallOf(subject.dept)?.slice(0, 6))) return allow('supervisor');
       if (caller.dept !== subject.dept) return deny(`this is for staff of ${subject.dept}`);

@@ -1,6 +1,6 @@
 import { actorOf } from '../actor.ts';
 import type { Caller } from '../caller.ts';
-import type { Case, Task } from '../case.ts';
+import type { Case, Evaluation, EvaluationDimension, FollowUp, Task } from '../case.ts';
 import { ACCEPTANCE_WORKING_DAYS } from '../clock.ts';
 import type { Complaint, ComplaintCategory } from '../complaint.ts';
 import { Invalid } from '../errors.ts';
@@ -10,7 +10,7 @@ import { noticeIssuer } from '../notices.ts';
 import type { Ports } from '../ports.ts';
 import type { MaterialRef } from '../rules/e14-material-requirements.ts';
 import { unsupplied } from '../rules/h22-one-time-correction.ts';
-import { assertEvaluable } from '../rules/n21-evaluation.ts';
+import { assertEvaluable, isBadEvaluation } from '../rules/n21-evaluation.ts';
 import { acceptanceTask } from './intake.ts';
 import { checkMaterials } from './materials.ts';
 import { runCaseStep, type StepPorts } from './run.ts';
@@ -61,14 +61,27 @@ export async function withdraw(ports: StepPorts, caller: Caller, caseId: string)
   });
 }
 
-/** 好差评 [N21] [H10]: the applicant, and only the applicant, rates a completed case once, 1 to 5. */
-export async function evaluate(ports: StepPorts, caller: Caller, caseId: string, req: { score: number; comment?: string }) {
+/**
+ * 好差评 [N21] [H10]: the applicant, and only the applicant, rates a completed case once, 1 to 5, and
+ * each dimension they choose to. A 差评 (1 or 2) opens a follow-up (整改) the accepting department
+ * answers within the deployment's working days; the supervisors see it overdue after that.
+ */
+export async function evaluate(ports: StepPorts & Pick<Ports, 'calendar' | 'settings'>, caller: Caller, caseId: string, req: { score: number; dimensions?: Partial<Record<EvaluationDimension, number>>; comment?: string }) {
   const saved = await runCaseStep(ports, { caseId, caller, action: 'case.evaluate' }, ({ file, role, at }) => {
     const c = file.case;
     assertEvaluable(c);
-    const evaluation = { score: req.score, ...(req.comment ? { comment: req.comment } : {}), at, by: caller.sub };
+    const followUp: FollowUp | undefined = isBadEvaluation(req.score) ? { status: 'open', dept: c.acceptingDept, due: ports.calendar.addWorkingDays(at, ports.settings.followUpWorkingDays).date } : undefined;
+    const evaluation: Evaluation = {
+      evaluationId: childId(caseId, 'V', 1),
+      score: req.score,
+      ...(req.dimensions && Object.keys(req.dimensions).length ? { dimensions: req.dimensions } : {}),
+      ...(req.comment ? { comment: req.comment } : {}),
+      at,
+      by: caller.sub,
+      ...(followUp ? { followUp } : {}),
+    };
     return {
-      change: { before: c, after: { ...c, evaluation }, event: { at, actor: actorOf(caller, role), action: 'evaluate', detail: { score: req.score } } },
+      change: { before: c, after: { ...c, evaluation }, event: { at, actor: actorOf(caller, role), action: 'evaluate', detail: { score: req.score, ...(evaluation.dimensions ? { dimensions: evaluation.dimensions } : {}), ...(followUp ? { followUpDue: followUp.due } : {}) } } },
       result: (s: Case) => s,
     };
   });

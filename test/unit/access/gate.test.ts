@@ -189,6 +189,8 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'complaint.handle': () => ({ kind: 'case', case: c }),
   'supervision.rules': () => ({ kind: 'none' }),
   'supervision.alerts': () => ({ kind: 'region', region: '610113' }),
+  'evaluation.list': () => ({ kind: 'department', dept: '610113-MZ' }),
+  'evaluation.follow_up': () => ({ kind: 'department', dept: '610113-MZ' }),
   'task.list': () => ({ kind: 'department', dept: '610113-CL' }),
   'task.claim': (role) => ({ kind: 'task', case: c, task: role === 'clerk' ? acceptance : review }),
   'task.complete': (role) => ({ kind: 'task', case: c, task: role === 'clerk' ? acceptance : review }),

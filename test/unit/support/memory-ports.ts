@@ -208,6 +208,13 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         const open = [...state.cases.values()].flatMap((f) => f.tasks).filter((t) => t.status === 'open' && t.dept === dept);
         return page(open, req, 'tasks');
       },
+      async listFollowUps(q, req) {
+        const all = [...state.cases.values()]
+          .map((f) => f.case)
+          .filter((c) => c.evaluation?.followUp?.status === q.status && `${c.evaluation.followUp.dept}#`.startsWith(q.within))
+          .sort((a, b) => `${a.evaluation!.followUp!.dept}#${a.evaluation!.followUp!.due}`.localeCompare(`${b.evaluation!.followUp!.dept}#${b.evaluation!.followUp!.due}`));
+        return page(all.map(clone), req, 'followups');
+      },
       async listOpenComplaints(region, req) {
         const open = [...state.cases.values()].flatMap((f) => f.complaints).filter((c) => c.status === 'open' && (!region || (c.region ?? '').startsWith(region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region)));
         return page(open, req, 'complaints');
@@ -617,7 +624,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     },
     clock: { now: () => new Date(now) },
     calendar: TEST_CALENDAR,
-    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30, archiveSampleRate: 0.5, destructionWaitSeconds: 86_400, archivePublicAccess: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'], alertYellowShare: 0.8 },
+    settings: { correctionWorkingDays: opts.correctionWorkingDays ?? 30, archiveSampleRate: 0.5, destructionWaitSeconds: 86_400, archivePublicAccess: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'], alertYellowShare: 0.8, followUpWorkingDays: 5 },
   };
   return ports;
 }
