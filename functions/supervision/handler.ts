@@ -6,12 +6,14 @@ import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { regions } from '#shared/adapters/regions';
 import { systemClock } from '#shared/adapters/system';
 import type { AlertLevel, AlertStatus } from '#shared/domain/alert';
+import { readMetrics } from '#shared/domain/steps/metrics';
 import { listAlerts, listRules } from '#shared/domain/steps/supervision';
+import { counterStore } from '#shared/adapters/dynamodb/counters';
 import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
 import { badRequest } from '#shared/http/problem';
 
-const ports = { alerts: alertStore, cases: caseRepository, catalog: catalogReader, regions, staff: staffRegister, authorisations: authorisationStore, clock: systemClock };
+const ports = { alerts: alertStore, counters: counterStore, cases: caseRepository, catalog: catalogReader, regions, staff: staffRegister, authorisations: authorisationStore, clock: systemClock };
 
 const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
   if (value === undefined) return undefined;
@@ -19,9 +21,10 @@ const oneOf = <T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 };
 
-/** 电子监察 for supervisors [N20]: the rules, and the alerts of their region. */
+/** 电子监察 for supervisors [N20]: the rules, the alerts of their region, and its figures. */
 export const handler = apiHandler('supervision', {
   'GET /v1/supervision/rules': async ({ caller }) => ({ body: await listRules(ports, caller) }),
+  'GET /v1/supervision/metrics': async ({ caller, query }) => ({ body: await readMetrics(ports, caller, { from: query.from, to: query.to, region: query.region, dept: query.dept, by: query.by }) }),
   'GET /v1/supervision/alerts': async ({ caller, query }) => ({
     body: await listAlerts(
       ports,

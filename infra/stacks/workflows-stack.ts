@@ -194,10 +194,10 @@ export class WorkflowsStack extends Stack {
       targets: [new LambdaFunction(checksFn, { retryAttempts: 2 })],
     });
 
-    // 电子监察 [N20]: every step (a case or audit-event item written) has its case supervised again
-    const alertsFn = new PlatformFunction(this, 'AlertsFn', { name: 'alerts', memorySize: 512, timeout: Duration.seconds(60), environment: { CASES_TABLE: data.cases.tableName, ALERT_YELLOW_SHARE: String(this.node.tryGetContext('alertYellowShare') ?? 0.8) } });
-    data.cases.grantReadWriteData(alertsFn);
-    alertsFn.addEventSource(
+    // 电子监察 [N20]: every step (the audit event it inserts) has its case supervised again and is counted
+    const monitorFn = new PlatformFunction(this, 'MonitorFn', { name: 'monitor', memorySize: 512, timeout: Duration.seconds(60), environment: { CASES_TABLE: data.cases.tableName, ALERT_YELLOW_SHARE: String(this.node.tryGetContext('alertYellowShare') ?? 0.8) } });
+    data.cases.grantReadWriteData(monitorFn);
+    monitorFn.addEventSource(
       new DynamoEventSource(data.cases, {
         startingPosition: StartingPosition.LATEST,
         batchSize: 100,

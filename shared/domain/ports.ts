@@ -1,10 +1,11 @@
 import type { Authorisation } from './authorisation.ts';
 import type { WorkingDayCalendar } from './calendar.ts';
-import type { Actor, ArchiveRecord, Case, CaseSummary, Notice, NoticeDocument, Task } from './case.ts';
+import type { Actor, ArchiveRecord, Case, CaseSummary, Channel, Notice, NoticeDocument, Task } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import type { ChangeRequest } from './catalog-change.ts';
 import type { Complaint } from './complaint.ts';
 import type { Alert, AlertLevel, AlertStatus, RuleCategory } from './alert.ts';
+import type { Counted, Counts } from './business-metrics.ts';
 import type { Licence, LicenceDocument, LicenceSummary } from './licence.ts';
 import type { TrustAnchor, TrustAnchorChange } from './trust-anchor.ts';
 import type { Department, Matter } from './matter.ts';
@@ -42,6 +43,7 @@ export interface Ports {
   appraisals: AppraisalStore;
   retentionSchedule: RetentionScheduleStore;
   alerts: AlertStore;
+  counters: CounterStore;
   formats: FormatReader;
   documents: NoticeDocuments;
   downloads: Downloads;
@@ -114,6 +116,22 @@ export interface AlertStore {
   /** the cases to look at on or before `today`, over the last `months` months of the index */
   due(today: string, months: number): AsyncIterable<string>;
   list(query: AlertQuery, page: PageRequest): Promise<Page<Alert>>;
+}
+
+/** One entry of a region's counters on one day: a department of its own, or a region below it, by channel [N20]. */
+export interface CounterEntry {
+  day: string;
+  /** `DEPT#{code}` or `REGION#{code}` */
+  entry: string;
+  byChannel: Partial<Record<Channel, Counts>>;
+}
+
+/** Per-day counters per department, rolled up into every region above it [N20]. */
+export interface CounterStore {
+  /** adds a step's counts once: false when that step of that case was counted before (a stream redelivery) */
+  add(step: { caseId: string; seq: number }, counted: Counted): Promise<boolean>;
+  /** every entry of a region's partition from `from` to `to` (days, inclusive) */
+  entries(region: string, from: string, to: string): Promise<CounterEntry[]>;
 }
 
 export interface CaseRepository {

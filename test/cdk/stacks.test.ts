@@ -481,9 +481,9 @@ describe('notices as documents ([N14] 文书)', () => {
     dataT().hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
     const mappings = Object.values(resources(workflowsT(), 'AWS::Lambda::EventSourceMapping'));
     const of = (fn: string) => mappings.filter((x) => JSON.stringify(x.Properties!.FunctionName).includes(fn));
-    expect([mappings.length, of('NoticesFn').length, of('ArchiveChecksFn').length, of('AlertsFn').length]).toEqual([3, 1, 1, 1]);
+    expect([mappings.length, of('NoticesFn').length, of('ArchiveChecksFn').length, of('MonitorFn').length]).toEqual([3, 1, 1, 1]);
     // [N20] every step is supervised once: the one audit event each step inserts, nothing else
-    const alerts = of('AlertsFn')[0].Properties!;
+    const alerts = of('MonitorFn')[0].Properties!;
     expect(alerts.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['event'] } } } }]);
     expect(alerts).toMatchObject({ BisectBatchOnFunctionError: true, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 5 });
     // [E18] one check run page per invocation, and nothing but running check runs

@@ -131,3 +131,37 @@ describe('好差评 and its follow-up [N21] [H10]', () => {
     expect((await call('GET', '/v1/evaluations?bad=true&status=answered', { token: clerk })).body.items.some((x: any) => x.caseId === caseId)).toBe(true);
   });
 });
+
+describe('the figures [N20]', () => {
+  test('each step is counted once from the stream into the department, county, city and province; by channel and by region they add up; bad periods are 400', async () => {
+    const supervisor = await token({ sub: `sup-m-${run}`, roles: ['supervisor'], region: '610000' });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const q = `from=${today}&to=${today}`;
+    const figures = async (extra = '') => (await call('GET', `/v1/supervision/metrics?${q}${extra}`, { token: supervisor })).body;
+    const before = await figures('&region=610113');
+    const who = { type: 'person', name: '统计测试', idNumber: '61011319910505004X' };
+    const citizen = await citizenToken(`m-${run}`, who);
+    const caseId = await submitOnline(citizen, DEMO_FOOD_MATTER_CODE, ['M01', 'M02', 'M04', 'M05'], `m-${run}`, who);
+    const clerk = await token({ sub: `clerk-m-${run}`, roles: ['clerk'], dept: DEPT, region: '610113' });
+    expect((await call('POST', `/v1/tasks/${caseId}.A1/complete`, { token: clerk, body: { decision: 'accept' } })).status).toBe(200);
+    const after = await eventually('the steps counted', async () => {
+      const f = await figures('&region=610113');
+      return f.submitted === before.submitted + 1 && f.accepted === before.accepted + 1 && f;
+    });
+    expect(after).toMatchObject({ region: '610113', regionName: expect.stringContaining('雁塔区') });
+    // the same steps in the city and the province, and in the department
+    const dept = await figures(`&dept=${DEPT}`);
+    expect(dept.submitted).toBeGreaterThanOrEqual(1);
+    const province = await figures('&by=region');
+    const xian = province.groups.find((g: any) => g.key === '610100');
+    expect(xian.submitted).toBeGreaterThanOrEqual(after.submitted);
+    expect(province.groups.reduce((n: number, g: any) => n + g.submitted, 0)).toBe(province.submitted);
+    const channels = await figures('&region=610113&by=channel');
+    expect(channels.groups.reduce((n: number, g: any) => n + g.submitted, 0)).toBe(channels.submitted);
+    for (const bad of ['', `from=${today}`, `from=${today}&to=2020-01-01`, 'from=2024-01-01&to=2026-12-31', 'from=2026-13-01&to=2026-13-02', `${q}&by=hour`, `${q}&region=619999`, `${q}&dept=610113-NOPE`])
+      expect([bad, (await call('GET', `/v1/supervision/metrics?${bad}`, { token: supervisor })).status]).toEqual([bad, 400]);
+    const county = await token({ sub: `sup-mc-${run}`, roles: ['supervisor'], region: '610113' });
+    expect((await call('GET', `/v1/supervision/metrics?${q}&region=610104`, { token: county })).status).toBe(403);
+    expect((await call('GET', `/v1/supervision/metrics?${q}`, { token: citizen })).status).toBe(403);
+  });
+});

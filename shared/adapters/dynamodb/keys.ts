@@ -23,6 +23,12 @@ export const alertKey = (caseId: string, rule: string, subject?: string) => ({ p
 /** When the sweeper looks at a case again [N20]: one small item beside the case, never the case item itself (a step's version stays its own). */
 export const watchKey = (caseId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: 'WATCH' });
 
+/** A step of a case counted into the business counters [N20]: the marker that makes a redelivery count nothing (beside the case's partition, not in it: a case file is read whole). */
+export const countedKey = (caseId: string, seq: number) => ({ pk: `COUNTED#${caseId}`, sk: String(seq).padStart(6, '0') });
+/** The counters of a region [N20]: one partition per region, an item per day and entry (DEPT#code or REGION#code). */
+export const counterPartition = (region: string) => `METRICS#${region}`;
+export const counterKey = (region: string, day: string, entry: string) => ({ pk: counterPartition(region), sk: `DAY#${day}#${entry}` });
+
 /** The kinds of item in a case's partition, by their sort-key prefix. */
 export const CASE_ITEM = { case: 'CASE', filing: 'CASE#FILING', event: 'EVENT#', task: 'TASK#', notice: 'NOTICE#', complaint: 'COMPLAINT#', alert: 'ALERT#' } as const;
 

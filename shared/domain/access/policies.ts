@@ -76,6 +76,7 @@ export const POLICIES = {
   // [N20] the rules are for every department to know; the alerts for the supervisors of their region
   'supervision.rules': { roles: ['supervisor', ...STAFF], ownership: 'any' },
   'supervision.alerts': { roles: ['supervisor'], ownership: 'own_region' },
+  'supervision.metrics': { roles: ['supervisor'], ownership: 'own_region' },
   // [N21] a 差评's follow-up: the accepting department answers it; its staff and the region's supervisors list them
   'evaluation.list': { roles: ['supervisor', 'clerk', 'head'], ownership: 'own_department' },
   'evaluation.follow_up': { roles: ['clerk', 'head'], ownership: 'own_department' },

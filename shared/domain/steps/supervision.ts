@@ -7,6 +7,8 @@ import { Forbidden, Malformed } from '../errors.ts';
 import type { PageRequest, Ports } from '../ports.ts';
 import { regionContains } from '../rules/n4-region-scope.ts';
 import { findingsOf, nextWatch, reconcileAlerts, regionOfDept, ruleList } from '../supervision.ts';
+import { countsOf } from '../business-metrics.ts';
+import type { CaseFile } from '../case-file.ts';
 
 type SupervisePorts = Pick<Ports, 'cases' | 'alerts' | 'clock' | 'calendar' | 'settings' | 'metrics'>;
 
@@ -22,7 +24,11 @@ const WATCH_MONTHS = 13;
  */
 export async function superviseCase(ports: SupervisePorts, caseId: string, now = ports.clock.now()) {
   const file = await ports.cases.getFile(caseId);
-  if (!file) return { caseId, raised: [], cleared: [] };
+  return file ? superviseFile(ports, file, now) : { caseId, raised: [], cleared: [] };
+}
+
+async function superviseFile(ports: SupervisePorts, file: CaseFile, now: Date) {
+  const caseId = file.case.caseId;
   const check: CaseCheck = { file, now, today: shanghaiDate(now), calendar: ports.calendar, settings: { yellowShare: ports.settings.alertYellowShare } };
   const { raise, clear } = reconcileAlerts(file, file.alerts ?? [], findingsOf(check), now.toISOString());
   const [raisedNow, clearedNow] = await Promise.all([Promise.all(raise.map((a) => ports.alerts.raise(a))), Promise.all(clear.map((a) => ports.alerts.clear(a)))]);
@@ -31,6 +37,24 @@ export async function superviseCase(ports: SupervisePorts, caseId: string, now =
   const watch = nextWatch(check);
   await ports.alerts.watch(caseId, file.case.version, watch);
   return { caseId, raised: raised.map((a) => a.alertId), cleared: clear.filter((_, i) => clearedNow[i]).map((a) => a.alertId), ...(watch ? { watch } : {}) };
+}
+
+/**
+ * What the case table's stream hands over for each step [N20]: the case supervised again, and each
+ * step named (by its audit event's seq) counted into the per-day counters, once however often the
+ * stream delivers it. One read of the case file for both.
+ */
+export async function monitorSteps(ports: SupervisePorts & Pick<Ports, 'counters'>, caseId: string, seqs: number[]) {
+  const file = await ports.cases.getFile(caseId);
+  if (!file) return { caseId, raised: [], cleared: [], counted: [] };
+  const supervised = await superviseFile(ports, file, ports.clock.now());
+  const counted: number[] = [];
+  for (const seq of seqs) {
+    const event = file.events.find((e) => e.seq === seq);
+    const counts = event && countsOf(event, file.case, ports.calendar);
+    if (counts && (await ports.counters.add({ caseId, seq }, counts))) counted.push(seq);
+  }
+  return { ...supervised, counted };
 }
 
 /**

@@ -189,6 +189,7 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'complaint.handle': () => ({ kind: 'case', case: c }),
   'supervision.rules': () => ({ kind: 'none' }),
   'supervision.alerts': () => ({ kind: 'region', region: '610113' }),
+  'supervision.metrics': () => ({ kind: 'region', region: '610113' }),
   'evaluation.list': () => ({ kind: 'department', dept: '610113-MZ' }),
   'evaluation.follow_up': () => ({ kind: 'department', dept: '610113-MZ' }),
   'task.list': () => ({ kind: 'department', dept: '610113-CL' }),

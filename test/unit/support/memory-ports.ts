@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { chainEvent, GENESIS_HASH } from '#shared/domain/audit';
 import type { Authorisation } from '#shared/domain/authorisation';
 import { WorkingDayCalendar } from '#shared/domain/calendar';
-import type { Case, CaseSummary, Notice, NoticeDocument, Task } from '#shared/domain/case';
+import type { Case, CaseSummary, Channel, Notice, NoticeDocument, Task } from '#shared/domain/case';
 import type { CaseFile } from '#shared/domain/case-file';
 import type { ChangeRequest } from '#shared/domain/catalog-change';
 import type { Complaint } from '#shared/domain/complaint';
 import { Conflict, Malformed, OpenCaseExists, Stale } from '#shared/domain/errors';
 import type { Alert } from '#shared/domain/alert';
+import { addCounts, rollUp, type Counts } from '#shared/domain/business-metrics';
 import { holderKey, licenceSummary, type Licence, type LicenceDocument } from '#shared/domain/licence';
 import type { TrustAnchor, TrustAnchorChange } from '#shared/domain/trust-anchor';
 import { isOpen } from '#shared/domain/lifecycle';
@@ -80,6 +81,9 @@ export interface MemoryPorts extends Ports {
     register: Map<string, RegisterLine>;
     /** e-supervision alerts by id, and when the sweeper looks at each case again */
     alerts: Map<string, Alert>;
+    /** the business counters by region, day and entry, and the steps counted */
+    counters: Map<string, Partial<Record<Channel, Counts>>>;
+    counted: Set<string>;
     watches: Map<string, { version: number; date?: string }>;
     archiveEncryption?: { algorithm?: string; keyId?: string };
     archivePublicAccess?: Record<PublicAccessFlag, boolean>;
@@ -119,6 +123,8 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     documents: new Map(),
     alerts: new Map(),
     watches: new Map(),
+    counters: new Map(),
+    counted: new Set(),
   };
   const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [], alerts: [] };
   const losing = new Set<string>();
@@ -569,6 +575,26 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
           .filter((a) => a.status === q.status && (!q.level || a.level === q.level) && `${a.dept}#`.startsWith(q.within))
           .sort((a, b) => `${b.dept}#${b.raisedAt}`.localeCompare(`${a.dept}#${a.raisedAt}`));
         return page(all.map(clone), req, 'alerts');
+      },
+    },
+    counters: {
+      async add(step, counted) {
+        const id = `${step.caseId}#${step.seq}`;
+        if (state.counted.has(id)) return false;
+        state.counted.add(id);
+        for (const { region, entry } of rollUp(counted.dept)) {
+          const key = `${region}|${counted.day}|${entry}`;
+          const byChannel = state.counters.get(key) ?? {};
+          byChannel[counted.channel] = addCounts({ ...(byChannel[counted.channel] ?? {}) }, counted.counts);
+          state.counters.set(key, byChannel);
+        }
+        return true;
+      },
+      async entries(region, from, to) {
+        return [...state.counters]
+          .map(([key, byChannel]) => ({ key: key.split('|'), byChannel }))
+          .filter(({ key: [r, day] }) => r === region && day >= from && day <= to)
+          .map(({ key: [, day, entry], byChannel }) => ({ day, entry, byChannel: clone(byChannel) }));
       },
     },
     formats: formatReader,
