@@ -39,6 +39,8 @@ export class WorkflowsStack extends Stack {
   readonly forwarding: StateMachine;
   readonly unifiedReturn: StateMachine;
   readonly catalogPublish: StateMachine;
+  /** the functions that read the case table's stream: their iterator age is watched (SupervisionStack) */
+  readonly streamConsumers: PlatformFunction[] = [];
 
   constructor(scope: Construct, id: string, props: WorkflowsStackProps) {
     super(scope, id, props);
@@ -197,6 +199,7 @@ export class WorkflowsStack extends Stack {
     // 电子监察 [N20]: every step (the audit event it inserts) has its case supervised again and is counted
     const monitorFn = new PlatformFunction(this, 'MonitorFn', { name: 'monitor', memorySize: 512, timeout: Duration.seconds(60), environment: { CASES_TABLE: data.cases.tableName, ALERT_YELLOW_SHARE: String(this.node.tryGetContext('alertYellowShare') ?? 0.8) } });
     data.cases.grantReadWriteData(monitorFn);
+    this.streamConsumers.push(noticesFn, checksFn, monitorFn);
     monitorFn.addEventSource(
       new DynamoEventSource(data.cases, {
         startingPosition: StartingPosition.LATEST,

@@ -12,6 +12,19 @@ export type Counter = (typeof COUNTERS)[number];
 export type Counts = Partial<Record<Counter, number>>;
 export const CHANNELS: readonly Channel[] = ['online', 'window', 'agent', 'kiosk'];
 
+/**
+ * The dimensions a business metric (CloudWatch EMF) carries [N20], each its own dimension set: the city
+ * (11 values), the channel (4) and the matter type (~10), never a county, a department or a case, so
+ * the platform pays for a few dozen custom metrics, not one per combination of 4,000+ departments.
+ */
+export interface MetricDimensions {
+  city: string;
+  channel: Channel;
+  matterType?: string;
+}
+
+export const metricDimensions = (c: Pick<Case, 'region' | 'channel' | 'matterType'>): MetricDimensions => ({ city: `${c.region.slice(0, 4)}00`, channel: c.channel, ...(c.matterType ? { matterType: c.matterType } : {}) });
+
 /** What one step adds, on the day (Beijing) it was taken, to the accepting department's figures in the case's channel. */
 export interface Counted {
   day: string;

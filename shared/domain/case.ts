@@ -64,6 +64,8 @@ export interface Case {
   matterCode: string;
   matterVersion: number;
   matterName: string;
+  /** the matter's type (行政许可, 公共服务 …) as filed: a low-cardinality dimension of the metrics [N20] */
+  matterType?: string;
   region: string;
   /** the accepting department (受理部门) */
   acceptingDept: string;

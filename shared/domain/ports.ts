@@ -5,7 +5,7 @@ import type { CaseFile } from './case-file.ts';
 import type { ChangeRequest } from './catalog-change.ts';
 import type { Complaint } from './complaint.ts';
 import type { Alert, AlertLevel, AlertStatus, RuleCategory } from './alert.ts';
-import type { Counted, Counts } from './business-metrics.ts';
+import type { Counted, Counts, MetricDimensions } from './business-metrics.ts';
 import type { Licence, LicenceDocument, LicenceSummary } from './licence.ts';
 import type { TrustAnchor, TrustAnchorChange } from './trust-anchor.ts';
 import type { Department, Matter } from './matter.ts';
@@ -422,13 +422,16 @@ export type CaseMetric =
   | 'CaseCompletedOnTime'
   | 'CaseCompletedOverdue'
   | 'CaseComplaint'
+  // [N21] a 差评 whose follow-up is past its day (the supervision stack alarms on it)
+  | 'FollowUpOverdue'
   // 四性检测 [E18]: packages checked, and those that failed a property
   | 'ArchivePackageChecked'
   | 'ArchivePackageFailed';
 
 export interface Metrics {
-  count(metric: CaseMetric): void;
-  evaluation(score: number): void;
+  /** a count, platform-wide and, for a case's, by its city, channel and matter type (each a dimension set of its own) */
+  count(metric: CaseMetric, dimensions?: MetricDimensions): void;
+  evaluation(score: number, dimensions?: MetricDimensions): void;
   stuckNotices(n: number): void;
   /** an e-supervision alert raised [N20], by its level and category only (a low-cardinality metric) */
   alert(level: AlertLevel, category: RuleCategory): void;

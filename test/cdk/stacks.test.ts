@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { GSI } from '../../shared/adapters/dynamodb/keys.ts';
+import { SUPERVISION_RULES } from '../../shared/domain/supervision.ts';
 import {
   allFunctions,
   allRoles,
@@ -526,6 +527,32 @@ describe('notices as documents ([N14] 文书)', () => {
 });
 
 describe('supervision ([N20] 电子监察)', () => {
+  const sup = () => p.templates['Zwfw-Supervision'];
+  const alarms = () => Object.values(resources(sup(), 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+  const body = (name: string) => JSON.stringify(Object.values(resources(sup(), 'AWS::CloudWatch::Dashboard')).find((d) => d.Properties!.DashboardName === name)!.Properties!.DashboardBody);
+
+  test('a business dashboard (by city, channel and matter type; alerts; evaluations) and a platform health dashboard (API, Lambda, workflows, DynamoDB, stream lag)', () => {
+    const business = body('zwfw-supervision');
+    for (const s of ['{Zwfw,service,city}', '{Zwfw,service,channel}', '{Zwfw,service,matterType}', 'AlertRaised', 'EvaluationScore', 'FollowUpOverdue']) expect([s, business.includes(s)]).toEqual([s, true]);
+    const health = body('zwfw-platform');
+    for (const s of ['5XXError', 'Latency', 'AWS/Lambda', 'Throttles', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ThrottledRequests', 'IteratorAge']) expect([s, health.includes(s)]).toEqual([s, true]);
+  });
+
+  test('alarms on API 5xx, workflow failures and timeouts, red alerts of every rule category, overdue follow-ups, failed archive checks and stream lag', () => {
+    const named = (metric: string) => alarms().filter((a) => a.MetricName === metric);
+    expect(named('5XXError')).toHaveLength(1);
+    expect([named('ExecutionsFailed').length, named('ExecutionsTimedOut').length]).toEqual([3, 3]);
+    expect(named('FollowUpOverdue')).toHaveLength(1);
+    expect(named('ArchivePackageFailed')).toHaveLength(1);
+    expect(named('IteratorAge').map((a) => a.Threshold)).toEqual([300_000, 300_000, 300_000]);
+    // red alerts: a sum over the categories, and every category a rule has is in it
+    const red = alarms().find((a) => a.Metrics?.some((m: any) => m.MetricStat?.Metric?.MetricName === 'AlertRaised'))!;
+    const categories = red.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'category').Value);
+    expect(new Set(SUPERVISION_RULES.map((r) => r.category)).size).toBeGreaterThan(0);
+    for (const c of new Set(SUPERVISION_RULES.map((r) => r.category))) expect(categories).toContain(c);
+    expect(red.Metrics.every((m: any) => !m.MetricStat || m.MetricStat.Metric.Dimensions.some((d: any) => d.Name === 'level' && d.Value === 'red'))).toBe(true);
+  });
+
   test('an alarm fires when a notice is set aside because its PDF failed every time (NoticeRenderStuck)', () => {
     p.templates['Zwfw-Supervision'].hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'NoticeRenderStuck',

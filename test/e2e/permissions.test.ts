@@ -18,6 +18,7 @@ const BODIES: Record<string, unknown> = {
   ComplaintRequest: { category: 'other', text: 'x' },
   AuthorisationRequest: { agentSub: 'a', validUntil: '2030-01-01T00:00:00+08:00' },
   ComplaintHandling: { result: 'x', upheld: true },
+  FollowUpRequest: { action: 'x', contacted: true },
   TaskDecision: { decision: 'accept' },
   OfflineStepRequest: { kind: 'hearing', startedAt: '2026-01-01T00:00:00+08:00', result: 'x' },
   SpecialProcedureRequest: { kind: 'hearing', reason: 'x' },

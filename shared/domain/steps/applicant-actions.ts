@@ -14,6 +14,7 @@ import { assertEvaluable, isBadEvaluation } from '../rules/n21-evaluation.ts';
 import { acceptanceTask } from './intake.ts';
 import { checkMaterials } from './materials.ts';
 import { runCaseStep, type StepPorts } from './run.ts';
+import { metricDimensions } from '../business-metrics.ts';
 
 /**
  * Answering a correction notice [H22] 补齐补正: the new materials are checked like an intake, every item
@@ -85,7 +86,7 @@ export async function evaluate(ports: StepPorts & Pick<Ports, 'calendar' | 'sett
       result: (s: Case) => s,
     };
   });
-  ports.metrics.evaluation(req.score);
+  ports.metrics.evaluation(req.score, metricDimensions(saved));
   return saved;
 }
 

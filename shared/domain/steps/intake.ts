@@ -14,6 +14,7 @@ import { realNameApplicant, type ApplicantClaim } from '../rules/n13-real-name.t
 import { hallOf } from '../rules/h8-single-window.ts';
 import { assertFormWithinLimits } from '../rules/n15-application-form.ts';
 import { checkMaterials } from './materials.ts';
+import { metricDimensions } from '../business-metrics.ts';
 
 /** An application as a filer sends it (API.md `POST /v1/cases`). */
 export interface ApplicationRequest {
@@ -176,6 +177,7 @@ export async function recordSubmission(
     matterCode: matter.code,
     matterVersion: matter.version,
     matterName: matter.name,
+    matterType: matter.type,
     region: matter.region,
     acceptingDept: matter.dept,
     handlingDepts: matter.handlingDepts,
@@ -209,7 +211,7 @@ export async function recordSubmission(
       newTasks: [acceptanceTask(c, 1, input.submittedAt)],
       notices: [receipt],
     });
-    ports.metrics.count('CaseSubmitted');
+    ports.metrics.count('CaseSubmitted', metricDimensions(saved));
     return receiptOf(saved, receipt.noticeId, receipt.sha256, matter.deptName);
   } catch (err) {
     // a retried step finds the case its first run wrote

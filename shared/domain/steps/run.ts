@@ -5,6 +5,7 @@ import type { Case, Task } from '../case.ts';
 import { Conflict, NotFound, Stale } from '../errors.ts';
 import type { CaseFile } from '../case-file.ts';
 import type { CaseChange, CaseMetric, Ports } from '../ports.ts';
+import { metricDimensions } from '../business-metrics.ts';
 
 /** What a step decided: the change to commit (none when its work is already done), what it answers, what it counts. */
 export interface Outcome<R> {
@@ -61,7 +62,7 @@ export async function runCaseStep<R>(ports: StepPorts, target: Target, decide: (
       }
       const outcome = await decide({ file, task, role, now, at: now.toISOString() });
       const saved = outcome.change ? await ports.cases.commit(outcome.change) : file.case;
-      for (const m of outcome.metrics ?? []) ports.metrics.count(m);
+      for (const m of outcome.metrics ?? []) ports.metrics.count(m, metricDimensions(saved));
       // the workflow this step made owed starts now; if the start is lost the sweeper re-drives it
       if (outcome.change && saved.pendingWorkflow && saved.pendingWorkflow !== file.case.pendingWorkflow) {
         await ports.workflows?.start(saved.pendingWorkflow, saved.caseId);

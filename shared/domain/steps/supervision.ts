@@ -7,7 +7,8 @@ import { Forbidden, Malformed } from '../errors.ts';
 import type { PageRequest, Ports } from '../ports.ts';
 import { regionContains } from '../rules/n4-region-scope.ts';
 import { findingsOf, nextWatch, reconcileAlerts, regionOfDept, ruleList } from '../supervision.ts';
-import { countsOf } from '../business-metrics.ts';
+import { countsOf, metricDimensions } from '../business-metrics.ts';
+import { followUpOverdue } from '../rules/n21-follow-up-overdue.ts';
 import type { CaseFile } from '../case-file.ts';
 
 type SupervisePorts = Pick<Ports, 'cases' | 'alerts' | 'clock' | 'calendar' | 'settings' | 'metrics'>;
@@ -33,7 +34,10 @@ async function superviseFile(ports: SupervisePorts, file: CaseFile, now: Date) {
   const { raise, clear } = reconcileAlerts(file, file.alerts ?? [], findingsOf(check), now.toISOString());
   const [raisedNow, clearedNow] = await Promise.all([Promise.all(raise.map((a) => ports.alerts.raise(a))), Promise.all(clear.map((a) => ports.alerts.clear(a)))]);
   const raised = raise.filter((_, i) => raisedNow[i]);
-  for (const a of raised) ports.metrics.alert(a.level, a.category);
+  for (const a of raised) {
+    ports.metrics.alert(a.level, a.category);
+    if (a.rule === followUpOverdue.ruleId) ports.metrics.count('FollowUpOverdue', metricDimensions(file.case));
+  }
   const watch = nextWatch(check);
   await ports.alerts.watch(caseId, file.case.version, watch);
   return { caseId, raised: raised.map((a) => a.alertId), cleared: clear.filter((_, i) => clearedNow[i]).map((a) => a.alertId), ...(watch ? { watch } : {}) };
