@@ -88,6 +88,8 @@ describe('e-supervision', () => {
       ['status=closed', 400],
       ['region=610104', 403],
       ['cursor=not-a-cursor', 400],
+      // a cursor made by hand, in the list's shape but positioned in another region: refused, not a 5xx
+      [`cursor=${Buffer.from(JSON.stringify({ l: 'alerts.open', k: { pk: `CASE#${caseId}`, sk: 'ALERT#x#', queuePk: 'ALERTS#open', queueSk: '610104-XZSP#2026-01-01#x' } })).toString('base64url')}`, 400],
     ] as const) {
       const r = await call('GET', `/v1/supervision/alerts?${q}`, { token: supervisor });
       expect([q, r.status, r.headers['content-type']]).toEqual([q, status, expect.stringContaining('application/problem+json')]);

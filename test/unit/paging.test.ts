@@ -70,3 +70,16 @@ describe('opaque cursors, bound to their list and caller (API.md: a cursor the A
     expect(p.errors?.[0].path).toBe('cursor');
   });
 });
+
+describe('cursors of lists read by a key prefix (alerts, follow-ups [N20] [N21])', () => {
+  const alerts = (within: string): CursorShape => ({ list: 'alerts.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: 'ALERTS#open' }, item: (pk, sk) => pk.startsWith('CASE#') && sk.startsWith('ALERT#'), within: { attribute: 'queueSk', prefix: within } });
+  const at = { pk: 'CASE#ZW20260101AAAAAAAAAA', sk: 'ALERT#timeliness.case_overdue#', queuePk: 'ALERTS#open', queueSk: '610113-XZSP#2026-01-05T02:00:00.000Z#x' };
+  test('a position inside the prefix reads back; one the province’s list gave is refused for a department outside it, not handed to DynamoDB to fail on', () => {
+    const cursor = encodeCursor(alerts('61'), at)!;
+    expect(decodeCursor(alerts('6101'), cursor)).toEqual(at);
+    expect(decodeCursor(alerts('610113-XZSP#'), cursor)).toEqual(at);
+    const p = refusal(() => decodeCursor(alerts('610104-XZSP#'), cursor));
+    expect(problemOf(p)?.status).toBe(400);
+    expect(String((p as Error).message)).toContain('another region or department');
+  });
+});

@@ -13,11 +13,12 @@ const ignoreConditionFailed = (err: unknown) => {
   throw err;
 };
 
-const listShape = (status: string): CursorShape => ({
+const listShape = (status: string, within: string): CursorShape => ({
   list: `alerts.${status}`,
   attributes: ['pk', 'sk', 'queuePk', 'queueSk'],
   partition: { attribute: 'queuePk', value: alertPartition(status) },
   item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.alert),
+  within: { attribute: 'queueSk', prefix: within },
 });
 
 /** Alerts in their cases' partitions, listed through the queue index by status and code prefix [N20]. */
@@ -78,7 +79,7 @@ export const alertStore: AlertStore = {
 
   async list(q, req) {
     return page<Alert>(
-      listShape(q.status),
+      listShape(q.status, q.within),
       {
         IndexName: GSI.queue,
         KeyConditionExpression: 'queuePk = :p AND begins_with(queueSk, :w)',

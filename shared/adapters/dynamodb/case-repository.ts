@@ -111,7 +111,13 @@ const caseQuery = (caseId: string, skPrefix?: string, start?: Record<string, unk
 const LISTS = {
   mine: (sub: string): CursorShape => ({ list: 'cases.mine', attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: { attribute: 'gsi1pk', value: applicantPartition(sub) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk === CASE_ITEM.case }),
   tasks: (dept: string): CursorShape => ({ list: 'tasks.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: queuePartition(dept) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.task) }),
-  followUps: (status: string): CursorShape => ({ list: `followups.${status}`, attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: followUpPartition(status) }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk === CASE_ITEM.case }),
+  followUps: (status: string, within: string): CursorShape => ({
+    list: `followups.${status}`,
+    attributes: ['pk', 'sk', 'queuePk', 'queueSk'],
+    partition: { attribute: 'queuePk', value: followUpPartition(status) },
+    item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk === CASE_ITEM.case,
+    within: { attribute: 'queueSk', prefix: within },
+  }),
   licences: (holder: string): CursorShape => ({ list: 'licences.mine', attributes: ['pk', 'sk'], partition: { attribute: 'pk', value: holderPartition(holder) }, item: (pk, sk) => pk.startsWith(HOLDER_PREFIX) && sk.startsWith('LICENCE#') }),
   complaints: (): CursorShape => ({ list: 'complaints.open', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: OPEN_COMPLAINTS }, item: (pk, sk) => pk.startsWith(CASE_PREFIX) && sk.startsWith(CASE_ITEM.complaint) }),
 };
@@ -260,7 +266,7 @@ export const caseRepository: CaseRepository = {
   },
 
   async listFollowUps(q, req) {
-    return page<Case>(LISTS.followUps(q.status), { IndexName: GSI.queue, KeyConditionExpression: 'queuePk = :p AND begins_with(queueSk, :w)', ExpressionAttributeValues: { ':p': followUpPartition(q.status), ':w': q.within } }, req);
+    return page<Case>(LISTS.followUps(q.status, q.within), { IndexName: GSI.queue, KeyConditionExpression: 'queuePk = :p AND begins_with(queueSk, :w)', ExpressionAttributeValues: { ':p': followUpPartition(q.status), ':w': q.within } }, req);
   },
 
   async getLicence(licenceId): Promise<Licence | undefined> {

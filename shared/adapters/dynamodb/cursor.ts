@@ -20,6 +20,11 @@ export interface CursorShape {
   partition: { attribute: string; value: string };
   /** what the table's own key looks like in this list */
   item: (pk: string, sk: string) => boolean;
+  /**
+   * a list read with `begins_with` on its sort key: a position outside that prefix is not one of this
+   * list (DynamoDB would refuse it as outside the query's bounds)
+   */
+  within?: { attribute: string; prefix: string };
 }
 
 export function encodeCursor(shape: Pick<CursorShape, 'list'>, key: Record<string, unknown> | undefined): string | null {
@@ -45,6 +50,7 @@ export function decodeCursor(shape: CursorShape, cursor: string | undefined): Re
   if (names.join() !== [...shape.attributes].sort().join() || !names.every((n) => typeof key[n] === 'string' && (key[n] as string).length <= 1024)) throw refuse('not a position of this list');
   if (key[shape.partition.attribute] !== shape.partition.value) throw refuse('made for another caller');
   if (!shape.item(key.pk as string, key.sk as string)) throw refuse('not a position of this list');
+  if (shape.within && !(key[shape.within.attribute] as string).startsWith(shape.within.prefix)) throw refuse('made for another region or department');
   return key as Record<string, string>;
 }
 
