@@ -1,3 +1,4 @@
+import { alertStore } from '#shared/adapters/dynamodb/alerts';
 import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
 import { catalogChangeStore, catalogReader, listPublishedGuides } from '#shared/adapters/dynamodb/catalog';
 import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
@@ -13,7 +14,7 @@ import { parseBody } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';
 import { ChangeDecision, ChangeProposal, ChangeRejection } from '#shared/http/schemas';
 
-const ports = { catalog: catalogReader, catalogChanges: catalogChangeStore, regions, workflows, clock: systemClock, staff: staffRegister, authorisations: authorisationStore };
+const ports = { catalog: catalogReader, catalogChanges: catalogChangeStore, regions, workflows, clock: systemClock, staff: staffRegister, authorisations: authorisationStore, alerts: alertStore };
 
 /** The catalog office's API [N8] [N10] [N11] [N20]: propose, review and apply changes; oversee consistency and completeness. */
 export const handler = apiHandler('catalog', {

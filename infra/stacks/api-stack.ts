@@ -18,6 +18,7 @@ import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import * as z from 'zod/mini';
+import { GUIDE_ALERTS } from '../../shared/adapters/dynamodb/keys.ts';
 import { isPublic, ROUTES, type FunctionName } from '../../shared/http/routes.ts';
 import { REQUEST_SCHEMAS } from '../../shared/http/schemas.ts';
 import { PlatformFunction } from '../constructs/platform-function.ts';
@@ -72,9 +73,17 @@ export class ApiStack extends Stack {
     const catalogFn = new PlatformFunction(this, 'CatalogFn', {
       name: 'catalog',
       timeout: Duration.seconds(29),
-      environment: { CATALOG_TABLE: data.catalog.tableName, CATALOG_PUBLISH_SM_ARN: workflows.catalogPublish.stateMachineArn },
+      environment: { CATALOG_TABLE: data.catalog.tableName, CATALOG_PUBLISH_SM_ARN: workflows.catalogPublish.stateMachineArn, CASES_TABLE: data.cases.tableName },
     });
     data.catalog.grantReadWriteData(catalogFn);
+    // [N20] 事前: the guide alerts a change raises or clears, in their one partition of the case table and nowhere else
+    catalogFn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem', 'dynamodb:Query'],
+        resources: [data.cases.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [GUIDE_ALERTS] } },
+      }),
+    );
     workflows.catalogPublish.grantStartExecution(catalogFn);
     // the gate reads the staff register and authorisations (cases table) before a link is signed
     const uploadsFn = new PlatformFunction(this, 'UploadsFn', { name: 'uploads', environment: { UPLOADS_BUCKET: data.uploads.bucketName, CASES_TABLE: data.cases.tableName } });

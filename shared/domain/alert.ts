@@ -20,7 +20,8 @@ export type AlertStatus = 'open' | 'cleared';
 /** An alert as raised, kept once cleared (API.md `GET /v1/supervision/alerts`). */
 export interface Alert {
   alertId: string;
-  caseId: string;
+  /** the case it is about; none for an alert on a service guide (事前) */
+  caseId?: string;
   level: AlertLevel;
   rule: string;
   category: RuleCategory;
@@ -36,6 +37,9 @@ export interface Alert {
   raisedAt: string;
   clearedAt?: string;
 }
+
+/** A service guide's alert [N20] 事前: one per version of the matter that is incomplete. */
+export const guideAlertIdOf = (matterCode: string, version: number) => `${matterCode}@v${version}~completeness.guide`;
 
 /** An alert's id: its case, its rule and its subject; the same finding is the same alert, so it is raised once. */
 export const alertIdOf = (caseId: string, ruleId: string, subject?: string) => `${caseId}~${ruleId}${subject ? `~${subject}` : ''}`;

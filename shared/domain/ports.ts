@@ -113,6 +113,8 @@ export interface AlertStore {
    * older version of the case than the one that set it last changes nothing.
    */
   watch(caseId: string, caseVersion: number, date: string | undefined): Promise<void>;
+  /** the open alerts on service guides (事前) */
+  openGuideAlerts(): Promise<Alert[]>;
   /** the cases to look at on or before `today`, over the last `months` months of the index */
   due(today: string, months: number): AsyncIterable<string>;
   list(query: AlertQuery, page: PageRequest): Promise<Page<Alert>>;

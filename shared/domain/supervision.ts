@@ -1,4 +1,6 @@
-import { alertIdOf, type Alert, type Finding } from './alert.ts';
+import { alertIdOf, guideAlertIdOf, type Alert, type Finding } from './alert.ts';
+import type { Matter } from './matter.ts';
+import { missingGuideFields } from './rules/n20-guide-completeness.ts';
 import { type CaseCheck, type SupervisionRule } from './supervision-rule.ts';
 import type { CaseFile } from './case-file.ts';
 import { correctionList } from './rules/h22-correction-list.ts';
@@ -89,5 +91,28 @@ export function reconcileAlerts(file: CaseFile, existing: readonly Alert[], find
   return { raise, clear };
 }
 
-/** The rules as the API lists them. */
-export const ruleList = () => SUPERVISION_RULES.map((r) => ({ ruleId: r.ruleId, level: r.level, category: r.category, phase: r.phase, article: r.article, description: r.description }));
+/**
+ * 事前 [N20]: a published service guide without the fields an applicant needs (./rules/n20-guide-completeness.ts),
+ * checked for every version a catalog change writes.
+ */
+export const GUIDE_RULE = { ruleId: 'completeness.guide', level: 'yellow', category: 'completeness', phase: 'before', article: '[N20]', description: '办事指南要素不全：已公布的办事指南缺少申请条件、材料、流程、收费、依据、地点、时间或电话等要素' } as const;
+
+/**
+ * What to write so the guides a change touched have the alerts their completeness calls for: one for
+ * each published version that lacks a field, and every open alert of an earlier version of those
+ * matters (or of one withdrawn) cleared.
+ */
+export function reconcileGuideAlerts(matters: readonly Matter[], open: readonly Alert[], at: string): { raise: Alert[]; clear: Alert[] } {
+  const incomplete = matters.filter((m) => m.status === 'published').map((m) => ({ m, missing: missingGuideFields(m) })).filter((x) => x.missing.length);
+  const due = new Set(incomplete.map(({ m }) => guideAlertIdOf(m.code, m.version)));
+  const known = new Set(open.map((a) => a.alertId));
+  const raise = incomplete
+    .filter(({ m }) => !known.has(guideAlertIdOf(m.code, m.version)))
+    .map(({ m, missing }): Alert => ({ alertId: guideAlertIdOf(m.code, m.version), level: GUIDE_RULE.level, rule: GUIDE_RULE.ruleId, category: GUIDE_RULE.category, article: GUIDE_RULE.article, subject: `${m.code}@v${m.version}`, detail: `${m.name}（第 ${m.version} 版）缺少：${missing.join('、')}`, dept: m.dept, region: regionOfDept(m.dept), matterCode: m.code, status: 'open', raisedAt: at }));
+  const touched = new Set(matters.map((m) => m.code));
+  const clear = open.filter((a) => !a.caseId && a.status === 'open' && touched.has(a.matterCode) && !due.has(a.alertId)).map((a): Alert => ({ ...a, status: 'cleared', clearedAt: at }));
+  return { raise, clear };
+}
+
+/** The rules as the API lists them: the guide's, then every case rule. */
+export const ruleList = () => [GUIDE_RULE, ...SUPERVISION_RULES].map((r) => ({ ruleId: r.ruleId, level: r.level, category: r.category, phase: r.phase, article: r.article, description: r.description }));

@@ -288,6 +288,12 @@ describe('least privilege [N13] [E27]', () => {
     expect(allows(grantsOf(p, 'VerificationFn').statements, 'kms:GetPublicKey', ids.signingKey)).toBe(true);
   });
 
+  test('the catalog function reaches the case table only to put and query the guide alerts’ partition [N20]', () => {
+    const onCases = grantsOf(p, 'CatalogFn').statements.filter((s) => grantsService(s, 'dynamodb') && mentions(s.Resource, ids.cases));
+    expect(onCases).toHaveLength(1);
+    expect(onCases[0]).toMatchObject({ Action: ['dynamodb:PutItem', 'dynamodb:Query'], Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['GUIDE_ALERTS'] } } });
+  });
+
   test('only the intake function can StartSyncExecution on the routing state machine (no other role in any stack)', () => {
     const starters = allRoles(p).filter((r) => allows(r.statements, 'states:StartSyncExecution', ids.routing));
     expect(starters.map((r) => r.roleId)).toEqual([grantsOf(p, 'IntakeFn').roleId]);

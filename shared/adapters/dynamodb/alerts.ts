@@ -3,10 +3,11 @@ import type { Alert } from '../../domain/alert.ts';
 import type { AlertStore } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
 import { page, type CursorShape } from './cursor.ts';
-import { alertKey, alertPartition, alertQueueIndex, CASE_ITEM, CASE_PREFIX, caseIdOfKey, GSI, watchIndex, watchKey, watchPartition } from './keys.ts';
+import { alertKey, alertPartition, GUIDE_ALERTS, guideAlertKey, alertQueueIndex, CASE_ITEM, CASE_PREFIX, caseIdOfKey, GSI, watchIndex, watchKey, watchPartition } from './keys.ts';
 import { isConditionFailed } from './transactions.ts';
+import { stripKeys } from './keys.ts';
 
-const alertItem = (a: Alert) => ({ ...alertKey(a.caseId, a.rule, a.subject), type: 'alert', ...a, ...alertQueueIndex(a.status, a.dept, a.raisedAt, a.alertId) });
+const alertItem = (a: Alert) => ({ ...(a.caseId ? alertKey(a.caseId, a.rule, a.subject) : guideAlertKey(a.alertId)), type: 'alert', ...a, ...alertQueueIndex(a.status, a.dept, a.raisedAt, a.alertId) });
 
 const ignoreConditionFailed = (err: unknown) => {
   if (isConditionFailed(err)) return false;
@@ -51,6 +52,17 @@ export const alertStore: AlertStore = {
         }),
       )
       .catch(ignoreConditionFailed);
+  },
+
+  async openGuideAlerts() {
+    const out: Alert[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p', FilterExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':p': GUIDE_ALERTS, ':open': 'open' }, ExclusiveStartKey: start }));
+      out.push(...(res.Items ?? []).map((i) => stripKeys<Alert>(i)));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
   },
 
   async *due(today, months) {

@@ -20,6 +20,9 @@ export const noticeKey = (caseId: string, noticeId: string) => ({ pk: `${CASE_PR
 
 /** An e-supervision alert [N20] in its case's partition, one per rule and subject, so a finding is raised once. */
 export const alertKey = (caseId: string, rule: string, subject?: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: `ALERT#${rule}#${subject ?? ''}` });
+/** Alerts on service guides [N20] 事前, one small partition beside the cases: one item per incomplete version of a matter. */
+export const GUIDE_ALERTS = 'GUIDE_ALERTS';
+export const guideAlertKey = (alertId: string) => ({ pk: GUIDE_ALERTS, sk: `ALERT#${alertId}` });
 /** When the sweeper looks at a case again [N20]: one small item beside the case, never the case item itself (a step's version stays its own). */
 export const watchKey = (caseId: string) => ({ pk: `${CASE_PREFIX}${caseId}`, sk: 'WATCH' });
 

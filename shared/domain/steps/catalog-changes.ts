@@ -7,8 +7,9 @@ import { newId } from '../ids.ts';
 import { COMMON_FIELDS, LOCAL_FIELDS, MATTER_FIELDS, READ_ONLY_MATTER_FIELDS, type Department, type Matter } from '../matter.ts';
 import type { Ports } from '../ports.ts';
 import { validateMatter } from '../rules/n8-matter-validity.ts';
+import { reconcileGuideAlerts } from '../supervision.ts';
 
-type ChangePorts = Pick<Ports, 'catalog' | 'catalogChanges' | 'regions' | 'workflows' | 'clock' | 'staff' | 'authorisations'>;
+type ChangePorts = Pick<Ports, 'catalog' | 'catalogChanges' | 'regions' | 'workflows' | 'clock' | 'staff' | 'authorisations' | 'alerts'>;
 
 export interface ProposeInput {
   op: ChangeOp;
@@ -198,6 +199,9 @@ async function applyChange(ports: ChangePorts, c: ChangeRequest, at: string): Pr
   const problems = next.flatMap((m) => validateMatter(m, depts).map((p) => ({ path: m.code, message: p })));
   if (problems.length) throw new Invalid('the change would publish invalid items; nothing was published', problems.slice(0, 20));
   await ports.catalogChanges.writeVersions(next, c.id, at);
+  // [N20] 事前: a guide the change leaves incomplete is alerted, one it completes or withdraws cleared
+  const { raise, clear } = reconcileGuideAlerts(next, await ports.alerts.openGuideAlerts(), at);
+  await Promise.all([...raise.map((a) => ports.alerts.raise(a)), ...clear.map((a) => ports.alerts.clear(a))]);
   // the sweeper republishes if the publish that follows does not start (changedAt later than publishedAt)
   await ports.catalogChanges.markChanged(at);
   return { published: next.filter((m) => m.status === 'published').map((m) => m.code), withdrawn: next.filter((m) => m.status !== 'published').map((m) => m.code) };

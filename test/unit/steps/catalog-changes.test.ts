@@ -70,3 +70,18 @@ describe('catalog changes [N10]', () => {
     expect(ok.matters![0]).not.toHaveProperty('version');
   });
 });
+
+describe('事前 supervision of the guides a change writes [N20]', () => {
+  test('a change that leaves a guide without its phone raises a yellow alert on that version; the change that restores it clears it, and the alert is kept', async () => {
+    const ports = setup();
+    const blank = await proposeChange(ports, yanta, { op: 'change', codes: [FOOD], patch: { phone: ' ', hours: '' }, reason: '电话停用' });
+    await approveChange(ports, yantaCentre, blank.id, undefined);
+    const v = ports.state.matters.get(FOOD)!.version;
+    const [alert] = [...ports.state.alerts.values()];
+    expect(alert).toMatchObject({ alertId: `${FOOD}@v${v}~completeness.guide`, rule: 'completeness.guide', level: 'yellow', article: '[N20]', matterCode: FOOD, dept: ports.state.matters.get(FOOD)!.dept, status: 'open', detail: expect.stringMatching(/phone、hours/) });
+    expect(alert.caseId).toBeUndefined();
+    const fixed = await proposeChange(ports, yanta, { op: 'change', codes: [FOOD], patch: { phone: '029-85000000', hours: '工作日 9:00–17:00', address: '西安市雁塔区政务服务中心一楼' }, reason: '恢复' });
+    await approveChange(ports, yantaCentre, fixed.id, undefined);
+    expect([...ports.state.alerts.values()].map((a) => [a.alertId, a.status])).toEqual([[alert.alertId, 'cleared']]);
+  });
+});

@@ -1,6 +1,6 @@
 import { dayAfter } from '#shared/domain/alert';
 import { Forbidden, Malformed, NotFound } from '#shared/domain/errors';
-import { SUPERVISION_RULES } from '#shared/domain/supervision';
+import { GUIDE_RULE, SUPERVISION_RULES } from '#shared/domain/supervision';
 import { completeTask } from '#shared/domain/steps/complete-task';
 import { issueResult } from '#shared/domain/steps/unified-return';
 import { listAlerts, listRules, regionPrefix, superviseCase, sweepAlerts } from '#shared/domain/steps/supervision';
@@ -72,7 +72,7 @@ describe('GET /v1/supervision/rules and /alerts', () => {
   test('every rule with its id, level, category, phase and article; for supervisors and staff, not citizens', async () => {
     const { ports } = await setup();
     const { items } = await listRules(ports, supervisor());
-    expect(items.map((r) => r.ruleId)).toEqual(SUPERVISION_RULES.map((r) => r.ruleId));
+    expect(items.map((r) => r.ruleId)).toEqual([GUIDE_RULE, ...SUPERVISION_RULES].map((r) => r.ruleId));
     for (const r of items) expect(r).toEqual({ ruleId: expect.stringMatching(/^(timeliness|legality|completeness|content)\./), level: expect.stringMatching(/^(yellow|red)$/), category: r.ruleId.split('.')[0], phase: expect.any(String), article: expect.stringMatching(/^\[[NHE]\d+\]$/), description: expect.any(String) });
     expect(new Set(items.map((r) => r.ruleId)).size).toBe(items.length);
     expect((await listRules(ports, staff('h', 'handler', FOOD_DEPT))).items.length).toBe(items.length);

@@ -566,6 +566,9 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         if (was && was.version > version) return;
         state.watches.set(caseId, { version, ...(date ? { date } : {}) });
       },
+      async openGuideAlerts() {
+        return [...state.alerts.values()].filter((a) => !a.caseId && a.status === 'open').map(clone);
+      },
       async *due(today) {
         const due = [...state.watches].filter(([, w]) => w.date && w.date <= today).sort(([, a], [, b]) => a.date!.localeCompare(b.date!));
         for (const [caseId] of due) yield caseId;
