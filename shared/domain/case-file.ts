@@ -11,4 +11,6 @@ export interface CaseFile {
   complaints: Complaint[];
   /** the e-supervision alerts raised on it [N20], open and cleared (read with the rest of the partition) */
   alerts?: Alert[];
+  /** the day the sweeper looks at the case again, as last recorded [N20] (none: not recorded, or nothing to wait for) */
+  watch?: { date?: string; caseVersion: number };
 }

@@ -41,6 +41,7 @@ import {
   queuePartition,
   renderIndex,
   stripKeys,
+  watchKey,
   taskKey,
 } from './keys.ts';
 import { cancellationReasons } from './transactions.ts';
@@ -150,7 +151,16 @@ export const caseRepository: CaseRepository = {
     );
     if (!c) return undefined;
     const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => stripKeys<T>(i));
-    return { case: c, events: of<AuditEvent>(CASE_ITEM.event), tasks: of<Task>(CASE_ITEM.task), notices: of<Notice>(CASE_ITEM.notice), complaints: of<Complaint>(CASE_ITEM.complaint), alerts: of<Alert>(CASE_ITEM.alert) };
+    const watch = items.find((i) => i.sk === watchKey(caseId).sk) as { watchAt?: string; caseVersion?: number } | undefined;
+    return {
+      case: c,
+      events: of<AuditEvent>(CASE_ITEM.event),
+      tasks: of<Task>(CASE_ITEM.task),
+      notices: of<Notice>(CASE_ITEM.notice),
+      complaints: of<Complaint>(CASE_ITEM.complaint),
+      alerts: of<Alert>(CASE_ITEM.alert),
+      ...(watch ? { watch: { ...(watch.watchAt ? { date: watch.watchAt } : {}), caseVersion: watch.caseVersion ?? 0 } } : {}),
+    };
   },
 
   /**

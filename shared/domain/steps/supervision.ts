@@ -39,7 +39,8 @@ async function superviseFile(ports: SupervisePorts, file: CaseFile, now: Date) {
     if (a.rule === followUpOverdue.ruleId) ports.metrics.count('FollowUpOverdue', metricDimensions(file.case));
   }
   const watch = nextWatch(check);
-  await ports.alerts.watch(caseId, file.case.version, watch);
+  // most steps leave the day as it was: then nothing is written (a write per step would cost more than the alerts)
+  if (!file.watch || file.watch.date !== watch) await ports.alerts.watch(caseId, file.case.version, watch);
   return { caseId, raised: raised.map((a) => a.alertId), cleared: clear.filter((_, i) => clearedNow[i]).map((a) => a.alertId), ...(watch ? { watch } : {}) };
 }
 

@@ -62,6 +62,20 @@ describe('supervising a case', () => {
     expect(ports.state.watches.get(caseId)).toEqual({ version: 10, date: '2026-07-01' });
   });
 
+  test('a look that leaves the watch day as it was writes nothing', async () => {
+    const { ports, caseId } = await setup();
+    const watch = ports.alerts.watch.bind(ports.alerts);
+    const writes: (string | undefined)[] = [];
+    ports.alerts.watch = async (id, v, date) => {
+      writes.push(date);
+      return watch(id, v, date);
+    };
+    await superviseCase(ports, caseId);
+    await superviseCase(ports, caseId);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toBe(ports.state.watches.get(caseId)!.date);
+  });
+
   test('a case that is not there is nothing to supervise', async () => {
     const { ports } = await setup();
     expect(await superviseCase(ports, 'ZW20260601AAAAAAAAAA')).toEqual({ caseId: 'ZW20260601AAAAAAAAAA', raised: [], cleared: [] });

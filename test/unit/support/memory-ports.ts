@@ -156,7 +156,8 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       },
       async getFile(caseId) {
         const f = state.cases.get(caseId);
-        return f && clone({ ...f, alerts: [...state.alerts.values()].filter((a) => a.caseId === caseId) });
+        const w = state.watches.get(caseId);
+        return f && clone({ ...f, alerts: [...state.alerts.values()].filter((a) => a.caseId === caseId), ...(w ? { watch: { ...(w.date ? { date: w.date } : {}), caseVersion: w.version } } : {}) });
       },
       async commit(change: CaseChange) {
         const { before, event } = change;
