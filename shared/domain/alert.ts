@@ -43,10 +43,3 @@ export const guideAlertIdOf = (matterCode: string, version: number) => `${matter
 
 /** An alert's id: its case, its rule and its subject; the same finding is the same alert, so it is raised once. */
 export const alertIdOf = (caseId: string, ruleId: string, subject?: string) => `${caseId}~${ruleId}${subject ? `~${subject}` : ''}`;
-
-/** The day after a date (YYYY-MM-DD): a limit that ends on `date` has passed from this day on. */
-export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}

@@ -8,13 +8,20 @@
  */
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
+/** The months (`YYYY-MM`) of the last `n` up to and including the month of `today` (`YYYY-MM-DD`), oldest first. */
+export function monthsUpTo(today: string, n: number): string[] {
+  const [y, m] = today.split('-').map(Number);
+  return Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, m - n + i, 1)).toISOString().slice(0, 7));
+}
+
 /** `YYYY-MM-DD` of an instant, in Asia/Shanghai (UTC+8, no daylight saving). */
 export function shanghaiDate(at: Date | string): string {
   const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
   return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function nextDate(date: string): string {
+/** The day after a date (YYYY-MM-DD): a limit that ends on `date` has passed from this day on. */
+export function dayAfter(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
@@ -54,7 +61,7 @@ export class WorkingDayCalendar {
     let date = shanghaiDate(from);
     let left = days;
     while (left > 0) {
-      date = nextDate(date);
+      date = dayAfter(date);
       if (this.isWorkingDay(date)) left--;
     }
     return { date, provisional: Number(date.slice(0, 4)) > this.lastKnownYear };
@@ -66,7 +73,7 @@ export class WorkingDayCalendar {
     const end = shanghaiDate(to);
     let n = 0;
     while (date < end) {
-      date = nextDate(date);
+      date = dayAfter(date);
       if (this.isWorkingDay(date)) n++;
     }
     return n;

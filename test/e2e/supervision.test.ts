@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dayAfter } from '#shared/domain/alert';
+import { dayAfter } from '#shared/domain/calendar';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
 import { approveCase, call, citizenToken, ddb, eventually, submitOnline, tableName, token } from './client';
 

@@ -1,5 +1,5 @@
 import { addWorkingDays, isWorkingDay, LAST_KNOWN_YEAR, workingDaysBetween } from '#shared/adapters/calendar';
-import { shanghaiDate } from '#shared/domain/calendar';
+import { dayAfter, monthsUpTo, shanghaiDate } from '#shared/domain/calendar';
 
 describe('working-day calendar (承诺时限 counts working days)', () => {
   test('the National Day week 2026 is not worked, its make-up Saturday is', () => {
@@ -49,5 +49,14 @@ describe('2025 holidays and their make-up working days (调休)', () => {
   test('5 working days from Friday 2025-09-26 run through the make-up Sunday and skip the holiday week', () => {
     // Sep 28 (Sun, 调休), Sep 29, Sep 30, then Oct 1–8 off, Oct 9, Oct 10
     expect(addWorkingDays('2025-09-26T15:00:00+08:00', 5).date).toBe('2025-10-10');
+  });
+});
+
+describe('months back from a day (the sweepers’ month partitions)', () => {
+  test('the last n months up to and including today’s, oldest first, across a year', () => {
+    expect(monthsUpTo('2026-02-15', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(monthsUpTo('2026-11-30', 13)).toHaveLength(13);
+    expect(monthsUpTo('2026-11-30', 13)[0]).toBe('2025-11');
+    expect(dayAfter('2026-12-31')).toBe('2027-01-01');
   });
 });

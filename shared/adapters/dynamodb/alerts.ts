@@ -1,9 +1,11 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { monthsUpTo } from '../../domain/calendar.ts';
 import type { Alert } from '../../domain/alert.ts';
 import type { AlertStore } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
 import { page, type CursorShape } from './cursor.ts';
-import { alertKey, alertPartition, GUIDE_ALERTS, guideAlertKey, alertQueueIndex, CASE_ITEM, CASE_PREFIX, caseIdOfKey, GSI, watchIndex, watchKey, watchPartition } from './keys.ts';
+import { alertKey, alertPartition, GUIDE_ALERTS, guideAlertKey, alertQueueIndex, CASE_ITEM, CASE_PREFIX, GSI, watchIndex, watchKey, watchPartition } from './keys.ts';
+import { deadlineCaseIds, queryAll } from './query.ts';
 import { isConditionFailed } from './transactions.ts';
 import { stripKeys } from './keys.ts';
 
@@ -55,38 +57,12 @@ export const alertStore: AlertStore = {
   },
 
   async openGuideAlerts() {
-    const out: Alert[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p', FilterExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':p': GUIDE_ALERTS, ':open': 'open' }, ExclusiveStartKey: start }));
-      out.push(...(res.Items ?? []).map((i) => stripKeys<Alert>(i)));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll({ KeyConditionExpression: 'pk = :p', FilterExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':p': GUIDE_ALERTS, ':open': 'open' } });
+    return items.map((i) => stripKeys<Alert>(i));
   },
 
   async *due(today, months) {
-    const [y, m] = today.split('-').map(Number);
-    for (let k = months - 1; k >= 0; k--) {
-      const month = new Date(Date.UTC(y, m - 1 - k, 1)).toISOString().slice(0, 7);
-      let start: Record<string, unknown> | undefined;
-      do {
-        const res = await dynamo().send(
-          new QueryCommand({
-            TableName: casesTable(),
-            IndexName: GSI.deadline,
-            KeyConditionExpression: 'dlPk = :p AND dlSk <= :s',
-            ExpressionAttributeValues: { ':p': watchPartition(month), ':s': `${today}#~` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of res.Items ?? []) {
-          const caseId = caseIdOfKey(item);
-          if (caseId) yield caseId;
-        }
-        start = res.LastEvaluatedKey;
-      } while (start);
-    }
+    for (const month of monthsUpTo(today, months)) yield* deadlineCaseIds('dlPk = :p AND dlSk <= :s', { ':p': watchPartition(month), ':s': `${today}#~` });
   },
 
   async list(q, req) {

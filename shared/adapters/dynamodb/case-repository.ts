@@ -11,6 +11,7 @@ import type { CaseChange, CaseRepository, Page, PageRequest } from '../../domain
 import { regionContains } from '../../domain/rules/n4-region-scope.ts';
 import { casesTable, dynamo } from './client.ts';
 import { page, type CursorShape } from './cursor.ts';
+import { deadlineCaseIds, queryAll } from './query.ts';
 import {
   applicantIndex,
   applicantPartition,
@@ -46,18 +47,6 @@ import {
 } from './keys.ts';
 import { cancellationReasons } from './transactions.ts';
 
-/** The case ids of a query on the deadline index (open cases by their next date, packages by their expiry), page by page. */
-async function* deadlineCaseIds(KeyConditionExpression: string, ExpressionAttributeValues: Record<string, string>): AsyncIterable<string> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), IndexName: GSI.deadline, KeyConditionExpression, ExpressionAttributeValues, ExclusiveStartKey: start }));
-    for (const item of res.Items ?? []) {
-      const caseId = caseIdOfKey(item);
-      if (caseId) yield caseId;
-    }
-    start = res.LastEvaluatedKey;
-  } while (start);
-}
 
 /** no package of the platform expires before the year it went live (a development one may expire in it) */
 const EARLIEST_EXPIRY_YEAR = 2026;
@@ -291,16 +280,8 @@ export const caseRepository: CaseRepository = {
 
   async licencesOfType(holder, type) {
     // a holder's partition holds a few entries; the type is filtered within it (a Query, never a Scan)
-    const out: LicenceSummary[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await dynamo().send(
-        new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p', FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':p': holderPartition(holder), ':t': type }, ScanIndexForward: false, ExclusiveStartKey: start }),
-      );
-      out.push(...(res.Items ?? []).map((i) => stripLicence<LicenceSummary>(i)));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll({ KeyConditionExpression: 'pk = :p', FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':p': holderPartition(holder), ':t': type }, ScanIndexForward: false });
+    return items.map((i) => stripLicence<LicenceSummary>(i));
   },
 };
 

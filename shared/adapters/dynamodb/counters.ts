@@ -1,9 +1,10 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CHANNELS, COUNTERS, rollUp, type Counts } from '../../domain/business-metrics.ts';
 import type { Channel } from '../../domain/case.ts';
 import type { CounterEntry, CounterStore } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
 import { countedKey, counterKey, counterPartition } from './keys.ts';
+import { queryItems } from './query.ts';
 import { cancellationReasons } from './transactions.ts';
 
 const attribute = (channel: Channel, counter: string) => `${channel}_${counter}`;
@@ -46,23 +47,16 @@ export const counterStore: CounterStore = {
 
   async entries(region, from, to) {
     const out: CounterEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await dynamo().send(
-        new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p AND sk BETWEEN :f AND :t', ExpressionAttributeValues: { ':p': counterPartition(region), ':f': `DAY#${from}`, ':t': `DAY#${to}#~` }, ExclusiveStartKey: start }),
-      );
-      for (const item of res.Items ?? []) {
-        const [, day, ...entry] = String(item.sk).split('#');
-        const byChannel: Partial<Record<Channel, Counts>> = {};
-        for (const ch of CHANNELS) {
-          const counts: Counts = {};
-          for (const k of COUNTERS) if (typeof item[attribute(ch, k)] === 'number') counts[k] = item[attribute(ch, k)] as number;
-          if (Object.keys(counts).length) byChannel[ch] = counts;
-        }
-        out.push({ day, entry: entry.join('#'), byChannel });
+    for await (const item of queryItems({ KeyConditionExpression: 'pk = :p AND sk BETWEEN :f AND :t', ExpressionAttributeValues: { ':p': counterPartition(region), ':f': `DAY#${from}`, ':t': `DAY#${to}#~` } })) {
+      const [, day, ...entry] = String(item.sk).split('#');
+      const byChannel: Partial<Record<Channel, Counts>> = {};
+      for (const ch of CHANNELS) {
+        const counts: Counts = {};
+        for (const k of COUNTERS) if (typeof item[attribute(ch, k)] === 'number') counts[k] = item[attribute(ch, k)] as number;
+        if (Object.keys(counts).length) byChannel[ch] = counts;
       }
-      start = res.LastEvaluatedKey;
-    } while (start);
+      out.push({ day, entry: entry.join('#'), byChannel });
+    }
     return out;
   },
 };

@@ -5,18 +5,10 @@ import { casesTable, dynamo } from './client.ts';
 import { SCHEDULE_PARTITION, scheduleChangeKey, scheduleEntryKey, stripItem } from './keys.ts';
 import { versionCondition } from './transactions.ts';
 import { putWithLog } from './writes.ts';
+import { queryAll } from './query.ts';
 
 /** The retention schedule (保管期限表) [E22] beside the cases: a few hundred small items in one partition. */
-async function query(prefix: string): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': SCHEDULE_PARTITION, ':s': prefix }, ExclusiveStartKey: start }));
-    out.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+const query = (prefix: string) => queryAll({ KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': SCHEDULE_PARTITION, ':s': prefix } });
 
 export const retentionScheduleStore: RetentionScheduleStore = {
   async get(baseCode) {

@@ -4,19 +4,9 @@ import type { TrustAnchor, TrustAnchorChange } from '../../domain/trust-anchor.t
 import { casesTable, dynamo } from './client.ts';
 import { ANCHORS_PARTITION, stripItem, trustAnchorChangeKey, trustAnchorKey } from './keys.ts';
 import { putWithLog } from './writes.ts';
+import { queryAll } from './query.ts';
 
-async function query(prefix: string): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await dynamo().send(
-      new QueryCommand({ TableName: casesTable(), KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': ANCHORS_PARTITION, ':s': prefix }, ConsistentRead: true, ExclusiveStartKey: start }),
-    );
-    out.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+const query = (prefix: string) => queryAll({ KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': ANCHORS_PARTITION, ':s': prefix }, ConsistentRead: true });
 
 /** Writes an anchor and its change record together; false when the anchor's condition failed. */
 const write = (anchor: TrustAnchor, change: TrustAnchorChange, condition: Parameters<typeof putWithLog>[1]) =>

@@ -1,4 +1,4 @@
-import { dayAfter } from '../alert.ts';
+import { dayAfter } from '../calendar.ts';
 import type { CaseCheck, SupervisionRule } from '../supervision-rule.ts';
 import type { Task } from '../case.ts';
 

@@ -1,4 +1,4 @@
-import { dayAfter } from '../alert.ts';
+import { dayAfter } from '../calendar.ts';
 import type { SupervisionRule } from '../supervision-rule.ts';
 import { runningClock } from './n20-deadline-near.ts';
 

@@ -1,4 +1,4 @@
-import { dayAfter } from '../alert.ts';
+import { dayAfter } from '../calendar.ts';
 import type { CaseCheck, SupervisionRule } from '../supervision-rule.ts';
 
 const ruleId = 'timeliness.review_late';

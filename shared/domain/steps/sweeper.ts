@@ -1,5 +1,5 @@
 import { SYSTEM } from '../actor.ts';
-import { shanghaiDate } from '../calendar.ts';
+import { monthsUpTo, shanghaiDate } from '../calendar.ts';
 import type { Case } from '../case.ts';
 import { recomputedDeadline } from '../clock.ts';
 import { noticeIssuer } from '../notices.ts';
@@ -46,10 +46,7 @@ export async function sweepOwed(ports: SweepPorts, opts: { minAgeSeconds: number
 
 /** Open cases whose next date falls on or before `today`, month by month over the last `months`: a Query per month, never a Scan. */
 async function* dueBy(ports: Pick<Ports, 'cases'>, today: string, months: number) {
-  for (let k = months - 1; k >= 0; k--) {
-    const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - k, 1));
-    yield* ports.cases.openCasesDue(d.toISOString().slice(0, 7), today);
-  }
+  for (const month of monthsUpTo(today, months)) yield* ports.cases.openCasesDue(month, today);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { dayAfter } from '#shared/domain/alert';
+import { dayAfter } from '#shared/domain/calendar';
 import { acceptanceLate } from '#shared/domain/rules/n14-acceptance-late';
 import { correctionUnexamined } from '#shared/domain/rules/h22-correction-unexamined';
 import { answerCorrection } from '#shared/domain/steps/applicant-actions';

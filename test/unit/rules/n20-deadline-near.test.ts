@@ -1,4 +1,4 @@
-import { dayAfter } from '#shared/domain/alert';
+import { dayAfter } from '#shared/domain/calendar';
 import { deadlineNear, yellowThreshold } from '#shared/domain/rules/n20-deadline-near';
 import { memoryPorts } from '../support/memory-ports';
 import { caseInReview, completedCase, PEOPLE, seedCatalog } from '../support/fixtures';

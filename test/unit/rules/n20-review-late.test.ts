@@ -1,4 +1,4 @@
-import { dayAfter } from '#shared/domain/alert';
+import { dayAfter } from '#shared/domain/calendar';
 import { reviewLate } from '#shared/domain/rules/n20-review-late';
 import { memoryPorts } from '../support/memory-ports';
 import { caseInReview, seedCatalog } from '../support/fixtures';

@@ -1,4 +1,4 @@
-import { dayAfter } from '#shared/domain/alert';
+import { dayAfter } from '#shared/domain/calendar';
 import { followUpOverdue } from '#shared/domain/rules/n21-follow-up-overdue';
 import { evaluate } from '#shared/domain/steps/applicant-actions';
 import { memoryPorts } from '../support/memory-ports';

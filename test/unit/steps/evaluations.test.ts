@@ -1,4 +1,4 @@
-import { dayAfter } from '#shared/domain/alert';
+import { dayAfter } from '#shared/domain/calendar';
 import { Conflict, Forbidden, Malformed, NotFound } from '#shared/domain/errors';
 import { evaluate } from '#shared/domain/steps/applicant-actions';
 import { answerFollowUp, listFollowUps } from '#shared/domain/steps/evaluations';

@@ -1,4 +1,4 @@
-import { dayAfter } from '#shared/domain/alert';
+import { dayAfter } from '#shared/domain/calendar';
 import { Forbidden, Malformed, NotFound } from '#shared/domain/errors';
 import { GUIDE_RULE, SUPERVISION_RULES } from '#shared/domain/supervision';
 import { completeTask } from '#shared/domain/steps/complete-task';
