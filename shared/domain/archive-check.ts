@@ -1,4 +1,5 @@
 import type { Actor } from './case.ts';
+import { regionCodePrefix } from './rules/n4-region-scope.ts';
 import type { Finding } from './rules/e18-four-properties.ts';
 
 /**
@@ -36,7 +37,7 @@ export const MAX_LISTED_FAILURES = 200;
 /** The archive's key prefix of a region: 610000 the province, 610100 a city, 610113 a county. */
 export function regionPrefix(region: string | undefined, year: string | undefined): string {
   if (!region) return 'archive/';
-  const r = region.replace(/(00)+$/, '');
+  const r = regionCodePrefix(region);
   return r.length === 6 && year ? `archive/${r}/${year}/` : `archive/${r}`;
 }
 

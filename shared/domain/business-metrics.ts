@@ -1,6 +1,7 @@
 import type { AuditEvent, Case, Channel } from './case.ts';
 import { shanghaiDate, type WorkingDayCalendar } from './calendar.ts';
 import { clockOf } from './clock.ts';
+import { hallOf } from './rules/h8-single-window.ts';
 import { isBadEvaluation } from './rules/n21-evaluation.ts';
 
 /**
@@ -96,7 +97,7 @@ export const addCounts = (into: Counts, more: Counts): Counts => {
  * its own departments and the regions directly below it.
  */
 export function rollUp(dept: string): { region: string; entry: string }[] {
-  const own = dept.split('-')[0].slice(0, 6);
+  const own = (hallOf(dept) ?? dept).slice(0, 6);
   const city = `${own.slice(0, 4)}00`;
   const province = `${own.slice(0, 2)}0000`;
   const out = [{ region: own, entry: `DEPT#${dept}` }];

@@ -1,5 +1,6 @@
 import { alertIdOf, guideAlertIdOf, type Alert, type Finding } from './alert.ts';
 import type { Matter } from './matter.ts';
+import { hallOf } from './rules/h8-single-window.ts';
 import { missingGuideFields } from './rules/n20-guide-completeness.ts';
 import { type CaseCheck, type SupervisionRule } from './supervision-rule.ts';
 import type { CaseFile } from './case-file.ts';
@@ -53,9 +54,6 @@ function deptOf(file: CaseFile, f: Finding): string {
   return file.tasks.find((t) => t.taskId === f.subject)?.dept ?? file.case.acceptingDept;
 }
 
-/** A department code begins with the code of its region (610113-XZSP, 610113001-MZ for a township's). */
-export const regionOfDept = (dept: string) => dept.split('-')[0];
-
 /**
  * What to write so the case's alerts say what the rules find now: an alert for every finding not yet
  * raised (an alert is raised once: one cleared is not raised again), and every open alert whose
@@ -81,7 +79,7 @@ export function reconcileAlerts(file: CaseFile, existing: readonly Alert[], find
         detail: f.detail,
         ...(f.deadline ? { deadline: f.deadline } : {}),
         dept,
-        region: regionOfDept(dept),
+        region: hallOf(dept) ?? c.region,
         matterCode: c.matterCode,
         status: 'open',
         raisedAt: at,
@@ -108,7 +106,7 @@ export function reconcileGuideAlerts(matters: readonly Matter[], open: readonly 
   const known = new Set(open.map((a) => a.alertId));
   const raise = incomplete
     .filter(({ m }) => !known.has(guideAlertIdOf(m.code, m.version)))
-    .map(({ m, missing }): Alert => ({ alertId: guideAlertIdOf(m.code, m.version), level: GUIDE_RULE.level, rule: GUIDE_RULE.ruleId, category: GUIDE_RULE.category, article: GUIDE_RULE.article, subject: `${m.code}@v${m.version}`, detail: `${m.name}（第 ${m.version} 版）缺少：${missing.join('、')}`, dept: m.dept, region: regionOfDept(m.dept), matterCode: m.code, status: 'open', raisedAt: at }));
+    .map(({ m, missing }): Alert => ({ alertId: guideAlertIdOf(m.code, m.version), level: GUIDE_RULE.level, rule: GUIDE_RULE.ruleId, category: GUIDE_RULE.category, article: GUIDE_RULE.article, subject: `${m.code}@v${m.version}`, detail: `${m.name}（第 ${m.version} 版）缺少：${missing.join('、')}`, dept: m.dept, region: hallOf(m.dept) ?? m.region, matterCode: m.code, status: 'open', raisedAt: at }));
   const touched = new Set(matters.map((m) => m.code));
   const clear = open.filter((a) => !a.caseId && a.status === 'open' && touched.has(a.matterCode) && !due.has(a.alertId)).map((a): Alert => ({ ...a, status: 'cleared', clearedAt: at }));
   return { raise, clear };

@@ -5,6 +5,8 @@
  */
 export function regionContains(outer: string | undefined, inner: string | undefined): boolean {
   if (!outer || !inner || !/^\d{6}$/.test(outer) || !/^\d{6}(\d{3})?$/.test(inner)) return false;
-  const prefix = outer.endsWith('0000') ? outer.slice(0, 2) : outer.endsWith('00') ? outer.slice(0, 4) : outer;
-  return inner.startsWith(prefix);
+  return inner.startsWith(regionCodePrefix(outer));
 }
+
+/** A region's code as the prefix of every code below it: 610000 → 61, 610100 → 6101, 610113 → 610113. */
+export const regionCodePrefix = (region: string) => (region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region);

@@ -3,12 +3,12 @@ import { authorize } from '../access/gate.ts';
 import { shanghaiDate } from '../calendar.ts';
 import type { Caller } from '../caller.ts';
 import type { Case } from '../case.ts';
-import { Conflict, Forbidden, Malformed, NotFound } from '../errors.ts';
+import { Conflict, Forbidden, NotFound } from '../errors.ts';
 import { caseIdOf } from '../ids.ts';
 import type { PageRequest, Ports } from '../ports.ts';
-import { regionContains } from '../rules/n4-region-scope.ts';
-import { regionOfDept } from '../supervision.ts';
-import { regionPrefix } from './supervision.ts';
+import { hallOf } from '../rules/h8-single-window.ts';
+import { regionCodePrefix, regionContains } from '../rules/n4-region-scope.ts';
+import { assertDepartment, assertRegion } from './supervision.ts';
 import { runCaseStep, type StepPorts } from './run.ts';
 
 /**
@@ -51,13 +51,13 @@ export async function listFollowUps(ports: Pick<Ports, 'cases' | 'regions' | 'ca
   // a department asked for, or the caller's own unless a region is asked for; else the caller's region (the gate decides who may)
   const dept = req.dept ?? (req.region ? undefined : caller.dept);
   const region = dept ? undefined : (req.region ?? caller.region);
-  if (region !== undefined && (!/^\d{6}$/.test(region) || !ports.regions.name(region))) throw new Malformed(`there is no region ${region}`, [{ path: 'region', message: 'not a region of Shaanxi (6-digit 行政区划代码)' }]);
+  if (region !== undefined) assertRegion(ports, region);
   if (!region && !dept) throw new Forbidden('a staff token names its department (dept claim); a supervisor’s its region');
-  if (dept && !(await ports.catalog.getDepartment(dept))) throw new Malformed(`there is no department ${dept}`, [{ path: 'dept', message: 'unknown department' }]);
-  if (dept && req.region && !regionContains(req.region, regionOfDept(dept))) throw new Forbidden(`department ${dept} is not in region ${req.region}`);
+  if (dept) await assertDepartment(ports, dept);
+  if (dept && req.region && !regionContains(req.region, hallOf(dept))) throw new Forbidden(`department ${dept} is not in region ${req.region}`);
   await authorize(ports, caller, 'evaluation.list', region ? { kind: 'region', region } : { kind: 'department', dept: dept! }, ports.clock.now());
   const today = shanghaiDate(ports.clock.now());
-  const res = await ports.cases.listFollowUps({ status: req.status ?? 'open', within: dept ? `${dept}#` : regionPrefix(region!) }, page);
+  const res = await ports.cases.listFollowUps({ status: req.status ?? 'open', within: dept ? `${dept}#` : regionCodePrefix(region!) }, page);
   return {
     items: res.items.map((c) => {
       const ev = c.evaluation!;

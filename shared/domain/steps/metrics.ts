@@ -4,8 +4,9 @@ import type { Caller } from '../caller.ts';
 import type { Channel } from '../case.ts';
 import { Malformed } from '../errors.ts';
 import type { CounterEntry, Ports } from '../ports.ts';
+import { hallOf } from '../rules/h8-single-window.ts';
 import { regionContains } from '../rules/n4-region-scope.ts';
-import { regionOfDept } from '../supervision.ts';
+import { assertDepartment, assertRegion } from './supervision.ts';
 
 export interface MetricsRequest {
   from?: string;
@@ -54,10 +55,9 @@ export async function readMetrics(ports: Pick<Ports, 'counters' | 'regions' | 'c
   const { from, to } = period(req.from, req.to);
   if (req.by !== undefined && !BY.includes(req.by as By)) throw new Malformed(`by is ${BY.join(', ')}`, [{ path: 'by', message: `one of ${BY.join(', ')}` }]);
   const by = req.by as By | undefined;
-  const known = (code: string | undefined) => code !== undefined && /^\d{6}$/.test(code) && !!ports.regions.name(code);
-  if (req.region !== undefined && !known(req.region)) throw new Malformed(`there is no region ${req.region}`, [{ path: 'region', message: 'not a region of Shaanxi (6-digit 行政区划代码)' }]);
-  if (req.dept !== undefined && !(await ports.catalog.getDepartment(req.dept))) throw new Malformed(`there is no department ${req.dept}`, [{ path: 'dept', message: 'unknown department' }]);
-  const deptRegion = req.dept ? regionOfDept(req.dept).slice(0, 6) : undefined;
+  if (req.region !== undefined) assertRegion(ports, req.region);
+  if (req.dept !== undefined) await assertDepartment(ports, req.dept);
+  const deptRegion = req.dept ? hallOf(req.dept)?.slice(0, 6) : undefined;
   if (req.dept && req.region && !regionContains(req.region, deptRegion)) throw new Malformed(`department ${req.dept} is not in region ${req.region}`, [{ path: 'dept', message: `not in ${req.region}` }]);
   const region = deptRegion ?? req.region ?? caller.region ?? '';
   await authorize(ports, caller, 'supervision.metrics', { kind: 'region', region }, ports.clock.now());

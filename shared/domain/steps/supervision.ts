@@ -5,8 +5,9 @@ import { shanghaiDate } from '../calendar.ts';
 import type { Caller } from '../caller.ts';
 import { Forbidden, Malformed } from '../errors.ts';
 import type { PageRequest, Ports } from '../ports.ts';
-import { regionContains } from '../rules/n4-region-scope.ts';
-import { findingsOf, nextWatch, reconcileAlerts, regionOfDept, ruleList } from '../supervision.ts';
+import { regionCodePrefix, regionContains } from '../rules/n4-region-scope.ts';
+import { findingsOf, nextWatch, reconcileAlerts, ruleList } from '../supervision.ts';
+import { hallOf } from '../rules/h8-single-window.ts';
 import { countsOf, metricDimensions } from '../business-metrics.ts';
 import { followUpOverdue } from '../rules/n21-follow-up-overdue.ts';
 import type { CaseFile } from '../case-file.ts';
@@ -96,8 +97,15 @@ export interface AlertListRequest {
   dept?: string;
 }
 
-/** A region's code as the prefix of the codes below it: 610000 → 61, 610100 → 6101, 610113 → 610113. */
-export const regionPrefix = (region: string) => (region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region);
+/** A region a supervision request names: a 6-digit 行政区划代码 of Shaanxi the platform knows, else 400. */
+export function assertRegion(ports: Pick<Ports, 'regions'>, region: string): void {
+  if (!/^\d{6}$/.test(region) || !ports.regions.name(region)) throw new Malformed(`there is no region ${region}`, [{ path: 'region', message: 'not a region of Shaanxi (6-digit 行政区划代码)' }]);
+}
+
+/** A department a supervision request names: one the catalog knows, else 400. */
+export async function assertDepartment(ports: Pick<Ports, 'catalog'>, dept: string): Promise<void> {
+  if (!(await ports.catalog.getDepartment(dept))) throw new Malformed(`there is no department ${dept}`, [{ path: 'dept', message: 'unknown department' }]);
+}
 
 /**
  * GET /v1/supervision/alerts [N20]: a supervisor's alerts, open or cleared, of one level or both,
@@ -105,10 +113,11 @@ export const regionPrefix = (region: string) => (region.endsWith('0000') ? regio
  */
 export async function listAlerts(ports: Pick<Ports, 'alerts' | 'regions' | 'catalog' | 'cases' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, req: AlertListRequest, page: PageRequest) {
   const region = req.region ?? caller.region;
-  if (region !== undefined && (!/^\d{6}$/.test(region) || !ports.regions.name(region))) throw new Malformed(`there is no region ${region}`, [{ path: 'region', message: 'not a region of Shaanxi (6-digit 行政区划代码)' }]);
-  if (req.dept !== undefined && !(await ports.catalog.getDepartment(req.dept))) throw new Malformed(`there is no department ${req.dept}`, [{ path: 'dept', message: 'unknown department' }]);
-  await authorize(ports, caller, 'supervision.alerts', { kind: 'region', region: req.dept ? regionOfDept(req.dept).slice(0, 6) : (region ?? '') }, ports.clock.now());
-  if (req.dept && region && !regionContains(region, regionOfDept(req.dept))) throw new Forbidden(`department ${req.dept} is not in region ${region}`);
-  const within = req.dept ? `${req.dept}#` : regionPrefix(region!);
+  if (region !== undefined) assertRegion(ports, region);
+  if (req.dept !== undefined) await assertDepartment(ports, req.dept);
+  const deptRegion = req.dept ? hallOf(req.dept) : undefined;
+  await authorize(ports, caller, 'supervision.alerts', { kind: 'region', region: req.dept ? (deptRegion?.slice(0, 6) ?? '') : (region ?? '') }, ports.clock.now());
+  if (req.dept && region && !regionContains(region, deptRegion)) throw new Forbidden(`department ${req.dept} is not in region ${region}`);
+  const within = req.dept ? `${req.dept}#` : regionCodePrefix(region!);
   return ports.alerts.list({ status: req.status ?? 'open', ...(req.level ? { level: req.level } : {}), within }, page);
 }

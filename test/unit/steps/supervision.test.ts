@@ -3,7 +3,8 @@ import { Forbidden, Malformed, NotFound } from '#shared/domain/errors';
 import { GUIDE_RULE, SUPERVISION_RULES } from '#shared/domain/supervision';
 import { completeTask } from '#shared/domain/steps/complete-task';
 import { issueResult } from '#shared/domain/steps/unified-return';
-import { listAlerts, listRules, regionPrefix, superviseCase, sweepAlerts } from '#shared/domain/steps/supervision';
+import { regionCodePrefix } from '#shared/domain/rules/n4-region-scope';
+import { listAlerts, listRules, superviseCase, sweepAlerts } from '#shared/domain/steps/supervision';
 import { memoryPorts } from '../support/memory-ports';
 import { caseInReview, citizen, FOOD_DEPT, PEOPLE, refusal, seedCatalog, staff } from '../support/fixtures';
 
@@ -111,6 +112,6 @@ describe('GET /v1/supervision/rules and /alerts', () => {
   });
 
   test('a region is the prefix of the codes below it', () => {
-    expect([regionPrefix('610000'), regionPrefix('610100'), regionPrefix('610113')]).toEqual(['61', '6101', '610113']);
+    expect([regionCodePrefix('610000'), regionCodePrefix('610100'), regionCodePrefix('610113')]).toEqual(['61', '6101', '610113']);
   });
 });

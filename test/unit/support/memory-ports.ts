@@ -8,6 +8,7 @@ import type { ChangeRequest } from '#shared/domain/catalog-change';
 import type { Complaint } from '#shared/domain/complaint';
 import { Conflict, Malformed, OpenCaseExists, Stale } from '#shared/domain/errors';
 import type { Alert } from '#shared/domain/alert';
+import { regionCodePrefix } from '#shared/domain/rules/n4-region-scope';
 import { addCounts, rollUp, type Counts } from '#shared/domain/business-metrics';
 import { holderKey, licenceSummary, type Licence, type LicenceDocument } from '#shared/domain/licence';
 import type { TrustAnchor, TrustAnchorChange } from '#shared/domain/trust-anchor';
@@ -223,7 +224,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         return page(all.map(clone), req, 'followups');
       },
       async listOpenComplaints(region, req) {
-        const open = [...state.cases.values()].flatMap((f) => f.complaints).filter((c) => c.status === 'open' && (!region || (c.region ?? '').startsWith(region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region)));
+        const open = [...state.cases.values()].flatMap((f) => f.complaints).filter((c) => c.status === 'open' && (!region || (c.region ?? '').startsWith(regionCodePrefix(region))));
         return page(open, req, 'complaints');
       },
       async *openCasesDue(month, before) {
