@@ -54,39 +54,47 @@ function deptOf(file: CaseFile, f: Finding): string {
   return file.tasks.find((t) => t.taskId === f.subject)?.dept ?? file.case.acceptingDept;
 }
 
+type Settled = { raise: Alert[]; clear: Alert[] };
+
 /**
- * What to write so the case's alerts say what the rules find now: an alert for every finding not yet
- * raised (an alert is raised once: one cleared is not raised again), and every open alert whose
- * finding is gone cleared. Alerts are kept.
+ * Alerts raised once, cleared when their cause goes, kept: an alert for every one due that was not
+ * raised before (one cleared is not raised again), and every open one in scope no longer due cleared.
  */
-export function reconcileAlerts(file: CaseFile, existing: readonly Alert[], findings: readonly Finding[], at: string): { raise: Alert[]; clear: Alert[] } {
-  const c = file.case;
-  const found = new Map(findings.map((f) => [alertIdOf(c.caseId, f.ruleId, f.subject), f]));
+function settle(due: ReadonlyMap<string, () => Alert>, existing: readonly Alert[], inScope: (a: Alert) => boolean, at: string): Settled {
   const known = new Set(existing.map((a) => a.alertId));
-  const raise = [...found]
-    .filter(([id]) => !known.has(id))
-    .map(([alertId, f]): Alert => {
-      const rule = byId.get(f.ruleId)!;
-      const dept = deptOf(file, f);
-      return {
-        alertId,
-        caseId: c.caseId,
-        level: rule.level,
-        rule: rule.ruleId,
-        category: rule.category,
-        article: rule.article,
-        ...(f.subject ? { subject: f.subject } : {}),
-        detail: f.detail,
-        ...(f.deadline ? { deadline: f.deadline } : {}),
-        dept,
-        region: hallOf(dept) ?? c.region,
-        matterCode: c.matterCode,
-        status: 'open',
-        raisedAt: at,
-      };
-    });
-  const clear = existing.filter((a) => a.status === 'open' && !found.has(a.alertId)).map((a): Alert => ({ ...a, status: 'cleared', clearedAt: at }));
+  const raise = [...due].filter(([id]) => !known.has(id)).map(([, make]) => make());
+  const clear = existing.filter((a) => a.status === 'open' && inScope(a) && !due.has(a.alertId)).map((a): Alert => ({ ...a, status: 'cleared', clearedAt: at }));
   return { raise, clear };
+}
+
+/** What to write so the case's alerts say what the rules find now. */
+export function reconcileAlerts(file: CaseFile, existing: readonly Alert[], findings: readonly Finding[], at: string): Settled {
+  const c = file.case;
+  const alertOf = (alertId: string, f: Finding) => (): Alert => {
+    const rule = byId.get(f.ruleId)!;
+    const dept = deptOf(file, f);
+    return {
+      alertId,
+      caseId: c.caseId,
+      level: rule.level,
+      rule: rule.ruleId,
+      category: rule.category,
+      article: rule.article,
+      ...(f.subject ? { subject: f.subject } : {}),
+      detail: f.detail,
+      ...(f.deadline ? { deadline: f.deadline } : {}),
+      dept,
+      region: hallOf(dept) ?? c.region,
+      matterCode: c.matterCode,
+      status: 'open',
+      raisedAt: at,
+    };
+  };
+  const due = new Map(findings.map((f) => {
+    const alertId = alertIdOf(c.caseId, f.ruleId, f.subject);
+    return [alertId, alertOf(alertId, f)] as const;
+  }));
+  return settle(due, existing, () => true, at);
 }
 
 /**
@@ -100,16 +108,20 @@ export const GUIDE_RULE = { ruleId: 'completeness.guide', level: 'yellow', categ
  * each published version that lacks a field, and every open alert of an earlier version of those
  * matters (or of one withdrawn) cleared.
  */
-export function reconcileGuideAlerts(matters: readonly Matter[], open: readonly Alert[], at: string): { raise: Alert[]; clear: Alert[] } {
-  const incomplete = matters.filter((m) => m.status === 'published').map((m) => ({ m, missing: missingGuideFields(m) })).filter((x) => x.missing.length);
-  const due = new Set(incomplete.map(({ m }) => guideAlertIdOf(m.code, m.version)));
-  const known = new Set(open.map((a) => a.alertId));
-  const raise = incomplete
-    .filter(({ m }) => !known.has(guideAlertIdOf(m.code, m.version)))
-    .map(({ m, missing }): Alert => ({ alertId: guideAlertIdOf(m.code, m.version), level: GUIDE_RULE.level, rule: GUIDE_RULE.ruleId, category: GUIDE_RULE.category, article: GUIDE_RULE.article, subject: `${m.code}@v${m.version}`, detail: `${m.name}（第 ${m.version} 版）缺少：${missing.join('、')}`, dept: m.dept, region: hallOf(m.dept) ?? m.region, matterCode: m.code, status: 'open', raisedAt: at }));
+export function reconcileGuideAlerts(matters: readonly Matter[], open: readonly Alert[], at: string): Settled {
+  const due = new Map(
+    matters
+      .filter((m) => m.status === 'published')
+      .map((m) => ({ m, missing: missingGuideFields(m) }))
+      .filter((x) => x.missing.length)
+      .map(({ m, missing }) => {
+        const alertId = guideAlertIdOf(m.code, m.version);
+        const make = (): Alert => ({ alertId, level: GUIDE_RULE.level, rule: GUIDE_RULE.ruleId, category: GUIDE_RULE.category, article: GUIDE_RULE.article, subject: `${m.code}@v${m.version}`, detail: `${m.name}（第 ${m.version} 版）缺少：${missing.join('、')}`, dept: m.dept, region: hallOf(m.dept) ?? m.region, matterCode: m.code, status: 'open', raisedAt: at });
+        return [alertId, make] as const;
+      }),
+  );
   const touched = new Set(matters.map((m) => m.code));
-  const clear = open.filter((a) => !a.caseId && a.status === 'open' && touched.has(a.matterCode) && !due.has(a.alertId)).map((a): Alert => ({ ...a, status: 'cleared', clearedAt: at }));
-  return { raise, clear };
+  return settle(due, open, (a) => !a.caseId && touched.has(a.matterCode), at);
 }
 
 /** The rules as the API lists them: the guide's, then every case rule. */
