@@ -9,7 +9,7 @@ import { handleComplaint, listOpenComplaints } from '#shared/domain/steps/compla
 import { answerFollowUp, listFollowUps } from '#shared/domain/steps/evaluations';
 import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
-import { parseBody } from '#shared/http/parse';
+import { parseBody, queryChoice } from '#shared/http/parse';
 import { badRequest } from '#shared/http/problem';
 import { ComplaintHandling, FollowUpRequest } from '#shared/http/schemas';
 
@@ -27,8 +27,8 @@ export const handler = apiHandler('complaints', {
   'POST /v1/complaints/{complaintId}/handle': async ({ caller, path, body }) => ({ body: await handleComplaint(ports, caller, path.complaintId, parseBody(ComplaintHandling, body)) }),
   'GET /v1/evaluations': async ({ caller, query }) => {
     if (query.bad !== 'true') throw badRequest('the 差评 and their follow-ups are listed with ?bad=true', [{ path: 'bad', message: 'must be true' }]);
-    if (query.status !== undefined && query.status !== 'open' && query.status !== 'answered') throw badRequest('status is open or answered', [{ path: 'status', message: 'open or answered' }]);
-    return { body: await listFollowUps(ports, caller, { status: query.status as 'open' | 'answered' | undefined, region: query.region, dept: query.dept }, pageOf(query)) };
+    const status = queryChoice('status', query.status, ['open', 'answered'] as const);
+    return { body: await listFollowUps(ports, caller, { status, region: query.region, dept: query.dept }, pageOf(query)) };
   },
   'POST /v1/evaluations/{evaluationId}/follow-up': async ({ caller, path, body }) => ({ body: await answerFollowUp(ports, caller, path.evaluationId, parseBody(FollowUpRequest, body)) }),
 });

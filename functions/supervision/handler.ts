@@ -11,15 +11,9 @@ import { listAlerts, listRules } from '#shared/domain/steps/supervision';
 import { counterStore } from '#shared/adapters/dynamodb/counters';
 import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
-import { badRequest } from '#shared/http/problem';
+import { queryChoice } from '#shared/http/parse';
 
 const ports = { alerts: alertStore, counters: counterStore, cases: caseRepository, catalog: catalogReader, regions, staff: staffRegister, authorisations: authorisationStore, clock: systemClock };
-
-const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw badRequest(`${name} is ${allowed.join(' or ')}`, [{ path: name, message: `one of ${allowed.join(', ')}` }]);
-  return value as T;
-};
 
 /** 电子监察 for supervisors [N20]: the rules, the alerts of their region, and its figures. */
 export const handler = apiHandler('supervision', {
@@ -29,7 +23,7 @@ export const handler = apiHandler('supervision', {
     body: await listAlerts(
       ports,
       caller,
-      { level: oneOf<AlertLevel>('level', query.level, ['yellow', 'red']), status: oneOf<AlertStatus>('status', query.status, ['open', 'cleared']), region: query.region, dept: query.dept },
+      { level: queryChoice<AlertLevel>('level', query.level, ['yellow', 'red']), status: queryChoice<AlertStatus>('status', query.status, ['open', 'cleared']), region: query.region, dept: query.dept },
       pageOf(query),
     ),
   }),

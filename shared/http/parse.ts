@@ -13,3 +13,10 @@ export function parseBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.
   }
   return res.data as z.infer<S>;
 }
+
+/** An optional query parameter that takes one of a few values; anything else is a 400 naming it and them. */
+export function queryChoice<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw badRequest(`${name} is ${allowed.join(' or ')}`, [{ path: name, message: `one of ${allowed.join(', ')}` }]);
+  return value as T;
+}

@@ -1,4 +1,4 @@
-import { parseBody } from '#shared/http/parse';
+import { parseBody, queryChoice } from '#shared/http/parse';
 import { Problem } from '#shared/http/problem';
 import { EvaluationRequest, UploadRequest } from '#shared/http/schemas';
 
@@ -48,5 +48,19 @@ describe('request bodies are parsed with their schema (API.md: malformed input i
   test('the problem document carries the field errors', () => {
     const doc = JSON.parse(JSON.stringify(refusal(() => parseBody(UploadRequest, { ...upload, size: -1 }))));
     expect(doc).toMatchObject({ status: 400, title: 'Bad Request', errors: [{ path: 'size' }] });
+  });
+});
+
+describe('a query parameter with a few values', () => {
+  test('absent is undefined, one of them is itself, anything else a 400 naming the parameter', () => {
+    expect(queryChoice('status', undefined, ['open', 'cleared'])).toBeUndefined();
+    expect(queryChoice('status', 'open', ['open', 'cleared'])).toBe('open');
+    let thrown: unknown;
+    try {
+      queryChoice('status', 'closed', ['open', 'cleared']);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toMatchObject({ status: 400, errors: [{ path: 'status', message: 'one of open, cleared' }] });
   });
 });
