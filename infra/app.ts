@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeFindings } from './nag.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
+import { SupervisionSiteStack } from './stacks/supervision-site-stack.ts';
 import { SupervisionStack } from './stacks/supervision-stack.ts';
 import { WorkflowsStack } from './stacks/workflows-stack.ts';
 
@@ -11,7 +12,7 @@ export interface BuildOptions {
   context?: Record<string, string>;
 }
 
-/** The platform as four stacks an operator can reason about: data, workflows, API, supervision. */
+/** The platform as five stacks an operator can reason about: data, workflows, API, supervision, and the supervision page. */
 export function buildApp(opts: BuildOptions = {}): App {
   // asset metadata (as `cdk synth` writes it) lets the local runtime find each function's bundle
   const app = new App({ outdir: opts.outdir, context: { 'aws:cdk:enable-asset-metadata': true, ...opts.context } });
@@ -24,17 +25,32 @@ export function buildApp(opts: BuildOptions = {}): App {
     tsaUrl,
     description: '陕西政务服务网: routing, forwarding and unified return workflows',
   });
+  const jwtIssuer = required(app, 'jwtIssuer', 'the OIDC issuer of the province’s real-name system');
+  const jwtAudience = required(app, 'jwtAudience', 'the client id this API is registered under at that issuer (tokens for other applications are refused)');
   const api = new ApiStack(app, 'Zwfw-Api', {
     env,
     data,
     workflows,
-    jwtIssuer: required(app, 'jwtIssuer', 'the OIDC issuer of the province’s real-name system'),
+    jwtIssuer,
     jwksUrl: required(app, 'jwksUrl', 'where that issuer publishes its signing keys'),
     tsaUrl,
-    jwtAudience: required(app, 'jwtAudience', 'the client id this API is registered under at that issuer (tokens for other applications are refused)'),
+    jwtAudience,
     description: '陕西政务服务网: public REST API v1',
   });
   new SupervisionStack(app, 'Zwfw-Supervision', { env, data, workflows, api, description: '陕西政务服务网: e-supervision dashboard and alarms' });
+  const siteDomain = app.node.tryGetContext('siteDomain');
+  const siteCertificateArn = app.node.tryGetContext('siteCertificateArn');
+  if (!siteDomain !== !siteCertificateArn) throw new Error('the deployment gives siteDomain and siteCertificateArn together (the supervision page’s domain and its ACM certificate in us-east-1), or neither');
+  new SupervisionSiteStack(app, 'Zwfw-SupervisionSite', {
+    env,
+    data,
+    api,
+    jwtIssuer,
+    jwtAudience,
+    ...(siteDomain ? { domain: { name: siteDomain, certificateArn: siteCertificateArn } } : {}),
+    ...(app.node.tryGetContext('siteWebAclArn') ? { webAclArn: app.node.tryGetContext('siteWebAclArn') } : {}),
+    ...(app.node.tryGetContext('siteCountries') ? { countries: String(app.node.tryGetContext('siteCountries')).split(',') } : {}),
+    description: '陕西政务服务网: the supervision page (static site, CloudFront in front of it and of the API)' });
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   acknowledgeFindings(app);
   return app;

@@ -9,7 +9,9 @@ import { freePort, startDynamoDb } from './engines/dynamodb.ts';
 import { ensureCephInstalled, startRgw } from './engines/rgw.ts';
 import { functionEnvironment, loadFunctions, type LocalFunction } from './lambda.ts';
 import { LocalIssuer } from './oidc.ts';
+import { staticSite } from './site.ts';
 import { startTsa } from './tsa.ts';
+import { buildSupervisionSite } from '../web/supervision/build.ts';
 import { LocalStepFunctions } from './sfn.ts';
 import { LocalStreams } from './streams.ts';
 import { LOCAL_REGION, Templates } from './template.ts';
@@ -169,6 +171,8 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     stops.push(async () => schedules.stop());
 
     const api = new LocalApiGateway(t, functions, [
+      // [N20] the supervision page, the folder the site stack deploys; it signs in with the local issuer
+      staticSite('/supervision', buildSupervisionSite().dir, { signIn: 'local', tokenUrl: '/local/token' }),
       {
         prefix: '/local/',
         async handle(req, body) {
@@ -346,6 +350,7 @@ function printWhere(e: Endpoints): void {
     '',
     '陕西政务服务网 — local platform',
     `  API            ${e.apiUrl}/v1   (try: curl '${e.apiUrl}/v1/matters?q=食品经营&region=610113')`,
+    `  supervision    ${e.apiUrl}/supervision/   (电子监察: sign in as a supervisor of any region)`,
     `  token          curl -s -XPOST ${e.tokenUrl} -d '{"sub":"u1","name":"张三","roles":["citizen"]}'`,
     `  JWKS           ${e.jwksUrl}`,
     `  DynamoDB       ${e.dynamodb.endpoint}   tables: ${Object.values(e.dynamodb.tables).join(', ')}`,

@@ -27,6 +27,8 @@ export class DataStack extends Stack {
   readonly archive: Bucket;
   readonly documents: Bucket;
   readonly catalogBucket: Bucket;
+  /** server access logs of every bucket, and the supervision site's CloudFront logs (ACLs allowed for those) */
+  readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -138,14 +140,14 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
-    const accessLogs = new Bucket(this, 'AccessLogsBucket', {
+    const accessLogs = (this.accessLogs = new Bucket(this, 'AccessLogsBucket', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
 
     const bucketDefaults = {
       encryption: BucketEncryption.KMS,

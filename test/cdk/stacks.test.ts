@@ -466,6 +466,11 @@ describe('Lambda bundling: local esbuild, never Docker', () => {
     }
   });
 
+  test('the one function that is not the platform’s is aws-cdk-lib’s handler that uploads the supervision page at deploy time', () => {
+    const others = STACK_NAMES.flatMap((name) => Object.entries(resources(p.templates[name], 'AWS::Lambda::Function')).filter(([, fn]) => !fn.Metadata?.['platform:function']).map(([id]) => `${name}/${id}`));
+    expect(others).toEqual([expect.stringMatching(/^Zwfw-SupervisionSite\/CustomCDKBucketDeployment/)]);
+  });
+
   test('there is one function per handler folder under functions/', () => {
     const names = allFunctions(p).map((f) => f.fn.Metadata?.['platform:function']).sort();
     const folders = fs.readdirSync(FUNCTIONS_DIR).filter((d) => fs.existsSync(path.join(FUNCTIONS_DIR, d, 'handler.ts'))).sort();
@@ -567,5 +572,55 @@ describe('supervision ([N20] 电子监察)', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       TreatMissingData: 'notBreaching',
     });
+  });
+});
+
+describe('the supervision page as a static site ([N20] 电子监察)', () => {
+  const site = () => p.templates['Zwfw-SupervisionSite'];
+  const distribution = () => Object.values(site().findResources('AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
+
+  test('its bucket is private: every public access blocked, TLS only, read by CloudFront through origin access control alone', () => {
+    site().hasResourceProperties('AWS::S3::Bucket', { PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } });
+    site().resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    const policy = JSON.stringify(Object.values(site().findResources('AWS::S3::BucketPolicy'))[0].Properties.PolicyDocument);
+    expect(policy).toContain('"aws:SecureTransport":"false"');
+    expect(policy).toContain('cloudfront.amazonaws.com');
+    expect(policy).not.toContain('"Principal":"*","Action":"s3:GetObject"');
+  });
+
+  test('one distribution serves the page and sends /v1/* to the API uncached, with every viewer header but Host (the bearer token reaches the API)', () => {
+    const d = distribution();
+    const api = d.CacheBehaviors.find((b: any) => b.PathPattern === '/v1/*');
+    // the managed CachingDisabled and AllViewerExceptHostHeader policies
+    expect([api.CachePolicyId, api.OriginRequestPolicyId]).toEqual(['4135ea2d-6df8-44a3-9df3-4b5a84be39ad', 'b689b0a8-53d0-40ab-baf2-68738e2966ac']);
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'OPTIONS']));
+    const origin = d.Origins.find((o: any) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain('execute-api');
+    // the stage's path, taken from the API's URL (…/prod/)
+    expect(JSON.stringify(origin.OriginPath)).toContain('Fn::Select');
+    expect(d.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(d.Restrictions.GeoRestriction).toEqual({ RestrictionType: 'whitelist', Locations: ['CN'] });
+    expect(d.Logging.Prefix).toBe('cloudfront/supervision/');
+  });
+
+  test('a viewer-request function serves /supervision/ as its index.html', () => {
+    const fn = Object.values(site().findResources('AWS::CloudFront::Function'))[0].Properties;
+    expect(fn.FunctionCode).toContain("r.uri += 'index.html'");
+    expect(distribution().DefaultCacheBehavior.FunctionAssociations[0].EventType).toBe('viewer-request');
+  });
+
+  test('the built page is uploaded under supervision/ with its config (sign-in with the API’s own issuer and audience), never cached without revalidation', () => {
+    const deploy = Object.values(site().findResources('Custom::CDKBucketDeployment'))[0].Properties;
+    expect(deploy.DestinationBucketKeyPrefix).toBe('supervision/');
+    expect(deploy.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(deploy.Prune).toBe(true);
+    expect(deploy.SourceObjectKeys).toHaveLength(2);
+    // the two staged sources: the built page, and config.json as the deployment writes it
+    const staged = fs.readdirSync(p.outdir).filter((d) => d.startsWith('asset.')).map((d) => path.join(p.outdir, d));
+    const config = staged.find((d) => fs.existsSync(path.join(d, 'config.json')));
+    expect(JSON.parse(fs.readFileSync(path.join(config!, 'config.json'), 'utf8'))).toEqual({ signIn: 'oidc', issuer: 'https://sso.shaanxi.gov.cn', clientId: 'zwfw-api' });
+    const page = staged.find((d) => fs.existsSync(path.join(d, 'index.html')));
+    expect(fs.readdirSync(page!).sort()).toEqual(['app.js', 'index.html', 'style.css']);
+    expect(fs.readFileSync(path.join(page!, 'index.html'), 'utf8')).toContain('<script src="app.js"></script>');
   });
 });
