@@ -54,6 +54,15 @@ export class WorkingDayCalendar {
   }
 
   /**
+   * A day as a hall's hours read it [H11] [H21]: a working day (a 调休 make-up day is one), a public
+   * holiday (法定节假日, with the rest days joined to it), or an ordinary weekend day.
+   */
+  dayKind(date: string): 'working' | 'weekend' | 'holiday' {
+    if (this.isWorkingDay(date)) return 'working';
+    return this.holidays.has(date) ? 'holiday' : 'weekend';
+  }
+
+  /**
    * The date `days` working days after `from` (the day of `from` itself does not count, as in the
    * administrative-licensing practice of counting from the next day). 0 days = the same day (即办件).
    */

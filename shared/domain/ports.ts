@@ -16,6 +16,8 @@ import type { Transfer } from './transfer.ts';
 import type { Appraisal, RegisterLine } from './appraisal.ts';
 import type { ScheduleChange, ScheduleEntry } from './retention-schedule.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
+import type { Booking } from './booking.ts';
+import type { Hall } from './hall.ts';
 
 /**
  * What the steps need from the world, as interfaces. The adapters (`shared/adapters/`) implement them
@@ -44,6 +46,8 @@ export interface Ports {
   retentionSchedule: RetentionScheduleStore;
   alerts: AlertStore;
   counters: CounterStore;
+  halls: HallStore;
+  bookings: BookingStore;
   formats: FormatReader;
   documents: NoticeDocuments;
   downloads: Downloads;
@@ -192,6 +196,32 @@ export interface CatalogReader {
   getDepartment(code: string): Promise<Department | undefined>;
   /** department names for notices (a notice names who decided), the code where none is known */
   departmentNames(codes: string[]): Promise<Record<string, string>>;
+}
+
+/** The halls (政务大厅, 便民服务站) and their windows and hours [H8] [H11]. */
+export interface HallStore {
+  get(hallId: string): Promise<Hall | undefined>;
+  /** the halls whose id begins with a region's code prefix (a province's, a city's, a county's and its stations) */
+  list(regionPrefix: string, page: PageRequest): Promise<Page<Hall>>;
+}
+
+/** Why a booking was not written: its slot is full, the person's day is full, they hold that slot already, or the code was taken. */
+export type BookRefusal = 'full' | 'limit' | 'held' | 'code';
+
+/** Bookings (网上预约) [H20], with the places they take in their slot and in their booker's day. */
+export interface BookingStore {
+  /** the places taken in each slot of a hall over days, by slot id (slots nobody booked are absent) */
+  taken(hallId: string, from: string, to: string): Promise<Map<string, number>>;
+  /**
+   * Writes a new booking with one place of its slot (at most `capacity`) and of its booker's day at
+   * the hall (at most `dailyLimit`), and its check-in code, all or nothing. `exists` when a booking of
+   * that id is already written (the same request again).
+   */
+  book(booking: Booking, limits: { capacity: number; dailyLimit: number }): Promise<{ ok: true } | { ok: false; refused: BookRefusal | 'exists' }>;
+  get(bookingId: string): Promise<Booking | undefined>;
+  listByBooker(sub: string, page: PageRequest): Promise<Page<Booking>>;
+  /** the booking cancelled and its places given back, only while it is still at its version; false when it moved */
+  cancel(booking: Booking, at: string): Promise<boolean>;
 }
 
 /** Catalog change requests and the versions an applied change writes [N10]. */

@@ -1,4 +1,5 @@
 import type { Authorisation } from '../authorisation.ts';
+import type { Booking } from '../booking.ts';
 import { hasRole, STAFF_ROLES, type Caller, type Role, type StaffRole } from '../caller.ts';
 import type { Case, Channel, Task } from '../case.ts';
 import type { ChangeRequest } from '../catalog-change.ts';
@@ -32,7 +33,8 @@ export type Subject =
   | { kind: 'department'; dept: string }
   | { kind: 'region'; region: string }
   | { kind: 'licence'; licence: Licence }
-  | { kind: 'change'; change: ChangeRequest };
+  | { kind: 'change'; change: ChangeRequest }
+  | { kind: 'booking'; booking: Pick<Booking, 'bookingId' | 'booker'> };
 
 export interface Facts {
   /** the staff register's entry for the caller in the department the subject belongs to */
@@ -180,6 +182,11 @@ export function decide(caller: Caller, action: Action, subject: Subject, facts: 
       const l = subject.licence;
       if (rolesInDepartment(caller, l.issuer.dept, facts.register).includes('head')) return allow('head');
       return hidden(`there is no licence ${l.licenceId}`);
+    }
+
+    case 'booker': {
+      if (subject.kind !== 'booking') throw new TypeError(`${action} is decided on a booking`);
+      return caller.sub === subject.booking.booker.sub ? allow('citizen') : hidden(`there is no booking ${subject.booking.bookingId}`);
     }
 
     case 'catalog_proposer':

@@ -38,7 +38,9 @@ export type Ownership =
   /** a catalog administrator of a department the catalog lists */
   | 'catalog_proposer'
   /** the reviewer the change waits for, never its proposer [N10] */
-  | 'catalog_reviewer';
+  | 'catalog_reviewer'
+  /** the booker of the booking, nobody else (to anyone else it does not exist) [H20] */
+  | 'booker';
 
 export interface Policy {
   roles: readonly Role[] | 'public';
@@ -59,6 +61,12 @@ export const POLICIES = {
   'catalog.guide': PUBLIC,
   'licence.verify': PUBLIC,
   'notice.verify': PUBLIC,
+  // 网上预约 [H20]: halls, hours and slots are public; a citizen books in their own real name
+  'hall.read': PUBLIC,
+  'booking.create': { roles: ['citizen'], ownership: 'self' },
+  'booking.list_own': { roles: ['citizen'], ownership: 'self' },
+  'booking.read': { roles: ['citizen'], ownership: 'booker' },
+  'booking.cancel': { roles: ['citizen'], ownership: 'booker' },
   'catalog.propose': { roles: ['catalog_admin'], ownership: 'catalog_proposer' },
   'catalog.read_change': { roles: CATALOG_OVERSIGHT, ownership: 'any' },
   'catalog.decide_change': { roles: CATALOG_REVIEW, ownership: 'catalog_reviewer' },

@@ -216,6 +216,11 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'archive.appraise_read': () => ({ kind: 'region', region: '610113' }),
   'archive.schedule_set': () => ({ kind: 'region', region: '610113' }),
   'archive.schedule_read': () => ({ kind: 'none' }),
+  'hall.read': () => ({ kind: 'none' }),
+  'booking.create': () => ({ kind: 'none' }),
+  'booking.list_own': () => ({ kind: 'none' }),
+  'booking.read': () => ({ kind: 'booking', booking: { bookingId: 'BK1', booker: { sub: c.applicant.sub, name: c.applicant.name } } }),
+  'booking.cancel': () => ({ kind: 'booking', booking: { bookingId: 'BK1', booker: { sub: c.applicant.sub, name: c.applicant.name } } }),
 };
 
 /** A caller of `role` who stands in the action's relation to its subject (owner), or one who does not (stranger). */

@@ -24,6 +24,9 @@ import type { ScheduleChange, ScheduleEntry } from '#shared/domain/retention-sch
 import type { PublicAccessFlag } from '#shared/domain/rules/e18-four-properties';
 import { formatReader } from '#shared/adapters/formats';
 import { minimalPdf } from '../../support/minimal-pdf';
+import type { Booking } from '#shared/domain/booking';
+import type { Hall } from '#shared/domain/hall';
+import { parseSlotId } from '#shared/domain/rules/h21-slots';
 
 /**
  * Every port in memory, for the unit tests of the domain's steps. Each keeps the promises its port
@@ -86,6 +89,12 @@ export interface MemoryPorts extends Ports {
     counters: Map<string, Partial<Record<Channel, Counts>>>;
     counted: Set<string>;
     watches: Map<string, { version: number; date?: string }>;
+    halls: Map<string, Hall>;
+    bookings: Map<string, Booking>;
+    /** places taken per slot id, and per booker's day at a hall (`sub|hallId|date`) with the slots they hold */
+    slotsTaken: Map<string, number>;
+    bookerDays: Map<string, { n: number; slots: Set<string> }>;
+    checkInCodes: Set<string>;
     archiveEncryption?: { algorithm?: string; keyId?: string };
     archivePublicAccess?: Record<PublicAccessFlag, boolean>;
     /** what the archive reports of a lock, if not what it was given (a store that wraps dates, say) */
@@ -126,6 +135,11 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     watches: new Map(),
     counters: new Map(),
     counted: new Set(),
+    halls: new Map(),
+    bookings: new Map(),
+    slotsTaken: new Map(),
+    bookerDays: new Map(),
+    checkInCodes: new Set(),
   };
   const seen: MemoryPorts['seen'] = { metrics: [], evaluations: [], started: [], signed: [], packaged: [], rendered: [], alerts: [] };
   const losing = new Set<string>();
@@ -580,6 +594,59 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
           .filter((a) => a.status === q.status && (!q.level || a.level === q.level) && `${a.dept}#`.startsWith(q.within))
           .sort((a, b) => `${b.dept}#${b.raisedAt}`.localeCompare(`${a.dept}#${a.raisedAt}`));
         return page(all.map(clone), req, 'alerts');
+      },
+    },
+    halls: {
+      async get(hallId) {
+        const h = state.halls.get(hallId);
+        return h && clone(h);
+      },
+      async list(prefix, req) {
+        return page([...state.halls.values()].filter((h) => h.hallId.startsWith(prefix)).sort((a, b) => a.hallId.localeCompare(b.hallId)).map(clone), req, 'halls');
+      },
+    },
+    bookings: {
+      async taken(hallId, from, to) {
+        const out = new Map<string, number>();
+        for (const [slotId, n] of state.slotsTaken) {
+          const p = parseSlotId(slotId);
+          if (p?.hallId === hallId && p.date >= from && p.date <= to && n > 0) out.set(slotId, n);
+        }
+        return out;
+      },
+      async book(b, limits) {
+        if (state.bookings.has(b.bookingId)) return { ok: false, refused: 'exists' };
+        const dayKey = `${b.booker.sub}|${b.hallId}|${b.date}`;
+        const day = state.bookerDays.get(dayKey) ?? { n: 0, slots: new Set<string>() };
+        const codeKey = `${b.hallId}|${b.date}|${b.checkInCode}`;
+        if ((state.slotsTaken.get(b.slotId) ?? 0) >= limits.capacity) return { ok: false, refused: 'full' };
+        if (day.slots.has(b.slotId)) return { ok: false, refused: 'held' };
+        if (day.n >= limits.dailyLimit) return { ok: false, refused: 'limit' };
+        if (state.checkInCodes.has(codeKey)) return { ok: false, refused: 'code' };
+        state.slotsTaken.set(b.slotId, (state.slotsTaken.get(b.slotId) ?? 0) + 1);
+        state.bookerDays.set(dayKey, { n: day.n + 1, slots: new Set([...day.slots, b.slotId]) });
+        state.checkInCodes.add(codeKey);
+        state.bookings.set(b.bookingId, clone(b));
+        return { ok: true };
+      },
+      async get(bookingId) {
+        const b = state.bookings.get(bookingId);
+        return b && clone(b);
+      },
+      async listByBooker(sub, req) {
+        const all = [...state.bookings.values()].filter((b) => b.booker.sub === sub).sort((a, b) => `${b.date}T${b.start}`.localeCompare(`${a.date}T${a.start}`));
+        return page(all.map(clone), req, 'bookings');
+      },
+      async cancel(b, at) {
+        const held = state.bookings.get(b.bookingId);
+        if (!held || held.version !== b.version) return false;
+        state.bookings.set(b.bookingId, { ...clone(held), status: 'cancelled', cancelledAt: at, version: held.version + 1 });
+        state.slotsTaken.set(b.slotId, (state.slotsTaken.get(b.slotId) ?? 1) - 1);
+        const day = state.bookerDays.get(`${b.booker.sub}|${b.hallId}|${b.date}`)!;
+        day.n -= 1;
+        day.slots.delete(b.slotId);
+        state.checkInCodes.delete(`${b.hallId}|${b.date}|${b.checkInCode}`);
+        return true;
       },
     },
     counters: {

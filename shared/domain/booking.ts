@@ -1,0 +1,60 @@
+import { createHash, randomInt } from 'node:crypto';
+
+/**
+ * 网上预约 [H20]: a time at a hall's window, booked online by the applicant in their real name for a
+ * matter the window takes. At the hall the check-in code turns it into the window's queue; the clerk
+ * then calls it, files the case from it, or marks it a no-show.
+ */
+export type BookingStatus = 'booked' | 'cancelled' | 'checked_in' | 'called' | 'served' | 'no_show';
+
+export interface Booking {
+  bookingId: string;
+  /** shown on the booking notice, given at the hall; unique for the hall and day */
+  checkInCode: string;
+  hallId: string;
+  windowId: string;
+  slotId: string;
+  /** the day and local times of the slot */
+  date: string;
+  start: string;
+  end: string;
+  matterCode: string;
+  matterName: string;
+  status: BookingStatus;
+  /** who booked, as their token names them (实名) */
+  booker: { sub: string; name: string; idType?: string; idNumber?: string };
+  bookedAt: string;
+  cancelledAt?: string;
+  version: number;
+}
+
+/**
+ * A booking's id from its booker and the request's Idempotency-Key: the same request sent again is the
+ * same booking (the store writes it once), and nobody can name another person's booking by guessing.
+ */
+export function bookingIdOf(sub: string, idempotencyKey: string): string {
+  const h = createHash('sha256').update(`booking\0${sub}\0${idempotencyKey}`).digest();
+  return `BK${base32(h).slice(0, 20)}`;
+}
+
+/** Six digits: read out at the hall's desk or typed at its kiosk. The store keeps them unique per hall and day. */
+export const newCheckInCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/** The bookings a person holds (not cancelled, not yet missed) count against the day's limit. */
+export const HELD: readonly BookingStatus[] = ['booked', 'checked_in', 'called'];
+
+const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ0123456789';
+function base32(bytes: Buffer): string {
+  let out = '';
+  let bits = 0;
+  let value = 0;
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+import { authorize } from '../access/gate.ts';
+import { bookingIdOf, newCheckInCode, type Booking } from '../booking.ts';
+import type { Caller } from '../caller.ts';
+import { dayAfter, shanghaiDate } from '../calendar.ts';
+import { Conflict, Invalid, Malformed, NotFound } from '../errors.ts';
+import { minutesOf, type Hall } from '../hall.ts';
+import type { Page, PageRequest, Ports } from '../ports.ts';
+import { bookingFaults, MAX_DAYS_AHEAD, windowTakes } from '../rules/h20-booking.ts';
+import { slotsOfDay } from '../rules/h21-slots.ts';
+import { regionCodePrefix } from '../rules/n4-region-scope.ts';
+
+/**
+ * Halls and their hours, and appointments at their windows (网上预约) [H20] [H21]: the public reads a
+ * citizen app shows (halls, slots), and the citizen's own bookings.
+ */
+type HallPorts = Pick<Ports, 'halls' | 'bookings' | 'catalog' | 'calendar' | 'clock' | 'regions' | 'staff' | 'authorisations'>;
+
+/** What the public sees of a hall: everything but who last changed it. */
+export const publicHall = ({ updatedBy: _by, ...h }: Hall) => h;
+
+/** GET /v1/halls?region= (public): the halls of a region and below, a province's, a city's, a county's and its stations'. */
+export async function listHalls(ports: Pick<Ports, 'halls' | 'regions'>, region: string | undefined, page: PageRequest): Promise<Page<ReturnType<typeof publicHall>>> {
+  if (region !== undefined && !/^\d{6}$/.test(region)) throw new Malformed(`region is a 6-digit region code, not ${region}`, [{ path: 'region', message: '6-digit 行政区划代码' }]);
+  if (region !== undefined && !ports.regions.name(region)) throw new Malformed(`there is no region ${region} in Shaanxi`, [{ path: 'region', message: 'unknown region' }]);
+  const res = await ports.halls.list(region ? regionCodePrefix(region) : '61', page);
+  return { items: res.items.map(publicHall), nextCursor: res.nextCursor };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+
+/** Local now: the date and the minutes since midnight in Asia/Shanghai. */
+function localNow(now: Date) {
+  const local = new Date(now.getTime() + 8 * 3_600_000);
+  return { date: shanghaiDate(now), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+/**
+ * GET /v1/halls/{hallId}/slots?matterCode=&from=&to= (public): the slots of the windows that take the
+ * matter (every window without one), from the hall's hours day by day, with the places left. At most
+ * the next 30 days; a slot that has begun is not offered. One Query of the hall's taken places.
+ */
+export async function listSlots(ports: Pick<HallPorts, 'halls' | 'bookings' | 'catalog' | 'calendar' | 'clock'>, hallId: string, q: { matterCode?: string; from?: string; to?: string }) {
+  const now = localNow(ports.clock.now());
+  const from = q.from ?? now.date;
+  const to = q.to ?? from;
+  const faults = [
+    ...(isDay(from) ? [] : [{ path: 'from', message: 'YYYY-MM-DD' }]),
+    ...(isDay(to) ? [] : [{ path: 'to', message: 'YYYY-MM-DD' }]),
+  ];
+  if (faults.length) throw new Malformed('from and to are days, YYYY-MM-DD', faults);
+  if (to < from) throw new Malformed(`the period ends (${to}) before it begins (${from})`, [{ path: 'to', message: 'not before from' }]);
+  const last = addDays(now.date, MAX_DAYS_AHEAD);
+  if (to > last) throw new Malformed(`slots are offered up to ${MAX_DAYS_AHEAD} days ahead (until ${last})`, [{ path: 'to', message: `at most ${last}` }]);
+  const hall = await ports.halls.get(hallId);
+  if (!hall) throw new NotFound(`there is no hall ${hallId}`);
+  let windows = hall.windows;
+  if (q.matterCode !== undefined) {
+    const matter = await ports.catalog.getMatter(q.matterCode);
+    if (!matter) throw new Invalid(`no published matter has the code ${q.matterCode}`, [{ path: 'matterCode', message: 'unknown matter' }]);
+    windows = hall.windows.filter((w) => windowTakes(hall, w, matter));
+    if (!windows.length) throw new Invalid(`${hall.name} does not take ${matter.name} [H8]`, [{ path: 'matterCode', message: `not taken at ${hall.name}` }]);
+  }
+  const start = from < now.date ? now.date : from;
+  const taken = start <= to ? await ports.bookings.taken(hallId, start, to) : new Map<string, number>();
+  const items = [];
+  for (let date = start; date <= to; date = dayAfter(date)) {
+    const kind = ports.calendar.dayKind(date);
+    // a day past the holiday data the calendar holds is counted as an ordinary week: say so
+    const provisional = Number(date.slice(0, 4)) > ports.calendar.lastKnownYear;
+    for (const w of windows) {
+      for (const s of slotsOfDay(hall, w, date, kind)) {
+        if (date === now.date && minutesOf(s.start) <= now.minutes) continue;
+        items.push({ slotId: s.slotId, start: `${date}T${s.start}:00+08:00`, end: `${date}T${s.end}:00+08:00`, windowId: w.windowId, session: s.session, remaining: Math.max(0, w.capacity - (taken.get(s.slotId) ?? 0)), ...(provisional ? { provisional } : {}) });
+      }
+    }
+  }
+  return { hallId, from: start, to, items };
+}
+
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A booking as its booker sees it: the booker's own id number only in part. */
+export function bookingView(b: Booking) {
+  const { booker, ...rest } = b;
+  return { ...rest, start: `${b.date}T${b.start}:00+08:00`, end: `${b.date}T${b.end}:00+08:00`, booker: { name: booker.name, ...(booker.idNumber ? { idNumber: `${booker.idNumber.slice(0, 3)}${'*'.repeat(Math.max(0, booker.idNumber.length - 7))}${booker.idNumber.slice(-4)}` } : {}) } };
+}
+
+/** How many times a new check-in code is drawn when the one drawn is taken that day at that hall. */
+const CODE_TRIES = 5;
+
+/**
+ * POST /v1/bookings {slotId, matterCode} [H20]: a citizen books, in their real name, a place in a
+ * slot the hall's hours offer, at a window that takes the matter. The slot's places, the person's
+ * bookings of the day at the hall (at most the hall's daily limit, and never one slot twice) and the
+ * check-in code are written with the booking in one conditional transaction, so the last place goes
+ * to exactly one of any number of people asking at once. The same request (the same Idempotency-Key)
+ * is the same booking; the same key for another slot or matter is a conflict.
+ */
+export async function book(ports: HallPorts, caller: Caller, req: { slotId: string; matterCode: string }, idempotencyKey: string): Promise<{ created: boolean; booking: ReturnType<typeof bookingView> }> {
+  await authorize(ports, caller, 'booking.create', { kind: 'none' }, ports.clock.now());
+  const bookingId = bookingIdOf(caller.sub, idempotencyKey);
+  const again = await ports.bookings.get(bookingId);
+  if (again) return replayed(again, req);
+  const [hallId] = req.slotId.split('.');
+  const hall = /^\d{6}(\d{3})?$/.test(hallId ?? '') ? await ports.halls.get(hallId) : undefined;
+  if (!hall) throw new Invalid(`${req.slotId} is not a slot of any hall`, [{ path: 'slotId', message: 'unknown hall' }]);
+  const matter = await ports.catalog.getMatter(req.matterCode);
+  const now = ports.clock.now();
+  const { slot, faults } = bookingFaults(hall, req.slotId, matter, (d) => ports.calendar.dayKind(d), localNow(now));
+  if (faults.length || !slot || !matter) throw new Invalid('this booking cannot be made', faults);
+  const window = hall.windows.find((w) => w.windowId === slot.windowId)!;
+  for (let i = 0; i < CODE_TRIES; i++) {
+    const booking: Booking = {
+      bookingId,
+      checkInCode: newCheckInCode(),
+      hallId: hall.hallId,
+      windowId: window.windowId,
+      slotId: slot.slotId,
+      date: slot.date,
+      start: slot.start,
+      end: slot.end,
+      matterCode: matter.code,
+      matterName: matter.name,
+      status: 'booked',
+      booker: { sub: caller.sub, name: caller.name, ...(caller.idType ? { idType: caller.idType } : {}), ...(caller.idNumber ? { idNumber: caller.idNumber } : {}) },
+      bookedAt: now.toISOString(),
+      version: 1,
+    };
+    const r = await ports.bookings.book(booking, { capacity: window.capacity, dailyLimit: hall.dailyLimit });
+    if (r.ok) return { created: true, booking: bookingView(booking) };
+    if (r.refused === 'exists') return replayed((await ports.bookings.get(bookingId))!, req);
+    if (r.refused === 'full') throw new Conflict(`${slot.date} ${slot.start} at ${window.name} is fully booked`, { extra: { slotId: slot.slotId } });
+    if (r.refused === 'held') throw new Conflict(`you already hold ${slot.date} ${slot.start} at ${window.name}`, { extra: { slotId: slot.slotId } });
+    if (r.refused === 'limit') throw new Invalid(`one person holds at most ${hall.dailyLimit} bookings a day at ${hall.name}`, [{ path: 'slotId', message: `over the daily limit of ${hall.dailyLimit}` }]);
+  }
+  throw new Conflict('no free check-in code was drawn; try again');
+}
+
+function replayed(b: Booking, req: { slotId: string; matterCode: string }) {
+  if (b.slotId !== req.slotId || b.matterCode !== req.matterCode) throw new Conflict('this Idempotency-Key was used for another booking', { extra: { bookingId: b.bookingId } });
+  return { created: false, booking: bookingView(b) };
+}
+
+/** GET /v1/bookings?mine=true: the caller's bookings, the latest slot first. */
+export async function listMyBookings(ports: Pick<HallPorts, 'bookings' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, page: PageRequest) {
+  await authorize(ports, caller, 'booking.list_own', { kind: 'none' }, ports.clock.now());
+  const res = await ports.bookings.listByBooker(caller.sub, page);
+  return { items: res.items.map(bookingView), nextCursor: res.nextCursor };
+}
+
+/** GET /v1/bookings/{bookingId}: the booker's own; to anyone else it does not exist. */
+export async function readBooking(ports: Pick<HallPorts, 'bookings' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, bookingId: string) {
+  const b = await ports.bookings.get(bookingId);
+  if (!b) throw new NotFound(`there is no booking ${bookingId}`);
+  await authorize(ports, caller, 'booking.read', { kind: 'booking', booking: b }, ports.clock.now());
+  return bookingView(b);
+}
+
+/** POST /v1/bookings/{bookingId}/cancel: the booker, before the slot begins; its place goes back to the slot. */
+export async function cancelBooking(ports: Pick<HallPorts, 'bookings' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, bookingId: string) {
+  const b = await ports.bookings.get(bookingId);
+  if (!b) throw new NotFound(`there is no booking ${bookingId}`);
+  await authorize(ports, caller, 'booking.cancel', { kind: 'booking', booking: b }, ports.clock.now());
+  if (b.status === 'cancelled') return bookingView(b);
+  if (b.status !== 'booked') throw new Conflict(`a booking that is ${b.status} cannot be cancelled`, { from: b.status, allowed: ['booked'] });
+  const now = ports.clock.now();
+  const local = localNow(now);
+  if (b.date < local.date || (b.date === local.date && minutesOf(b.start) <= local.minutes)) throw new Conflict(`the slot ${b.date} ${b.start} has begun; it can no longer be cancelled`, { from: b.status });
+  if (!(await ports.bookings.cancel(b, now.toISOString()))) {
+    // it moved between the read and the write (checked in at the hall, or cancelled by a second request): answer as it is now
+    const current = (await ports.bookings.get(bookingId))!;
+    if (current.status === 'cancelled') return bookingView(current);
+    throw new Conflict(`a booking that is ${current.status} cannot be cancelled`, { from: current.status, allowed: ['booked'] });
+  }
+  return bookingView({ ...b, status: 'cancelled', cancelledAt: now.toISOString(), version: b.version + 1 });
+}
