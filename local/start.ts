@@ -143,6 +143,9 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
       // one matter only this development runtime has: its e-files are kept under the `dev` class
       const dev = opts.catalog === 'large' ? [] : [localDevMatter(matters)];
       await putCatalog([...matters, ...dev], departments);
+      // the demo halls, their windows and hours [H8] [H11]
+      const [{ putHalls }, { DEMO_HALLS }] = await Promise.all([import('../shared/adapters/dynamodb/halls.ts'), import('../shared/catalog/demo-halls.ts')]);
+      await putHalls(DEMO_HALLS);
       // the retention schedule (保管期限表) [E22] as an archivist would first set it: each matter type's class
       if (opts.catalog !== 'large') await seedRetentionSchedule(matters);
       log(`seeded the ${opts.catalog ?? 'demo'} catalog: ${matters.length} matters, ${departments.length} departments, in ${Date.now() - tSeed} ms`);

@@ -116,6 +116,10 @@ export class ApiStack extends Stack {
     const supervisionFn = new PlatformFunction(this, 'SupervisionFn', { name: 'supervision', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName, CATALOG_TABLE: data.catalog.tableName } });
     data.cases.grantReadData(supervisionFn);
     data.catalog.grantReadData(supervisionFn);
+    // halls and appointments [H20]: halls and matters from the catalog, bookings and their places in the case table
+    const hallsFn = new PlatformFunction(this, 'HallsFn', { name: 'halls', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName, CATALOG_TABLE: data.catalog.tableName } });
+    data.cases.grantReadWriteData(hallsFn);
+    data.catalog.grantReadData(hallsFn);
     // a department's staff register [N13] and absences [H22]
     const staffFn = new PlatformFunction(this, 'StaffFn', { name: 'staff', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadWriteData(staffFn);
@@ -235,6 +239,7 @@ export class ApiStack extends Stack {
       archive: archiveFn,
       'archive-destruction': destructionFn,
       supervision: supervisionFn,
+      halls: hallsFn,
       openapi: openapiFn,
     };
     const integrations = new Map<PlatformFunction, LambdaIntegration>();

@@ -6,6 +6,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRet
 import type { Construct } from 'constructs';
 import { CATALOG_GSI, GSI, SEARCH_FIELDS } from '../../shared/adapters/dynamodb/keys.ts';
 import { CASE_SUMMARY_FIELDS } from '../../shared/domain/case.ts';
+import { BOOKING_SUMMARY_FIELDS } from '../../shared/domain/booking.ts';
 
 /**
  * The platform's state, kept apart so the stateless stacks can be replaced freely: the case table, the
@@ -90,7 +91,8 @@ export class DataStack extends Stack {
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: [...CASE_SUMMARY_FIELDS],
+      // a case's summary for the applicant's list, and a booking's for the booker's [H20] (both lists are one Query)
+      nonKeyAttributes: [...new Set([...CASE_SUMMARY_FIELDS, ...BOOKING_SUMMARY_FIELDS])],
     });
     this.cases.addGlobalSecondaryIndex({
       indexName: GSI.queue,

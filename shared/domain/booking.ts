@@ -28,6 +28,10 @@ export interface Booking {
   version: number;
 }
 
+/** What a booker's list shows of each booking: projected into the index the list is read from, so a page is one Query. */
+export const BOOKING_SUMMARY_FIELDS = ['bookingId', 'checkInCode', 'hallId', 'windowId', 'slotId', 'date', 'start', 'end', 'matterCode', 'matterName', 'status'] as const satisfies readonly (keyof Booking)[];
+export type BookingSummary = Pick<Booking, (typeof BOOKING_SUMMARY_FIELDS)[number]>;
+
 /**
  * A booking's id from its booker and the request's Idempotency-Key: the same request sent again is the
  * same booking (the store writes it once), and nobody can name another person's booking by guessing.

@@ -16,7 +16,7 @@ import type { Transfer } from './transfer.ts';
 import type { Appraisal, RegisterLine } from './appraisal.ts';
 import type { ScheduleChange, ScheduleEntry } from './retention-schedule.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
-import type { Booking } from './booking.ts';
+import type { Booking, BookingSummary } from './booking.ts';
 import type { Hall } from './hall.ts';
 
 /**
@@ -219,7 +219,7 @@ export interface BookingStore {
    */
   book(booking: Booking, limits: { capacity: number; dailyLimit: number }): Promise<{ ok: true } | { ok: false; refused: BookRefusal | 'exists' }>;
   get(bookingId: string): Promise<Booking | undefined>;
-  listByBooker(sub: string, page: PageRequest): Promise<Page<Booking>>;
+  listByBooker(sub: string, page: PageRequest): Promise<Page<BookingSummary>>;
   /** the booking cancelled and its places given back, only while it is still at its version; false when it moved */
   cancel(booking: Booking, at: string): Promise<boolean>;
 }

@@ -8,7 +8,7 @@ import type { RequestSchemaName } from './schemas.ts';
  * API stack creates the API Gateway resources from this table, the OpenAPI document is generated from
  * it, and each handler implements exactly the routes it lists for its function.
  */
-export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'archive-destruction' | 'supervision' | 'openapi';
+export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'archive-destruction' | 'supervision' | 'halls' | 'openapi';
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST';
@@ -53,6 +53,21 @@ const SPECS = [
     fn: 'catalog', action: 'catalog.oversee',
     summary: 'Published guides missing required fields [N20]; ?region=',
   },
+  { method: 'GET', path: '/v1/halls', fn: 'halls', action: 'hall.read', summary: 'The halls (政务大厅, 便民服务站) of a region and below, with their windows and hours [H8] [H11]; ?region=' },
+  { method: 'GET', path: '/v1/halls/{hallId}', fn: 'halls', action: 'hall.read', summary: 'A hall, its windows and its hours [H11]' },
+  { method: 'GET', path: '/v1/halls/{hallId}/slots', fn: 'halls', action: 'hall.read', summary: 'Bookable slots from the hall’s hours, with places left, up to 30 days ahead [H20] [H21]; ?matterCode=&from=&to=' },
+  {
+    method: 'POST',
+    path: '/v1/bookings',
+    fn: 'halls', action: 'booking.create',
+    summary: 'Book a slot at a window, in your real name (网上预约) [H20]; a full slot is 409',
+    body: { name: 'BookingRequest' },
+    requiredHeaders: ['Idempotency-Key'],
+    status: 201,
+  },
+  { method: 'GET', path: '/v1/bookings', fn: 'halls', action: 'booking.list_own', summary: 'Your bookings, the latest slot first (?mine=true)' },
+  { method: 'GET', path: '/v1/bookings/{bookingId}', fn: 'halls', action: 'booking.read', summary: 'One of your bookings' },
+  { method: 'POST', path: '/v1/bookings/{bookingId}/cancel', fn: 'halls', action: 'booking.cancel', summary: 'Cancel your booking before its slot begins; its place goes back' },
   { method: 'POST', path: '/v1/uploads', fn: 'uploads', action: 'upload.create', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest' }, status: 201 },
   {
     method: 'POST',

@@ -157,5 +157,11 @@ export type StepInputs = [
 ];
 
 /** The request bodies the route table names (./routes.ts), by name: the gateway's request models and the OpenAPI document are made from them. */
-export const REQUEST_SCHEMAS = { ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, FollowUpRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+/** 网上预约 [H20]: a slot the hall offers (GET /v1/halls/{hallId}/slots) and the matter it is for. */
+export const BookingRequest = z.strictObject({
+  slotId: z.string().check(z.regex(/^\d{6}(\d{3})?\.W\d{2}\.\d{8}T\d{4}$/, 'a slot id from GET /v1/halls/{hallId}/slots')),
+  matterCode: text(1, 80),
+});
+
+export const REQUEST_SCHEMAS = { BookingRequest, ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, FollowUpRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

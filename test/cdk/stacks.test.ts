@@ -313,7 +313,7 @@ describe('least privilege [N13] [E27]', () => {
 // ---------------------------------------------------------------------------------------------------
 describe('public API: REST API v1 (DESIGN.md: HTTP APIs are paid on LocalStack and lack validation)', () => {
   // a licence itself is its holder's, the issuer's and supervisors' to read (API.md); only its verification is public
-  const PUBLIC_ROUTES = ['GET /v1/licences/{licenceId}/verify', 'GET /v1/matters', 'GET /v1/matters/{code}', 'GET /v1/notices/{noticeId}/verify', 'GET /v1/openapi.json'];
+  const PUBLIC_ROUTES = ['GET /v1/halls', 'GET /v1/halls/{hallId}', 'GET /v1/halls/{hallId}/slots', 'GET /v1/licences/{licenceId}/verify', 'GET /v1/matters', 'GET /v1/matters/{code}', 'GET /v1/notices/{noticeId}/verify', 'GET /v1/openapi.json'];
 
   test('is an API Gateway REST API, and no stack has an HTTP API (ApiGatewayV2)', () => {
     apiT().resourceCountIs('AWS::ApiGateway::RestApi', 1);
@@ -371,7 +371,7 @@ describe('public API: REST API v1 (DESIGN.md: HTTP APIs are paid on LocalStack a
     expect(post.AuthorizerId).toEqual({ Ref: authorizerId });
   });
 
-  test('only the catalog, licence- and notice-verification and OpenAPI reads are public; every other route needs the token (the APIG4 acknowledgement)', () => {
+  test('only the catalog, the halls and their slots, licence- and notice-verification and OpenAPI reads are public; every other route needs the token (the APIG4 acknowledgement)', () => {
     const all = routes(apiT());
     const publicRoutes = all.filter((r) => r.props.AuthorizationType === 'NONE').map((r) => `${r.method} ${r.path}`);
     expect(publicRoutes.sort()).toEqual(PUBLIC_ROUTES);

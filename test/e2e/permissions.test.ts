@@ -10,6 +10,7 @@ import { call, token } from './client';
 const BODIES: Record<string, unknown> = {
   ChangeProposal: { op: 'suspend', codes: ['X'], reason: 'x' },
   ChangeDecision: {},
+  BookingRequest: { slotId: '610113.W01.20990101T0900', matterCode: 'X' },
   ChangeRejection: { reason: 'x' },
   UploadRequest: { fileName: 'a.pdf', contentType: 'application/pdf', size: 1, sha256: '0'.repeat(64) },
   CreateCaseRequest: { matterCode: 'X', applicant: { type: 'person', name: 'x', idNumber: '123456' }, channel: 'online', materials: [] },

@@ -1,9 +1,10 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeRequest } from '../../domain/catalog-change.ts';
 import { Conflict } from '../../domain/errors.ts';
 import type { Department, Matter } from '../../domain/matter.ts';
 import type { CatalogChangeStore, CatalogReader } from '../../domain/ports.ts';
 import { catalogTable as table, dynamo } from './client.ts';
+import { batchPut } from './writes.ts';
 import {
   baseCodeIndex,
   baseCodePartition,
@@ -127,23 +128,8 @@ export async function putCatalog(matters: Matter[], departments: Department[]): 
       currentItem(m),
     ]),
   ];
-  let next = 0;
   // a few batches in flight at once: a provincial catalog is ~300,000 writes
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < items.length) {
-        const i = next;
-        next += 25;
-        let batch: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-        // unprocessed items are retried: a seed that silently drops matters would be worse than a slow one
-        for (let attempt = 0; batch?.length; attempt++) {
-          const res = await dynamo().send(new BatchWriteCommand({ RequestItems: { [table()]: batch as never } }));
-          batch = res.UnprocessedItems?.[table()] as Record<string, unknown>[] | undefined;
-          if (batch?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        }
-      }
-    }),
-  );
+  await batchPut(table(), items);
 }
 
 /** The catalog as the steps read it. */

@@ -54,12 +54,14 @@ export function decodeCursor(shape: CursorShape, cursor: string | undefined): Re
   return key as Record<string, string>;
 }
 
-/** One page of a Query on the case table or one of its indexes, its cursor bound to the list's shape. */
+/** One page of a Query on a table (the case table unless said) or one of its indexes, its cursor bound to the list's shape. */
 export async function page<T>(
   shape: CursorShape,
   query: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; ExpressionAttributeNames?: Record<string, string>; ScanIndexForward?: boolean; FilterExpression?: string },
   req: PageRequest,
+  /** the case table unless said */
+  table: string = casesTable(),
 ): Promise<Page<T>> {
-  const res = await dynamo().send(new QueryCommand({ TableName: casesTable(), ...query, Limit: req.limit, ExclusiveStartKey: decodeCursor(shape, req.cursor) }));
+  const res = await dynamo().send(new QueryCommand({ TableName: table, ...query, Limit: req.limit, ExclusiveStartKey: decodeCursor(shape, req.cursor) }));
   return { items: (res.Items ?? []).map((i) => stripKeys<T>(i)), nextCursor: encodeCursor(shape, res.LastEvaluatedKey) };
 }

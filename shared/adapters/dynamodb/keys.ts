@@ -73,6 +73,22 @@ export const memberKey = (dept: string, sub: string) => ({ pk: staffPartition(de
 export const staffChangeKey = (dept: string, at: string, sub: string) => ({ pk: staffPartition(dept), sk: `${STAFF_ITEM.change}${at}#${sub}` });
 export const absenceKey = (dept: string, sub: string) => ({ pk: staffPartition(dept), sk: `${STAFF_ITEM.absence}${sub}` });
 
+/**
+ * Bookings (网上预约) [H20] beside the cases: the booking in a partition of its own (its booker's list on
+ * the applicant index, `BOOKINGS#sub`, which no case uses), the places taken in each slot in its hall's
+ * partition (sparse: a slot nobody booked has no item; the sort key orders by day, so a hall's month is
+ * one range), each person's bookings of a day at a hall, and the hall's check-in codes of a day.
+ */
+export const bookingKey = (bookingId: string) => ({ pk: `BOOKING#${bookingId}`, sk: 'BOOKING' });
+export const bookerIndex = (sub: string, date: string, start: string, bookingId: string) => ({ gsi1pk: bookerPartition(sub), gsi1sk: `${date}T${start}#${bookingId}` });
+export const bookerPartition = (sub: string) => `BOOKINGS#${sub}`;
+export const hallPartition = (hallId: string) => `HALL#${hallId}`;
+/** `610113.W01.20260603T0900` → sk `SLOT#20260603T0900#W01` */
+export const slotKey = (hallId: string, windowId: string, date: string, start: string) => ({ pk: hallPartition(hallId), sk: `SLOT#${date.replaceAll('-', '')}T${start.replace(':', '')}#${windowId}` });
+export const slotRange = (from: string, to: string) => [`SLOT#${from.replaceAll('-', '')}T`, `SLOT#${to.replaceAll('-', '')}T~`] as const;
+export const bookerDayKey = (sub: string, hallId: string, date: string) => ({ pk: `BOOKER#${sub}`, sk: `DAY#${hallId}#${date}` });
+export const checkInCodeKey = (hallId: string, date: string, code: string) => ({ pk: hallPartition(hallId), sk: `CODE#${date}#${code}` });
+
 /** The year of holiday data the provisional deadlines were last counted with. */
 export const CALENDAR_MARK_KEY = { pk: 'META#CALENDAR', sk: 'META' };
 
@@ -163,6 +179,10 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
 }
 
 // ── catalog table ──────────────────────────────────────────────────────────────────────────────
+
+/** The halls [H8] [H11] in the catalog table: one partition (a few thousand halls), each hall an item, read by region prefix (a hall id is its region code). */
+export const HALLS_PARTITION = 'HALLS';
+export const hallKey = (hallId: string) => ({ pk: HALLS_PARTITION, sk: `HALL#${hallId}` });
 
 /** Catalog table: pk = MATTER#code, sk = V#000001 per version and CURRENT for the published one. */
 export const MATTER_PREFIX = 'MATTER#';

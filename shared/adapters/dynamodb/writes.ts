@@ -1,4 +1,4 @@
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { casesTable, dynamo } from './client.ts';
 import { cancellationReasons, isConditionFailed, versionCondition } from './transactions.ts';
 
@@ -32,4 +32,26 @@ export async function putWithLog(item: Record<string, unknown>, condition: Condi
     if (cancellationReasons(err)?.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
     throw err;
   }
+}
+
+/**
+ * Puts many items in batches of 25, a few batches in flight at once, retrying what DynamoDB leaves
+ * unprocessed: a seed that silently dropped items would be worse than a slow one.
+ */
+export async function batchPut(table: string, items: Record<string, unknown>[], inFlight = 8): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < items.length) {
+        const i = next;
+        next += 25;
+        let batch: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+        for (let attempt = 0; batch?.length; attempt++) {
+          const res = await dynamo().send(new BatchWriteCommand({ RequestItems: { [table]: batch as never } }));
+          batch = res.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+          if (batch?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        }
+      }
+    }),
+  );
 }

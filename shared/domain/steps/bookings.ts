@@ -27,7 +27,10 @@ export async function listHalls(ports: Pick<Ports, 'halls' | 'regions'>, region:
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+const isDay = (v: string) => {
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return DAY.test(v) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+};
 
 /** Local now: the date and the minutes since midnight in Asia/Shanghai. */
 function localNow(now: Date) {
@@ -138,7 +141,8 @@ export async function book(ports: HallPorts, caller: Caller, req: { slotId: stri
 }
 
 function replayed(b: Booking, req: { slotId: string; matterCode: string }) {
-  if (b.slotId !== req.slotId || b.matterCode !== req.matterCode) throw new Conflict('this Idempotency-Key was used for another booking', { extra: { bookingId: b.bookingId } });
+  // as at intake, the same key with another body is refused (422)
+  if (b.slotId !== req.slotId || b.matterCode !== req.matterCode) throw new Invalid('this Idempotency-Key was used for another booking', [{ path: 'Idempotency-Key', message: 'used for another booking' }]);
   return { created: false, booking: bookingView(b) };
 }
 
@@ -146,7 +150,7 @@ function replayed(b: Booking, req: { slotId: string; matterCode: string }) {
 export async function listMyBookings(ports: Pick<HallPorts, 'bookings' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, page: PageRequest) {
   await authorize(ports, caller, 'booking.list_own', { kind: 'none' }, ports.clock.now());
   const res = await ports.bookings.listByBooker(caller.sub, page);
-  return { items: res.items.map(bookingView), nextCursor: res.nextCursor };
+  return { items: res.items.map((b) => ({ ...b, start: `${b.date}T${b.start}:00+08:00`, end: `${b.date}T${b.end}:00+08:00` })), nextCursor: res.nextCursor };
 }
 
 /** GET /v1/bookings/{bookingId}: the booker's own; to anyone else it does not exist. */

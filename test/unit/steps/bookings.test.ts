@@ -46,6 +46,7 @@ describe('halls and slots (public) [H11] [H20]', () => {
   test('bad periods, a period beyond 30 days, an unknown hall and a matter the hall does not take are refused', async () => {
     const ports = setUp();
     expect(await refusal(listSlots(ports, '610113', { from: '2026-6-3' }))).toBeInstanceOf(Malformed);
+    expect(await refusal(listSlots(ports, '610113', { from: '2026-13-01' }))).toBeInstanceOf(Malformed);
     expect(await refusal(listSlots(ports, '610113', { from: '2026-06-05', to: '2026-06-04' }))).toBeInstanceOf(Malformed);
     expect(await refusal(listSlots(ports, '610113', { from: '2026-06-02', to: '2026-07-03' }))).toBeInstanceOf(Malformed);
     expect(await refusal(listSlots(ports, '610199', {}))).toBeInstanceOf(NotFound);
@@ -67,13 +68,13 @@ describe('bookings [H20]', () => {
     expect((await listMyBookings(ports, chen, page)).items).toEqual([]);
   });
 
-  test('the same request is the same booking; the same key for another slot is a conflict', async () => {
+  test('the same request is the same booking; the same key for another slot is refused (422, as at intake)', async () => {
     const ports = setUp();
     const first = await book(ports, wang, { slotId: '610113.W01.20260603T0900', matterCode: FOOD }, 'k1');
     const again = await book(ports, wang, { slotId: '610113.W01.20260603T0900', matterCode: FOOD }, 'k1');
     expect([again.created, again.booking.bookingId, again.booking.checkInCode]).toEqual([false, first.booking.bookingId, first.booking.checkInCode]);
     expect(ports.state.slotsTaken.get('610113.W01.20260603T0900')).toBe(1);
-    expect(await refusal(book(ports, wang, { slotId: '610113.W01.20260603T0930', matterCode: FOOD }, 'k1'))).toBeInstanceOf(Conflict);
+    expect(await refusal(book(ports, wang, { slotId: '610113.W01.20260603T0930', matterCode: FOOD }, 'k1'))).toBeInstanceOf(Invalid);
   });
 
   test('a full slot is a conflict; a second booking of the same slot by the same person too; the daily limit is 2', async () => {

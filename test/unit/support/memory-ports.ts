@@ -24,7 +24,7 @@ import type { ScheduleChange, ScheduleEntry } from '#shared/domain/retention-sch
 import type { PublicAccessFlag } from '#shared/domain/rules/e18-four-properties';
 import { formatReader } from '#shared/adapters/formats';
 import { minimalPdf } from '../../support/minimal-pdf';
-import type { Booking } from '#shared/domain/booking';
+import { BOOKING_SUMMARY_FIELDS, type Booking, type BookingSummary } from '#shared/domain/booking';
 import type { Hall } from '#shared/domain/hall';
 import { parseSlotId } from '#shared/domain/rules/h21-slots';
 
@@ -635,7 +635,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       },
       async listByBooker(sub, req) {
         const all = [...state.bookings.values()].filter((b) => b.booker.sub === sub).sort((a, b) => `${b.date}T${b.start}`.localeCompare(`${a.date}T${a.start}`));
-        return page(all.map(clone), req, 'bookings');
+        return page(all.map((b) => Object.fromEntries(BOOKING_SUMMARY_FIELDS.map((k) => [k, b[k]])) as BookingSummary), req, 'bookings');
       },
       async cancel(b, at) {
         const held = state.bookings.get(b.bookingId);

@@ -1,0 +1,42 @@
+import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
+import { bookingStore } from '#shared/adapters/dynamodb/bookings';
+import { catalogReader } from '#shared/adapters/dynamodb/catalog';
+import { hallStore } from '#shared/adapters/dynamodb/halls';
+import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
+import { CALENDAR } from '#shared/adapters/calendar';
+import { regions } from '#shared/adapters/regions';
+import { systemClock } from '#shared/adapters/system';
+import { book, cancelBooking, listHalls, listMyBookings, listSlots, publicHall, readBooking } from '#shared/domain/steps/bookings';
+import { apiHandler } from '#shared/http/handler';
+import { pageOf } from '#shared/http/paging';
+import { parseBody } from '#shared/http/parse';
+import { badRequest, Problem } from '#shared/http/problem';
+import { BookingRequest } from '#shared/http/schemas';
+
+const ports = { halls: hallStore, bookings: bookingStore, catalog: catalogReader, calendar: CALENDAR, clock: systemClock, regions, staff: staffRegister, authorisations: authorisationStore };
+
+/**
+ * The halls and appointments (网上预约) [H8] [H11] [H20] [H21]: where and when a hall serves (public),
+ * the slots its hours give, and a citizen's bookings.
+ */
+export const handler = apiHandler('halls', {
+  'GET /v1/halls': async ({ query }) => ({ body: await listHalls(ports, query.region, pageOf(query)) }),
+  'GET /v1/halls/{hallId}': async ({ path }) => {
+    const hall = await hallStore.get(path.hallId);
+    if (!hall) throw new Problem(404, 'Not Found', `there is no hall ${path.hallId}`);
+    return { body: publicHall(hall) };
+  },
+  'GET /v1/halls/{hallId}/slots': async ({ path, query }) => ({ body: await listSlots(ports, path.hallId, { matterCode: query.matterCode, from: query.from, to: query.to }) }),
+  'POST /v1/bookings': async ({ caller, headers, body }) => {
+    const key = headers['idempotency-key'];
+    if (!key || key.length > 200) throw badRequest('the Idempotency-Key header is required (at most 200 characters)', [{ path: 'Idempotency-Key', message: 'required' }]);
+    const r = await book(ports, caller, parseBody(BookingRequest, body), key);
+    return { status: r.created ? 201 : 200, body: r.booking };
+  },
+  'GET /v1/bookings': async ({ caller, query }) => {
+    if (query.mine !== 'true') throw badRequest('your bookings are listed with ?mine=true', [{ path: 'mine', message: 'must be true' }]);
+    return { body: await listMyBookings(ports, caller, pageOf(query)) };
+  },
+  'GET /v1/bookings/{bookingId}': async ({ caller, path }) => ({ body: await readBooking(ports, caller, path.bookingId) }),
+  'POST /v1/bookings/{bookingId}/cancel': async ({ caller, path }) => ({ body: await cancelBooking(ports, caller, path.bookingId) }),
+});

@@ -1,0 +1,134 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Booking, BookingSummary } from '../../domain/booking.ts';
+import { Conflict } from '../../domain/errors.ts';
+import type { BookingStore, BookRefusal } from '../../domain/ports.ts';
+import { slotIdOf } from '../../domain/rules/h21-slots.ts';
+import { casesTable, dynamo } from './client.ts';
+import { page } from './cursor.ts';
+import { bookerDayKey, bookerIndex, bookerPartition, bookingKey, checkInCodeKey, GSI, hallPartition, slotKey, slotRange, stripKeys } from './keys.ts';
+import { queryAll } from './query.ts';
+import { cancellationReasons } from './transactions.ts';
+
+/**
+ * Bookings on the case table [H20]. A booking is one transaction of four writes, each with its
+ * condition: a place in the slot (`taken < capacity`), a place in the booker's day at the hall
+ * (`n < dailyLimit`, and not this slot already), the booking itself (new), and its check-in code
+ * (new for the hall and day). Concurrent bookings of the last place are decided by DynamoDB: one
+ * transaction commits, the others fail the slot's condition; a transaction that merely collided with
+ * another in flight (TransactionConflict) is tried again.
+ */
+const REFUSAL_OF: (BookRefusal | 'exists')[] = ['full', 'limit', 'exists', 'code'];
+const CONFLICT_TRIES = 8;
+
+const bookingItem = (b: Booking) => ({ ...bookingKey(b.bookingId), type: 'booking', ...b, ...bookerIndex(b.booker.sub, b.date, b.start, b.bookingId) });
+
+export const bookingStore: BookingStore = {
+  async taken(hallId, from, to) {
+    const [lo, hi] = slotRange(from, to);
+    const items = await queryAll({ KeyConditionExpression: 'pk = :p AND sk BETWEEN :lo AND :hi', ExpressionAttributeValues: { ':p': hallPartition(hallId), ':lo': lo, ':hi': hi }, ProjectionExpression: 'sk, taken' });
+    const out = new Map<string, number>();
+    for (const i of items) {
+      const m = /^SLOT#(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})#(W\d{2})$/.exec(String(i.sk));
+      if (m && Number(i.taken) > 0) out.set(slotIdOf(hallId, m[6], `${m[1]}-${m[2]}-${m[3]}`, `${m[4]}:${m[5]}`), Number(i.taken));
+    }
+    return out;
+  },
+
+  async book(b, limits) {
+    const TableName = casesTable();
+    const command = new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName,
+            Key: slotKey(b.hallId, b.windowId, b.date, b.start),
+            UpdateExpression: 'ADD taken :one SET #cap = :cap',
+            ConditionExpression: 'attribute_not_exists(taken) OR taken < :cap',
+            ExpressionAttributeNames: { '#cap': 'capacity' },
+            ExpressionAttributeValues: { ':one': 1, ':cap': limits.capacity },
+          },
+        },
+        {
+          Update: {
+            TableName,
+            Key: bookerDayKey(b.booker.sub, b.hallId, b.date),
+            UpdateExpression: 'ADD n :one, slots :slot',
+            ConditionExpression: '(attribute_not_exists(n) OR n < :limit) AND NOT contains(slots, :slotId)',
+            ExpressionAttributeValues: { ':one': 1, ':limit': limits.dailyLimit, ':slot': new Set([b.slotId]), ':slotId': b.slotId },
+          },
+        },
+        { Put: { TableName, Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName, Item: { ...checkInCodeKey(b.hallId, b.date, b.checkInCode), type: 'check_in_code', bookingId: b.bookingId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+    });
+    const failed = await commit(command);
+    if (failed === undefined) return { ok: true };
+    // the booker's day failed: over the limit, or they hold this slot already
+    if (failed === 1) return { ok: false, refused: await dayRefusal(b, limits.dailyLimit) };
+    return { ok: false, refused: REFUSAL_OF[failed] };
+  },
+
+  async get(bookingId) {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: casesTable(), Key: bookingKey(bookingId), ConsistentRead: true }));
+    return Item && stripKeys<Booking>(Item);
+  },
+
+  listByBooker(sub, req) {
+    return page<BookingSummary>(
+      { list: 'bookings.mine', attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: { attribute: 'gsi1pk', value: bookerPartition(sub) }, item: (pk, sk) => pk.startsWith('BOOKING#') && sk === 'BOOKING' },
+      { IndexName: GSI.applicant, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': bookerPartition(sub) }, ScanIndexForward: false },
+      req,
+    );
+  },
+
+  async cancel(b, at) {
+    const TableName = casesTable();
+    const failed = await commit(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName,
+              Item: bookingItem({ ...b, status: 'cancelled', cancelledAt: at, version: b.version + 1 }),
+              ConditionExpression: '#v = :v',
+              ExpressionAttributeNames: { '#v': 'version' },
+              ExpressionAttributeValues: { ':v': b.version },
+            },
+          },
+          { Update: { TableName, Key: slotKey(b.hallId, b.windowId, b.date, b.start), UpdateExpression: 'ADD taken :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+          { Update: { TableName, Key: bookerDayKey(b.booker.sub, b.hallId, b.date), UpdateExpression: 'ADD n :minus DELETE slots :slot', ExpressionAttributeValues: { ':minus': -1, ':slot': new Set([b.slotId]) } } },
+          { Delete: { TableName, Key: checkInCodeKey(b.hallId, b.date, b.checkInCode) } },
+        ],
+      }),
+    );
+    return failed === undefined;
+  },
+};
+
+/**
+ * Sends a transaction: undefined when it committed, else the index of the first write whose condition
+ * failed. A transaction cancelled only because another was in flight on the same items is tried again.
+ */
+async function commit(command: TransactWriteCommand): Promise<number | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await dynamo().send(command);
+      return undefined;
+    } catch (err) {
+      const reasons = cancellationReasons(err);
+      if (!reasons) throw err;
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) return failed;
+      if (!reasons.some((r) => r.Code === 'TransactionConflict')) throw err;
+      if (attempt >= CONFLICT_TRIES) throw new Conflict('too many people are booking these places at once; try again', { cause: err });
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** Math.min(attempt, 4)));
+    }
+  }
+}
+
+/** Which of the day's two conditions failed: the slot already held, or the limit. */
+async function dayRefusal(b: Booking, dailyLimit: number): Promise<BookRefusal> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: casesTable(), Key: bookerDayKey(b.booker.sub, b.hallId, b.date), ConsistentRead: true }));
+  const slots = Item?.slots as Set<string> | undefined;
+  return slots?.has(b.slotId) ? 'held' : Number(Item?.n ?? 0) >= dailyLimit ? 'limit' : 'held';
+}

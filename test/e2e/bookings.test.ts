@@ -1,0 +1,155 @@
+import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
+import { call, token } from './client';
+
+/**
+ * 网上预约 [H20] [H21] on the real engines: the halls and their hours as a citizen app reads them, the
+ * slots of the next days with their places, a booking in the booker's real name, the last place of a
+ * slot to exactly one of 50 people asking at once (a conditional transaction on DynamoDB Local), the
+ * same request the same booking, cancellation, and clear 4xx for what cannot be booked.
+ */
+jest.setTimeout(120_000);
+
+const run = Date.now().toString(36);
+const citizen = (n: string | number) => token({ sub: `bk-${run}-${n}`, name: `预约${n}`, roles: ['citizen'], idType: 'resident_id', idNumber: '610113199001011230' });
+const booking = (tok: string, body: unknown, key: string) => call('POST', '/v1/bookings', { token: tok, body, headers: { 'Idempotency-Key': key } });
+
+interface SlotItem {
+  slotId: string;
+  start: string;
+  windowId: string;
+  session: string;
+  remaining: number;
+}
+
+async function slots(hallId: string, q: string): Promise<SlotItem[]> {
+  const r = await call('GET', `/v1/halls/${hallId}/slots?${q}`);
+  if (r.status !== 200) throw new Error(`slots: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.items;
+}
+
+const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('halls and slots (public) [H8] [H11]', () => {
+  test('the halls of 雁塔区: its centre and a street’s station, with windows and hours of at least seven hours; unknown regions and halls are 400 and 404', async () => {
+    const r = await call('GET', '/v1/halls?region=610113');
+    expect(r.status).toBe(200);
+    expect(r.body.items.map((h: any) => [h.hallId, h.level])).toEqual([
+      ['610113', 'county'],
+      ['610113001', 'township'],
+    ]);
+    expect(r.body.items[0]).toMatchObject({ name: '雁塔区政务服务中心', windows: [{ windowId: 'W01', comprehensive: true }, { windowId: 'W02', matters: [DEMO_FOOD_MATTER_CODE] }], hours: { working: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] } });
+    expect(r.body.items[0]).not.toHaveProperty('updatedBy');
+    expect((await call('GET', '/v1/halls/610113')).body.name).toBe('雁塔区政务服务中心');
+    for (const [path, status] of [
+      ['/v1/halls?region=619999', 400],
+      ['/v1/halls?region=abc', 400],
+      ['/v1/halls/610199', 404],
+      ['/v1/halls/610199/slots', 404],
+      ['/v1/halls/610113/slots?from=2026-13-01', 400],
+      [`/v1/halls/610113/slots?from=${day(3)}&to=${day(2)}`, 400],
+      [`/v1/halls/610113/slots?from=${day(0)}&to=${day(40)}`, 400],
+      [`/v1/halls/610104/slots?matterCode=${DEMO_FOOD_MATTER_CODE}`, 422],
+    ] as const) {
+      const res = await call('GET', path);
+      expect([path, res.status, res.contentType]).toEqual([path, status, expect.stringContaining('application/problem+json')]);
+    }
+  });
+
+  test('the next week’s slots of the food window: working and extended sessions on working days, the weekend session on Saturday, places left', async () => {
+    const items = await slots('610113', `matterCode=${DEMO_FOOD_MATTER_CODE}&from=${day(1)}&to=${day(7)}`);
+    expect(new Set(items.map((s) => s.windowId))).toEqual(new Set(['W01', 'W02']));
+    for (const s of items) expect(s.start >= `${day(1)}T00:00`).toBe(true);
+    const sessions = new Set(items.map((s) => s.session));
+    expect(sessions.has('working') && sessions.has('extended')).toBe(true);
+    // the 莲湖区 centre serves Saturday mornings; Xi'an's centre no weekend day at all
+    const saturday = [1, 2, 3, 4, 5, 6, 7].map(day).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
+    const xa = await slots('610100', `from=${saturday}&to=${saturday}`);
+    const lh = await slots('610104', `from=${saturday}&to=${saturday}`);
+    // (unless the Saturday is a 调休 working day, when both serve their working hours)
+    if (!xa.length) expect(lh.every((s) => s.session === 'weekend')).toBe(true);
+    else expect(xa.every((s) => s.session === 'working')).toBe(true);
+  });
+});
+
+describe('bookings [H20]', () => {
+  let slot: SlotItem;
+
+  beforeAll(async () => {
+    // a slot of the food window (two places) that nobody else has booked, on a working day ahead
+    const items = await slots('610113', `matterCode=${DEMO_FOOD_MATTER_CODE}&from=${day(2)}&to=${day(9)}`);
+    const free = items.filter((s) => s.windowId === 'W02' && s.session === 'working' && s.remaining === 2);
+    slot = free[Math.floor(Math.random() * free.length)];
+  });
+
+  test('a citizen books in their real name; the same request is the same booking; the same key for another slot is 422; the place is taken', async () => {
+    const wang = await citizen('wang');
+    const r = await booking(wang, { slotId: slot.slotId, matterCode: DEMO_FOOD_MATTER_CODE }, `k-${run}`);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ bookingId: expect.stringMatching(/^BK/), checkInCode: expect.stringMatching(/^\d{6}$/), hallId: '610113', windowId: 'W02', start: slot.start, status: 'booked', booker: { name: '预约wang', idNumber: '610***********1230' } });
+    const again = await booking(wang, { slotId: slot.slotId, matterCode: DEMO_FOOD_MATTER_CODE }, `k-${run}`);
+    expect([again.status, again.body.bookingId, again.body.checkInCode]).toEqual([200, r.body.bookingId, r.body.checkInCode]);
+    expect((await booking(wang, { slotId: slot.slotId, matterCode: DEMO_PARALLEL_MATTER_CODE }, `k-${run}`)).status).toBe(422);
+    expect((await slots('610113', `from=${slot.start.slice(0, 10)}&to=${slot.start.slice(0, 10)}`)).find((s) => s.slotId === slot.slotId)?.remaining).toBe(1);
+    const mine = await call('GET', '/v1/bookings?mine=true', { token: wang });
+    expect(mine.body.items.map((b: any) => b.bookingId)).toEqual([r.body.bookingId]);
+  });
+
+  test('50 people ask at once for the last place: exactly one gets it, 49 are told the slot is full (409), and the slot shows none left', async () => {
+    const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => citizen(`race-${i}`)));
+    const answers = await Promise.all(tokens.map((t, i) => booking(t, { slotId: slot.slotId, matterCode: DEMO_FOOD_MATTER_CODE }, `race-${run}-${i}`)));
+    const statuses = answers.map((a) => a.status);
+    expect([statuses.filter((s) => s === 201).length, statuses.filter((s) => s === 409).length]).toEqual([1, 49]);
+    for (const a of answers.filter((x) => x.status === 409)) expect(a.contentType).toContain('application/problem+json');
+    expect((await slots('610113', `from=${slot.start.slice(0, 10)}&to=${slot.start.slice(0, 10)}`)).find((s) => s.slotId === slot.slotId)?.remaining).toBe(0);
+    // the winner holds one booking; every loser none
+    const holders = await Promise.all(tokens.map(async (t) => (await call('GET', '/v1/bookings?mine=true', { token: t })).body.items.length));
+    expect(holders.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  test('the booker cancels and the place goes back; to anyone else the booking does not exist', async () => {
+    const wang = await citizen('wang');
+    const [mine] = (await call('GET', '/v1/bookings?mine=true', { token: wang })).body.items;
+    const other = await citizen('other');
+    expect((await call('GET', `/v1/bookings/${mine.bookingId}`, { token: other })).status).toBe(404);
+    expect((await call('POST', `/v1/bookings/${mine.bookingId}/cancel`, { token: other })).status).toBe(404);
+    const cancelled = await call('POST', `/v1/bookings/${mine.bookingId}/cancel`, { token: wang });
+    expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
+    expect((await call('POST', `/v1/bookings/${mine.bookingId}/cancel`, { token: wang })).body.status).toBe('cancelled');
+    expect((await slots('610113', `from=${slot.start.slice(0, 10)}&to=${slot.start.slice(0, 10)}`)).find((s) => s.slotId === slot.slotId)?.remaining).toBe(1);
+  });
+
+  test('clear 4xx, nothing written: a slot past, outside the hours, on a day the hall does not serve, a matter the hall does not take, over the daily limit, malformed, unsigned, staff', async () => {
+    const ma = await citizen('ma');
+    const d = slot.start.slice(0, 10).replaceAll('-', '');
+    const yesterday = day(-1).replaceAll('-', '');
+    const saturday = [1, 2, 3, 4, 5, 6, 7].map(day).find((x) => new Date(`${x}T00:00:00Z`).getUTCDay() === 6)!.replaceAll('-', '');
+    for (const [slotId, matterCode, status] of [
+      [`610113.W01.${yesterday}T0900`, DEMO_FOOD_MATTER_CODE, 422],
+      [`610113.W01.${d}T2000`, DEMO_FOOD_MATTER_CODE, 422],
+      [`610113.W01.${d}T0915`, DEMO_FOOD_MATTER_CODE, 422],
+      [`610100.W01.${saturday}T0900`, DEMO_FOOD_MATTER_CODE, 422],
+      [`610104.W01.${d}T0900`, DEMO_FOOD_MATTER_CODE, 422],
+      [`610113.W02.${d}T0900`, DEMO_PARALLEL_MATTER_CODE, 422],
+      [`610113.W09.${d}T0900`, DEMO_FOOD_MATTER_CODE, 422],
+      ['610113.W01.2026-12-03T0900', DEMO_FOOD_MATTER_CODE, 400],
+      ['../../etc', DEMO_FOOD_MATTER_CODE, 400],
+    ] as const) {
+      const r = await booking(ma, { slotId, matterCode }, `bad-${run}-${slotId}-${matterCode}`);
+      expect([slotId, r.status, r.contentType]).toEqual([slotId, status, expect.stringContaining('application/problem+json')]);
+    }
+    // the daily limit at one hall is 2
+    const w01 = (await slots('610113', `from=${slot.start.slice(0, 10)}&to=${slot.start.slice(0, 10)}`)).filter((s) => s.windowId === 'W01' && s.remaining > 0);
+    expect((await booking(ma, { slotId: w01[0].slotId, matterCode: DEMO_FOOD_MATTER_CODE }, `lim-${run}-1`)).status).toBe(201);
+    expect((await booking(ma, { slotId: w01[1].slotId, matterCode: DEMO_FOOD_MATTER_CODE }, `lim-${run}-2`)).status).toBe(201);
+    const third = await booking(ma, { slotId: w01[2].slotId, matterCode: DEMO_FOOD_MATTER_CODE }, `lim-${run}-3`);
+    expect([third.status, third.body.detail]).toEqual([422, expect.stringContaining('at most 2 bookings a day')]);
+    expect((await booking(ma, { slotId: w01[0].slotId, matterCode: DEMO_FOOD_MATTER_CODE }, `lim-${run}-4`)).status).toBe(409);
+    expect((await call('GET', '/v1/bookings?mine=true', { token: ma })).body.items).toHaveLength(2);
+    // no key, no token, a clerk, a list without mine=true
+    expect((await call('POST', '/v1/bookings', { token: ma, body: { slotId: slot.slotId, matterCode: DEMO_FOOD_MATTER_CODE } })).status).toBe(400);
+    expect((await booking('', { slotId: slot.slotId, matterCode: DEMO_FOOD_MATTER_CODE }, 'x')).status).toBe(401);
+    const clerk = await token({ sub: `clerk-bk-${run}`, roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
+    expect((await booking(clerk, { slotId: slot.slotId, matterCode: DEMO_FOOD_MATTER_CODE }, 'y')).status).toBe(403);
+    expect((await call('GET', '/v1/bookings', { token: ma })).status).toBe(400);
+  });
+});
