@@ -6,12 +6,12 @@ import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { CALENDAR } from '#shared/adapters/calendar';
 import { regions } from '#shared/adapters/regions';
 import { systemClock } from '#shared/adapters/system';
-import { book, cancelBooking, listHalls, listMyBookings, listSlots, publicHall, readBooking } from '#shared/domain/steps/bookings';
+import { book, cancelBooking, configureHall, hallChanges, listHalls, listMyBookings, listSlots, publicHall, readBooking } from '#shared/domain/steps/bookings';
 import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
 import { badRequest, Problem } from '#shared/http/problem';
-import { BookingRequest } from '#shared/http/schemas';
+import { BookingRequest, HallConfiguration } from '#shared/http/schemas';
 
 const ports = { halls: hallStore, bookings: bookingStore, catalog: catalogReader, calendar: CALENDAR, clock: systemClock, regions, staff: staffRegister, authorisations: authorisationStore };
 
@@ -26,6 +26,8 @@ export const handler = apiHandler('halls', {
     if (!hall) throw new Problem(404, 'Not Found', `there is no hall ${path.hallId}`);
     return { body: publicHall(hall) };
   },
+  'POST /v1/halls/{hallId}/configuration': async ({ caller, path, body }) => ({ body: await configureHall(ports, caller, path.hallId, parseBody(HallConfiguration, body)) }),
+  'GET /v1/halls/{hallId}/changes': async ({ caller, path, query }) => ({ body: await hallChanges(ports, caller, path.hallId, pageOf(query)) }),
   'GET /v1/halls/{hallId}/slots': async ({ path, query }) => ({ body: await listSlots(ports, path.hallId, { matterCode: query.matterCode, from: query.from, to: query.to }) }),
   'POST /v1/bookings': async ({ caller, headers, body }) => {
     const key = headers['idempotency-key'];

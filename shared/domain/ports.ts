@@ -17,7 +17,7 @@ import type { Appraisal, RegisterLine } from './appraisal.ts';
 import type { ScheduleChange, ScheduleEntry } from './retention-schedule.ts';
 import type { Absence, RegisterEntry, StaffChange, StaffMember } from './staff.ts';
 import type { Booking, BookingSummary } from './booking.ts';
-import type { Hall } from './hall.ts';
+import type { Hall, HallChange } from './hall.ts';
 
 /**
  * What the steps need from the world, as interfaces. The adapters (`shared/adapters/`) implement them
@@ -203,6 +203,10 @@ export interface HallStore {
   get(hallId: string): Promise<Hall | undefined>;
   /** the halls whose id begins with a region's code prefix (a province's, a city's, a county's and its stations) */
   list(regionPrefix: string, page: PageRequest): Promise<Page<Hall>>;
+  /** the hall as it becomes, with the record of the change, only while it is still at `expectedVersion`; false when someone was first */
+  put(hall: Hall, change: HallChange, expectedVersion: number): Promise<boolean>;
+  /** the record of a hall's changes, the latest first */
+  changes(hallId: string, page: PageRequest): Promise<Page<HallChange>>;
 }
 
 /** Why a booking was not written: its slot is full, the person's day is full, they hold that slot already, or the code was taken. */

@@ -55,6 +55,14 @@ const SPECS = [
   },
   { method: 'GET', path: '/v1/halls', fn: 'halls', action: 'hall.read', summary: 'The halls (政务大厅, 便民服务站) of a region and below, with their windows and hours [H8] [H11]; ?region=' },
   { method: 'GET', path: '/v1/halls/{hallId}', fn: 'halls', action: 'hall.read', summary: 'A hall, its windows and its hours [H11]' },
+  {
+    method: 'POST',
+    path: '/v1/halls/{hallId}/configuration',
+    fn: 'halls', action: 'hall.manage',
+    summary: 'Set a hall’s windows, hours (at least seven a working day) and daily limit, from its current version; recorded [H8] [H11] [H21]',
+    body: { name: 'HallConfiguration' },
+  },
+  { method: 'GET', path: '/v1/halls/{hallId}/changes', fn: 'halls', action: 'hall.manage', summary: 'Who changed a hall’s configuration, when, and to what' },
   { method: 'GET', path: '/v1/halls/{hallId}/slots', fn: 'halls', action: 'hall.read', summary: 'Bookable slots from the hall’s hours, with places left, up to 30 days ahead [H20] [H21]; ?matterCode=&from=&to=' },
   {
     method: 'POST',

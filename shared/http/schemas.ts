@@ -163,5 +163,26 @@ export const BookingRequest = z.strictObject({
   matterCode: text(1, 80),
 });
 
-export const REQUEST_SCHEMAS = { BookingRequest, ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, FollowUpRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+const hhmm = z.string().check(z.regex(/^\d{2}:\d{2}$/, 'HH:MM'));
+const sessions = z.array(z.strictObject({ start: hhmm, end: hhmm })).check(z.maxLength(6));
+/** A hall's windows, hours and daily limit, as its head sets them [H8] [H11] [H21]. */
+export const HallConfiguration = z.strictObject({
+  version: z.int().check(z.minimum(1)),
+  windows: z
+    .array(
+      z.strictObject({
+        windowId: text(3, 3),
+        name: text(1, 60),
+        comprehensive: z.boolean(),
+        matters: z.array(text(1, 80)).check(z.maxLength(500)),
+        capacity: z.int(),
+        slotMinutes: z.int(),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(60)),
+  hours: z.strictObject({ working: sessions.check(z.minLength(1)), extended: z.optional(sessions), weekend: z.optional(sessions), holiday: z.optional(sessions) }),
+  dailyLimit: z.int(),
+});
+
+export const REQUEST_SCHEMAS = { BookingRequest, HallConfiguration, ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, FollowUpRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

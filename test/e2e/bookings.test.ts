@@ -153,3 +153,24 @@ describe('bookings [H20]', () => {
     expect((await call('GET', '/v1/bookings', { token: ma })).status).toBe(400);
   });
 });
+
+describe('a hall’s configuration [H8] [H11]', () => {
+  test('the station’s head adds an evening session, recorded; a day under seven hours is 422, an old version 409, a clerk 403; the slots follow', async () => {
+    const head = await token({ sub: `head-st-${run}`, name: '站长', roles: ['head'], dept: '610113001-ZF', region: '610113' });
+    const hall = (await call('GET', '/v1/halls/610113001')).body;
+    const config = (over: Record<string, unknown> = {}) => ({ version: hall.version, windows: hall.windows, hours: hall.hours, dailyLimit: hall.dailyLimit, ...over });
+    const short = await call('POST', '/v1/halls/610113001/configuration', { token: head, body: config({ hours: { working: [{ start: '09:00', end: '15:00' }] } }) });
+    expect([short.status, JSON.stringify(short.body.errors)]).toEqual([422, expect.stringContaining('[H11]')]);
+    const clerk = await token({ sub: `clerk-st-${run}`, roles: ['clerk'], dept: '610113001-ZF', region: '610113' });
+    expect((await call('POST', '/v1/halls/610113001/configuration', { token: clerk, body: config() })).status).toBe(403);
+    const evening = { ...hall.hours, extended: [{ start: '17:00', end: '19:30' }] };
+    const done = await call('POST', '/v1/halls/610113001/configuration', { token: head, body: config({ hours: evening }) });
+    expect([done.status, done.body.version, done.body.hours.extended]).toEqual([200, hall.version + 1, [{ start: '17:00', end: '19:30' }]]);
+    expect((await call('POST', '/v1/halls/610113001/configuration', { token: head, body: config() })).status).toBe(409);
+    const changes = await call('GET', '/v1/halls/610113001/changes', { token: head });
+    expect(changes.body.items[0]).toMatchObject({ version: hall.version + 1, by: { sub: `head-st-${run}`, role: 'head' }, hours: evening });
+    const working = [1, 2, 3, 4, 5, 6, 7].map(day).find((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))!;
+    const items = await slots('610113001', `from=${working}&to=${working}`);
+    expect(items.some((s) => s.start === `${working}T19:00:00+08:00`)).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ const BODIES: Record<string, unknown> = {
   ChangeProposal: { op: 'suspend', codes: ['X'], reason: 'x' },
   ChangeDecision: {},
   BookingRequest: { slotId: '610113.W01.20990101T0900', matterCode: 'X' },
+  HallConfiguration: { version: 1, windows: [{ windowId: 'W01', name: 'x', comprehensive: true, matters: [], capacity: 1, slotMinutes: 30 }], hours: { working: [{ start: '09:00', end: '17:00' }] }, dailyLimit: 1 },
   ChangeRejection: { reason: 'x' },
   UploadRequest: { fileName: 'a.pdf', contentType: 'application/pdf', size: 1, sha256: '0'.repeat(64) },
   CreateCaseRequest: { matterCode: 'X', applicant: { type: 'person', name: 'x', idNumber: '123456' }, channel: 'online', materials: [] },

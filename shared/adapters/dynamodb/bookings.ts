@@ -1,24 +1,22 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Booking, BookingSummary } from '../../domain/booking.ts';
-import { Conflict } from '../../domain/errors.ts';
 import type { BookingStore, BookRefusal } from '../../domain/ports.ts';
 import { slotIdOf } from '../../domain/rules/h21-slots.ts';
 import { casesTable, dynamo } from './client.ts';
 import { page } from './cursor.ts';
 import { bookerDayKey, bookerIndex, bookerPartition, bookingKey, checkInCodeKey, GSI, hallPartition, slotKey, slotRange, stripKeys } from './keys.ts';
 import { queryAll } from './query.ts';
-import { cancellationReasons } from './transactions.ts';
+import { commitTransaction } from './transactions.ts';
 
 /**
  * Bookings on the case table [H20]. A booking is one transaction of four writes, each with its
  * condition: a place in the slot (`taken < capacity`), a place in the booker's day at the hall
  * (`n < dailyLimit`, and not this slot already), the booking itself (new), and its check-in code
  * (new for the hall and day). Concurrent bookings of the last place are decided by DynamoDB: one
- * transaction commits, the others fail the slot's condition; a transaction that merely collided with
- * another in flight (TransactionConflict) is tried again.
+ * transaction commits, the others fail the slot's condition (one that merely collided with another in
+ * flight is tried again: commitTransaction).
  */
 const REFUSAL_OF: (BookRefusal | 'exists')[] = ['full', 'limit', 'exists', 'code'];
-const CONFLICT_TRIES = 8;
 
 const bookingItem = (b: Booking) => ({ ...bookingKey(b.bookingId), type: 'booking', ...b, ...bookerIndex(b.booker.sub, b.date, b.start, b.bookingId) });
 
@@ -61,7 +59,7 @@ export const bookingStore: BookingStore = {
         { Put: { TableName, Item: { ...checkInCodeKey(b.hallId, b.date, b.checkInCode), type: 'check_in_code', bookingId: b.bookingId }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ],
     });
-    const failed = await commit(command);
+    const failed = await commitTransaction(command);
     if (failed === undefined) return { ok: true };
     // the booker's day failed: over the limit, or they hold this slot already
     if (failed === 1) return { ok: false, refused: await dayRefusal(b, limits.dailyLimit) };
@@ -83,7 +81,7 @@ export const bookingStore: BookingStore = {
 
   async cancel(b, at) {
     const TableName = casesTable();
-    const failed = await commit(
+    const failed = await commitTransaction(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -104,27 +102,6 @@ export const bookingStore: BookingStore = {
     return failed === undefined;
   },
 };
-
-/**
- * Sends a transaction: undefined when it committed, else the index of the first write whose condition
- * failed. A transaction cancelled only because another was in flight on the same items is tried again.
- */
-async function commit(command: TransactWriteCommand): Promise<number | undefined> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await dynamo().send(command);
-      return undefined;
-    } catch (err) {
-      const reasons = cancellationReasons(err);
-      if (!reasons) throw err;
-      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      if (failed >= 0) return failed;
-      if (!reasons.some((r) => r.Code === 'TransactionConflict')) throw err;
-      if (attempt >= CONFLICT_TRIES) throw new Conflict('too many people are booking these places at once; try again', { cause: err });
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** Math.min(attempt, 4)));
-    }
-  }
-}
 
 /** Which of the day's two conditions failed: the slot already held, or the limit. */
 async function dayRefusal(b: Booking, dailyLimit: number): Promise<BookRefusal> {

@@ -1,9 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Hall } from '../../domain/hall.ts';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Hall, HallChange } from '../../domain/hall.ts';
 import type { HallStore } from '../../domain/ports.ts';
 import { catalogTable, dynamo } from './client.ts';
 import { page } from './cursor.ts';
-import { HALLS_PARTITION, hallKey } from './keys.ts';
+import { HALLS_PARTITION, hallChangeKey, hallChangePartition, hallKey } from './keys.ts';
+import { commitTransaction, versionCondition } from './transactions.ts';
 import { batchPut } from './writes.ts';
 
 /** The halls in the catalog table [H8] [H11]: public data, read by id or by region prefix. */
@@ -26,6 +27,27 @@ export const hallStore: HallStore = {
       catalogTable(),
     );
     return { items: res.items.map((h) => h as unknown as Hall), nextCursor: res.nextCursor };
+  },
+
+  async put(hall, change, expectedVersion) {
+    const failed = await commitTransaction(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: catalogTable(), Item: { ...hallKey(hall.hallId), ...hall }, ...versionCondition(expectedVersion) } },
+          { Put: { TableName: catalogTable(), Item: { ...hallChangeKey(change.hallId, change.version), ...change }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return failed === undefined;
+  },
+
+  async changes(hallId, req) {
+    return page<HallChange>(
+      { list: 'hall.changes', attributes: ['pk', 'sk'], partition: { attribute: 'pk', value: hallChangePartition(hallId) }, item: (pk, sk) => pk === hallChangePartition(hallId) && sk.startsWith('CHANGE#') },
+      { KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': hallChangePartition(hallId), ':s': 'CHANGE#' }, ScanIndexForward: false },
+      req,
+      catalogTable(),
+    );
   },
 };
 

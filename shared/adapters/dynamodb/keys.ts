@@ -183,6 +183,9 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
 /** The halls [H8] [H11] in the catalog table: one partition (a few thousand halls), each hall an item, read by region prefix (a hall id is its region code). */
 export const HALLS_PARTITION = 'HALLS';
 export const hallKey = (hallId: string) => ({ pk: HALLS_PARTITION, sk: `HALL#${hallId}` });
+/** The record of a hall's changes [H11]: its own partition, one item per version. */
+export const hallChangePartition = (hallId: string) => `HALL#${hallId}`;
+export const hallChangeKey = (hallId: string, version: number) => ({ pk: hallChangePartition(hallId), sk: `CHANGE#${String(version).padStart(6, '0')}` });
 
 /** Catalog table: pk = MATTER#code, sk = V#000001 per version and CURRENT for the published one. */
 export const MATTER_PREFIX = 'MATTER#';

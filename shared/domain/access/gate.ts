@@ -34,7 +34,8 @@ export type Subject =
   | { kind: 'region'; region: string }
   | { kind: 'licence'; licence: Licence }
   | { kind: 'change'; change: ChangeRequest }
-  | { kind: 'booking'; booking: Pick<Booking, 'bookingId' | 'booker'> };
+  | { kind: 'booking'; booking: Pick<Booking, 'bookingId' | 'booker'> }
+  | { kind: 'hall'; hallId: string };
 
 export interface Facts {
   /** the staff register's entry for the caller in the department the subject belongs to */
@@ -61,6 +62,8 @@ export function factsNeeded(caller: Caller, action: Action, subject: Subject): {
         return subject.dept;
       case 'licence':
         return subject.licence.issuer.dept === caller.dept ? caller.dept : undefined;
+      case 'hall':
+        return hallOf(caller.dept) === subject.hallId ? caller.dept : undefined;
       default:
         return undefined;
     }
@@ -182,6 +185,13 @@ export function decide(caller: Caller, action: Action, subject: Subject, facts: 
       const l = subject.licence;
       if (rolesInDepartment(caller, l.issuer.dept, facts.register).includes('head')) return allow('head');
       return hidden(`there is no licence ${l.licenceId}`);
+    }
+
+    case 'hall_staff': {
+      if (subject.kind !== 'hall') throw new TypeError(`${action} is decided on a hall`);
+      if (!caller.dept || hallOf(caller.dept) !== subject.hallId) return deny(`this is for the staff of hall ${subject.hallId}`);
+      const roles = rolesInDepartment(caller, caller.dept, facts.register).filter((r) => held.includes(r));
+      return roles.length ? allow(roles.includes('head') ? 'head' : roles[0]) : deny(`the staff register of ${caller.dept} gives ${caller.sub} no role`);
     }
 
     case 'booker': {

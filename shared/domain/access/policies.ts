@@ -40,7 +40,9 @@ export type Ownership =
   /** the reviewer the change waits for, never its proposer [N10] */
   | 'catalog_reviewer'
   /** the booker of the booking, nobody else (to anyone else it does not exist) [H20] */
-  | 'booker';
+  | 'booker'
+  /** staff of a department in the hall (the hall is their department's region code), as the staff register gives them [H8] */
+  | 'hall_staff';
 
 export interface Policy {
   roles: readonly Role[] | 'public';
@@ -67,6 +69,8 @@ export const POLICIES = {
   'booking.list_own': { roles: ['citizen'], ownership: 'self' },
   'booking.read': { roles: ['citizen'], ownership: 'booker' },
   'booking.cancel': { roles: ['citizen'], ownership: 'booker' },
+  // the hall's windows, hours and daily limit are its heads' to set [H11]; every change is recorded
+  'hall.manage': { roles: ['head'], ownership: 'hall_staff' },
   'catalog.propose': { roles: ['catalog_admin'], ownership: 'catalog_proposer' },
   'catalog.read_change': { roles: CATALOG_OVERSIGHT, ownership: 'any' },
   'catalog.decide_change': { roles: CATALOG_REVIEW, ownership: 'catalog_reviewer' },

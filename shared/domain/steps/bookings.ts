@@ -8,6 +8,8 @@ import type { Page, PageRequest, Ports } from '../ports.ts';
 import { bookingFaults, MAX_DAYS_AHEAD, windowTakes } from '../rules/h20-booking.ts';
 import { slotsOfDay } from '../rules/h21-slots.ts';
 import { regionCodePrefix } from '../rules/n4-region-scope.ts';
+import { hoursFaults } from '../rules/h11-opening-hours.ts';
+import { windowsFaults } from '../rules/h8-single-window.ts';
 
 /**
  * Halls and their hours, and appointments at their windows (网上预约) [H20] [H21]: the public reads a
@@ -178,4 +180,41 @@ export async function cancelBooking(ports: Pick<HallPorts, 'bookings' | 'staff' 
     throw new Conflict(`a booking that is ${current.status} cannot be cancelled`, { from: current.status, allowed: ['booked'] });
   }
   return bookingView({ ...b, status: 'cancelled', cancelledAt: now.toISOString(), version: b.version + 1 });
+}
+
+export interface HallConfiguration {
+  /** the hall's version this change was made from: a change made from an older one is refused (409) */
+  version: number;
+  windows: Hall['windows'];
+  hours: Hall['hours'];
+  dailyLimit: number;
+}
+
+/**
+ * POST /v1/halls/{hallId}/configuration [H8] [H11] [H21]: a head of a department in the hall sets its
+ * windows, hours and daily limit; a working day under seven hours, a hall without a 综合窗口, or a
+ * malformed window is refused with every reason; the change is recorded with who and when. Bookings
+ * already made keep their times.
+ */
+export async function configureHall(ports: Pick<HallPorts, 'halls' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, hallId: string, req: HallConfiguration) {
+  const hall = await ports.halls.get(hallId);
+  if (!hall) throw new NotFound(`there is no hall ${hallId}`);
+  const role = await authorize(ports, caller, 'hall.manage', { kind: 'hall', hallId }, ports.clock.now());
+  const faults = [...windowsFaults(req.windows), ...hoursFaults(req.hours)];
+  if (!Number.isInteger(req.dailyLimit) || req.dailyLimit < 1 || req.dailyLimit > 10) faults.push({ path: 'dailyLimit', message: '1 to 10 bookings a person a day' });
+  if (faults.length) throw new Invalid(`this configuration of ${hall.name} cannot be kept`, faults);
+  if (req.version !== hall.version) throw new Conflict(`${hall.name} is at version ${hall.version}, not ${req.version}: read it again`, { extra: { version: hall.version } });
+  const at = ports.clock.now().toISOString();
+  const by = { sub: caller.sub, name: caller.name, role, ...(caller.dept ? { dept: caller.dept } : {}) };
+  const next: Hall = { ...hall, windows: req.windows, hours: req.hours, dailyLimit: req.dailyLimit, version: hall.version + 1, updatedAt: at, updatedBy: by };
+  const change = { hallId, version: next.version, at, by, windows: req.windows, hours: req.hours, dailyLimit: req.dailyLimit };
+  if (!(await ports.halls.put(next, change, hall.version))) throw new Conflict(`${hall.name} was changed by someone else meanwhile: read it again`);
+  return publicHall(next);
+}
+
+/** GET /v1/halls/{hallId}/changes: what was changed, when and by whom, for the hall's own heads. */
+export async function hallChanges(ports: Pick<HallPorts, 'halls' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, hallId: string, page: PageRequest) {
+  if (!(await ports.halls.get(hallId))) throw new NotFound(`there is no hall ${hallId}`);
+  await authorize(ports, caller, 'hall.manage', { kind: 'hall', hallId }, ports.clock.now());
+  return ports.halls.changes(hallId, page);
 }

@@ -217,6 +217,7 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'archive.schedule_set': () => ({ kind: 'region', region: '610113' }),
   'archive.schedule_read': () => ({ kind: 'none' }),
   'hall.read': () => ({ kind: 'none' }),
+  'hall.manage': () => ({ kind: 'hall', hallId: '610113' }),
   'booking.create': () => ({ kind: 'none' }),
   'booking.list_own': () => ({ kind: 'none' }),
   'booking.read': () => ({ kind: 'booking', booking: { bookingId: 'BK1', booker: { sub: c.applicant.sub, name: c.applicant.name } } }),
@@ -226,7 +227,7 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
 /** A caller of `role` who stands in the action's relation to its subject (owner), or one who does not (stranger). */
 function cell(role: Role, action: Action, owner: boolean): { who: Caller; facts: Facts } {
   const subject = SUBJECT[action](role);
-  const deptOf = subject.kind === 'task' ? subject.task.dept : subject.kind === 'department' ? subject.dept : subject.kind === 'licence' ? subject.licence.issuer.dept : role === 'clerk' ? c.acceptingDept : '610113-MZ';
+  const deptOf = subject.kind === 'task' ? subject.task.dept : subject.kind === 'department' ? subject.dept : subject.kind === 'hall' ? `${subject.hallId}-XZSP` : subject.kind === 'licence' ? subject.licence.issuer.dept : role === 'clerk' ? c.acceptingDept : '610113-MZ';
   switch (role) {
     case 'citizen':
       return { who: caller(owner ? c.applicant.sub : 'c-neighbour', ['citizen'], undefined, undefined, owner ? { name: c.applicant.name, idNumber: c.applicant.idNumber } : { idNumber: '610104199001010012' }), facts: {} };

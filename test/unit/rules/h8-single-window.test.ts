@@ -1,4 +1,4 @@
-import { hallOf, windowReceives } from '#shared/domain/rules/h8-single-window';
+import { hallOf, windowReceives, windowsFaults } from '#shared/domain/rules/h8-single-window';
 
 /** [H8] 一窗受理 and [H20] 上下联办: which hall's window receives which region's matters. */
 describe('the hall of a clerk', () => {
@@ -29,5 +29,14 @@ describe('what a window receives', () => {
     ['610000', '610113', false, 'the provincial hall for a county matter'],
   ])('hall %s, matter of %s: %s (%s)', (hall, region, expected) => {
     expect(windowReceives(hall, region)).toBe(expected);
+  });
+});
+
+describe('a hall’s windows [H8]', () => {
+  const w = { windowId: 'W01', name: '综合受理窗口', comprehensive: true, matters: [], capacity: 4, slotMinutes: 30 };
+  test('one comprehensive window is enough; every fault of the others is named', () => {
+    expect(windowsFaults([w])).toEqual([]);
+    expect(windowsFaults([{ ...w, comprehensive: false }]).map((f) => f.path)).toEqual(['windows', 'windows/0/matters']);
+    expect(windowsFaults([w, { ...w, slotMinutes: 7, capacity: 51 }, { ...w, windowId: 'X1' }]).map((f) => f.path)).toEqual(['windows/1/windowId', 'windows/1/capacity', 'windows/1/slotMinutes', 'windows/2/windowId']);
   });
 });

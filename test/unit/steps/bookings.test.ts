@@ -1,6 +1,6 @@
 import { DEMO_HALLS } from '#shared/catalog/demo-halls';
 import { Conflict, Invalid, Malformed, NotFound } from '#shared/domain/errors';
-import { book, cancelBooking, listHalls, listMyBookings, listSlots, readBooking } from '#shared/domain/steps/bookings';
+import { book, cancelBooking, configureHall, hallChanges, listHalls, listMyBookings, listSlots, readBooking } from '#shared/domain/steps/bookings';
 import { citizen, FOOD, PARALLEL, PEOPLE, refusal, seedCatalog, staff } from '../support/fixtures';
 import { memoryPorts, type MemoryPorts } from '../support/memory-ports';
 
@@ -136,5 +136,44 @@ describe('bookings [H20]', () => {
     const { booking } = await book(ports, wang, { slotId: '610113.W01.20260602T1100', matterCode: FOOD }, 'k1');
     ports.setNow('2026-06-02T03:05:00Z');
     expect(await refusal(cancelBooking(ports, wang, booking.bookingId))).toBeInstanceOf(Conflict);
+  });
+});
+
+describe('a hall’s configuration, set by its head [H8] [H11]', () => {
+  const head = staff('head-yt', 'head', '610113-XZSP');
+  const current = () => structuredClone(DEMO_HALLS.find((h) => h.hallId === '610113')!);
+  const config = (over: Partial<Parameters<typeof configureHall>[3]> = {}) => {
+    const h = current();
+    return { version: h.version, windows: h.windows, hours: h.hours, dailyLimit: h.dailyLimit, ...over };
+  };
+
+  test('the head sets longer hours; the change is recorded with who and when, and the slots follow', async () => {
+    const ports = setUp();
+    const hours = { ...current().hours, extended: [{ start: '17:00', end: '20:00' }] };
+    const after = await configureHall(ports, head, '610113', config({ hours }));
+    expect([after.version, after.hours.extended]).toEqual([2, [{ start: '17:00', end: '20:00' }]]);
+    expect((await hallChanges(ports, head, '610113', page)).items).toEqual([expect.objectContaining({ hallId: '610113', version: 2, by: expect.objectContaining({ sub: 'head-yt', role: 'head' }), hours })]);
+    const slots = await listSlots(ports, '610113', { from: '2026-06-03', to: '2026-06-03' });
+    expect(slots.items.some((s) => s.slotId === '610113.W01.20260603T1930')).toBe(true);
+  });
+
+  test('a working day under seven hours, no 综合窗口, a bad window: refused with every reason, nothing changed', async () => {
+    const ports = setUp();
+    const err = await refusal(configureHall(ports, head, '610113', config({ hours: { working: [{ start: '09:00', end: '15:00' }] }, windows: [{ ...current().windows[1], capacity: 0 }], dailyLimit: 0 })));
+    expect(err).toBeInstanceOf(Invalid);
+    expect((err as Invalid).errors.map((e) => e.path).sort()).toEqual(['dailyLimit', 'hours/working', 'windows', 'windows/0/capacity']);
+    expect((err as Invalid).errors.find((e) => e.path === 'hours/working')?.message).toContain('[H11]');
+    expect(ports.state.halls.get('610113')?.version).toBe(1);
+  });
+
+  test('a change made from an old version is a conflict; a clerk, another hall’s head and a citizen are refused', async () => {
+    const ports = setUp();
+    await configureHall(ports, head, '610113', config({ dailyLimit: 3 }));
+    expect(await refusal(configureHall(ports, head, '610113', config({ dailyLimit: 4 })))).toBeInstanceOf(Conflict);
+    for (const who of [staff('clerk-yt', 'clerk', '610113-XZSP'), staff('head-lh', 'head', '610104-XZSP'), wang]) {
+      expect([who.sub, (await refusal(configureHall(ports, who, '610113', config({ version: 2 })))).constructor.name]).toEqual([who.sub, 'Forbidden']);
+    }
+    // the head of a station's department manages the station, not the county centre
+    expect((await refusal(configureHall(ports, staff('head-st', 'head', '610113001-ZF'), '610113', config({ version: 2 })))).constructor.name).toBe('Forbidden');
   });
 });

@@ -25,7 +25,7 @@ import type { PublicAccessFlag } from '#shared/domain/rules/e18-four-properties'
 import { formatReader } from '#shared/adapters/formats';
 import { minimalPdf } from '../../support/minimal-pdf';
 import { BOOKING_SUMMARY_FIELDS, type Booking, type BookingSummary } from '#shared/domain/booking';
-import type { Hall } from '#shared/domain/hall';
+import type { Hall, HallChange } from '#shared/domain/hall';
 import { parseSlotId } from '#shared/domain/rules/h21-slots';
 
 /**
@@ -90,6 +90,7 @@ export interface MemoryPorts extends Ports {
     counted: Set<string>;
     watches: Map<string, { version: number; date?: string }>;
     halls: Map<string, Hall>;
+    hallChanges: HallChange[];
     bookings: Map<string, Booking>;
     /** places taken per slot id, and per booker's day at a hall (`sub|hallId|date`) with the slots they hold */
     slotsTaken: Map<string, number>;
@@ -136,6 +137,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     counters: new Map(),
     counted: new Set(),
     halls: new Map(),
+    hallChanges: [],
     bookings: new Map(),
     slotsTaken: new Map(),
     bookerDays: new Map(),
@@ -603,6 +605,15 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       },
       async list(prefix, req) {
         return page([...state.halls.values()].filter((h) => h.hallId.startsWith(prefix)).sort((a, b) => a.hallId.localeCompare(b.hallId)).map(clone), req, 'halls');
+      },
+      async put(hall, change, expectedVersion) {
+        if ((state.halls.get(hall.hallId)?.version ?? 0) !== expectedVersion) return false;
+        state.halls.set(hall.hallId, clone(hall));
+        state.hallChanges.push(clone(change));
+        return true;
+      },
+      async changes(hallId, req) {
+        return page(state.hallChanges.filter((c) => c.hallId === hallId).reverse().map(clone), req, 'hall-changes');
       },
     },
     bookings: {
