@@ -7,11 +7,12 @@ import { CALENDAR } from '#shared/adapters/calendar';
 import { regions } from '#shared/adapters/regions';
 import { systemClock } from '#shared/adapters/system';
 import { book, cancelBooking, configureHall, hallChanges, listHalls, listMyBookings, listSlots, publicHall, readBooking } from '#shared/domain/steps/bookings';
+import { callNext, checkIn, dayQueue, markNoShow } from '#shared/domain/steps/hall-desk';
 import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
 import { badRequest, Problem } from '#shared/http/problem';
-import { BookingRequest, HallConfiguration } from '#shared/http/schemas';
+import { BookingRequest, CheckInRequest, HallConfiguration } from '#shared/http/schemas';
 
 const ports = { halls: hallStore, bookings: bookingStore, catalog: catalogReader, calendar: CALENDAR, clock: systemClock, regions, staff: staffRegister, authorisations: authorisationStore };
 
@@ -35,6 +36,13 @@ export const handler = apiHandler('halls', {
     const r = await book(ports, caller, parseBody(BookingRequest, body), key);
     return { status: r.created ? 201 : 200, body: r.booking };
   },
+  'POST /v1/halls/{hallId}/check-in': async ({ caller, path, body }) => ({ body: await checkIn(ports, caller, path.hallId, parseBody(CheckInRequest, body).checkInCode) }),
+  'POST /v1/halls/{hallId}/windows/{windowId}/call-next': async ({ caller, path }) => {
+    const called = await callNext(ports, caller, path.hallId, path.windowId);
+    return called ? { body: called } : { status: 204 };
+  },
+  'GET /v1/halls/{hallId}/queue': async ({ caller, path, query }) => ({ body: await dayQueue(ports, caller, path.hallId, { date: query.date, windowId: query.windowId }, pageOf(query)) }),
+  'POST /v1/bookings/{bookingId}/no-show': async ({ caller, path }) => ({ body: await markNoShow(ports, caller, path.bookingId) }),
   'GET /v1/bookings': async ({ caller, query }) => {
     if (query.mine !== 'true') throw badRequest('your bookings are listed with ?mine=true', [{ path: 'mine', message: 'must be true' }]);
     return { body: await listMyBookings(ports, caller, pageOf(query)) };

@@ -25,8 +25,19 @@ export interface Booking {
   booker: { sub: string; name: string; idType?: string; idNumber?: string };
   bookedAt: string;
   cancelledAt?: string;
+  /** at the hall: checked in with the code, called to the window, missed, or served with the case filed from it */
+  checkedInAt?: string;
+  checkedInBy?: string;
+  calledAt?: string;
+  calledBy?: string;
+  noShowAt?: string;
+  servedAt?: string;
+  caseId?: string;
   version: number;
 }
+
+/** How long before its slot a booking may be checked in. */
+export const CHECK_IN_EARLY_MINUTES = 60;
 
 /** What a booker's list shows of each booking: projected into the index the list is read from, so a page is one Query. */
 export const BOOKING_SUMMARY_FIELDS = ['bookingId', 'checkInCode', 'hallId', 'windowId', 'slotId', 'date', 'start', 'end', 'matterCode', 'matterName', 'status'] as const satisfies readonly (keyof Booking)[];

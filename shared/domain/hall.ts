@@ -37,6 +37,8 @@ export interface HallWindow {
   capacity: number;
   /** the length of a slot, minutes */
   slotMinutes: number;
+  /** the clerk the head gave the window to (A岗) [H22]; none: any of the hall's clerks calls its queue */
+  clerk?: { sub: string; name?: string; dept: string };
 }
 
 export interface Hall {

@@ -226,6 +226,14 @@ export interface BookingStore {
   listByBooker(sub: string, page: PageRequest): Promise<Page<BookingSummary>>;
   /** the booking cancelled and its places given back, only while it is still at its version; false when it moved */
   cancel(booking: Booking, at: string): Promise<boolean>;
+  /** the booking a check-in code names at a hall on a day */
+  byCode(hallId: string, date: string, code: string): Promise<Booking | undefined>;
+  /** the booking as it becomes at the hall (checked in, called, missed, served), only while it is still at `expectedVersion` */
+  update(booking: Booking, expectedVersion: number): Promise<boolean>;
+  /** the first booking checked in and not yet called at a window on a day, by check-in time */
+  nextWaiting(hallId: string, date: string, windowId: string): Promise<Booking | undefined>;
+  /** a hall's bookings of a day (one window's, if given): called, waiting by check-in, booked by slot, done */
+  dayQueue(hallId: string, date: string, windowId: string | undefined, page: PageRequest): Promise<Page<Booking>>;
 }
 
 /** Catalog change requests and the versions an applied change writes [N10]. */

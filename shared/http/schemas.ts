@@ -177,6 +177,8 @@ export const HallConfiguration = z.strictObject({
         matters: z.array(text(1, 80)).check(z.maxLength(500)),
         capacity: z.int(),
         slotMinutes: z.int(),
+        /** the window's clerk (A岗) [H22] */
+        clerk: z.optional(z.strictObject({ sub: text(1, 200), name: z.optional(text(1, 60)), dept: text(3, 40) })),
       }),
     )
     .check(z.minLength(1), z.maxLength(60)),
@@ -184,5 +186,8 @@ export const HallConfiguration = z.strictObject({
   dailyLimit: z.int(),
 });
 
-export const REQUEST_SCHEMAS = { BookingRequest, HallConfiguration, ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, FollowUpRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
+/** A booking's check-in at the hall, with the code its notice carries [H20]. */
+export const CheckInRequest = z.strictObject({ checkInCode: z.string().check(z.regex(/^\d{6}$/, 'six digits')) });
+
+export const REQUEST_SCHEMAS = { BookingRequest, CheckInRequest, HallConfiguration, ScheduleEntryRequest, AppraisalRequest, AppraisalRejection, ArchiveCheckRequest, TransferRequest, TransferReceipt, LicenceRevocation, TrustAnchorRequest, TrustAnchorRevocation, AbsenceRequest, AuthorisationRequest, ChangeDecision, ChangeProposal, ChangeRejection, ComplaintHandling, ComplaintRequest, CorrectionRequest, CreateCaseRequest, EvaluationRequest, ExtensionRequest, FollowUpRequest, OfflineStepRequest, SpecialProcedureEnd, SpecialProcedureRequest, StaffRolesRequest, TaskDecision, UploadRequest } as const;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

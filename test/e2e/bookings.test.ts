@@ -174,3 +174,67 @@ describe('a hall’s configuration [H8] [H11]', () => {
     expect(items.some((s) => s.start === `${working}T19:00:00+08:00`)).toBe(true);
   });
 });
+
+describe('at the hall: check-in, the window’s queue, AB岗 and no-shows [H20] [H22]', () => {
+  test('checked in with the code, called by arrival through the window’s clerk or, while they are away, their backup; a no-show; the day’s queue', async () => {
+    const head = await token({ sub: `head-st-${run}`, name: '站长', roles: ['head'], dept: '610113001-ZF', region: '610113' });
+    const clerkA = await token({ sub: `clerk-a-${run}`, name: '甲', roles: ['clerk'], dept: '610113001-ZF', region: '610113' });
+    const clerkB = await token({ sub: `clerk-b-${run}`, name: '乙', roles: ['clerk'], dept: '610113001-ZF', region: '610113' });
+    // the station serves round the clock in five-minute slots (a test configuration, valid by [H11]), so that a
+    // slot of today begins within the hour whenever this runs; in the last minutes of a day it waits for the next
+    const local = () => new Date(Date.now() + 8 * 3600_000);
+    if (local().getUTCHours() === 23 && local().getUTCMinutes() >= 45) await new Promise((r) => setTimeout(r, (60 - local().getUTCMinutes()) * 60_000 + 10_000));
+    const hall = (await call('GET', '/v1/halls/610113001')).body;
+    const allDay = [{ start: '00:00', end: '23:59' }];
+    const configured = await call('POST', '/v1/halls/610113001/configuration', {
+      token: head,
+      body: { version: hall.version, windows: [{ windowId: 'W01', name: '综合受理窗口', comprehensive: true, matters: [], capacity: 3, slotMinutes: 5, clerk: { sub: `clerk-a-${run}`, name: '甲', dept: '610113001-ZF' } }], hours: { working: allDay, weekend: allDay, holiday: allDay }, dailyLimit: 3 },
+    });
+    expect(configured.status).toBe(200);
+    const today = day(0);
+    const [next] = await slots('610113001', `from=${today}&to=${today}`);
+    const people = await Promise.all([1, 2, 3].map((i) => citizen(`desk-${i}`)));
+    const booked = await Promise.all(people.map(async (p, i) => (await booking(p, { slotId: next.slotId, matterCode: DEMO_FOOD_MATTER_CODE }, `desk-${run}-${i}`)).body));
+    expect(booked.map((b) => b.status)).toEqual(['booked', 'booked', 'booked']);
+
+    // the second arrives first, then the first; the third does not come
+    const checkIn = (code: string, tok = clerkA) => call('POST', '/v1/halls/610113001/check-in', { token: tok, body: { checkInCode: code } });
+    expect((await checkIn(booked[1].checkInCode)).body.status).toBe('checked_in');
+    expect((await checkIn(booked[0].checkInCode, clerkB)).body.status).toBe('checked_in');
+    expect((await checkIn(booked[0].checkInCode)).status).toBe(200);
+    const wrongCode = booked[0].checkInCode === '000000' ? '000001' : '000000';
+    expect((await checkIn(wrongCode)).status).toBe(404);
+    const elsewhere = await token({ sub: `clerk-lh-${run}`, roles: ['clerk'], dept: '610104-XZSP', region: '610104' });
+    expect((await checkIn(booked[2].checkInCode, elsewhere)).status).toBe(403);
+
+    // AB岗: W01 is 甲's window
+    const callNext = (tok: string) => call('POST', '/v1/halls/610113001/windows/W01/call-next', { token: tok });
+    const refused = await callNext(clerkB);
+    expect([refused.status, refused.body.detail]).toEqual([403, expect.stringContaining('not recorded as absent')]);
+    const first = await callNext(clerkA);
+    expect([first.status, first.body.bookingId, first.body.status]).toEqual([200, booked[1].bookingId, 'called']);
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    expect((await call('POST', '/v1/staff/absences', { token: head, body: { sub: `clerk-a-${run}`, backup: `clerk-b-${run}`, until, reason: '临时外出' } })).status).toBe(201);
+    const second = await callNext(clerkB);
+    expect([second.status, second.body.bookingId, second.body.calledBy]).toEqual([200, booked[0].bookingId, `clerk-b-${run}`]);
+    // nobody else waits
+    expect((await callNext(clerkB)).status).toBe(204);
+
+    // the second called does not come to the window
+    const missed = await call('POST', `/v1/bookings/${second.body.bookingId}/no-show`, { token: clerkB });
+    expect([missed.status, missed.body.status]).toEqual([200, 'no_show']);
+    // the third has neither been called nor has their slot ended
+    expect((await call('POST', `/v1/bookings/${booked[2].bookingId}/no-show`, { token: clerkA })).status).toBe(409);
+    expect((await call('POST', `/v1/bookings/${booked[2].bookingId}/no-show`, { token: elsewhere })).status).toBe(404);
+
+    const queue = await call('GET', `/v1/halls/610113001/queue?date=${today}&windowId=W01`, { token: clerkA });
+    const mine = queue.body.items.filter((b: any) => booked.some((x) => x.bookingId === b.bookingId)).map((b: any) => [b.bookingId, b.status]);
+    expect(mine).toEqual([
+      [booked[1].bookingId, 'called'],
+      [booked[2].bookingId, 'booked'],
+      [booked[0].bookingId, 'no_show'],
+    ]);
+    expect((await call('GET', '/v1/halls/610113001/queue', { token: elsewhere })).status).toBe(403);
+    expect((await call('GET', '/v1/halls/610113001/queue?date=today', { token: clerkA })).status).toBe(400);
+  });
+});

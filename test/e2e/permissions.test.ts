@@ -10,6 +10,7 @@ import { call, token } from './client';
 const BODIES: Record<string, unknown> = {
   ChangeProposal: { op: 'suspend', codes: ['X'], reason: 'x' },
   ChangeDecision: {},
+  CheckInRequest: { checkInCode: '000000' },
   BookingRequest: { slotId: '610113.W01.20990101T0900', matterCode: 'X' },
   HallConfiguration: { version: 1, windows: [{ windowId: 'W01', name: 'x', comprehensive: true, matters: [], capacity: 1, slotMinutes: 30 }], hours: { working: [{ start: '09:00', end: '17:00' }] }, dailyLimit: 1 },
   ChangeRejection: { reason: 'x' },

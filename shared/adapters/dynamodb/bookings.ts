@@ -1,10 +1,11 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Booking, BookingSummary } from '../../domain/booking.ts';
 import type { BookingStore, BookRefusal } from '../../domain/ports.ts';
 import { slotIdOf } from '../../domain/rules/h21-slots.ts';
 import { casesTable, dynamo } from './client.ts';
 import { page } from './cursor.ts';
-import { bookerDayKey, bookerIndex, bookerPartition, bookingKey, checkInCodeKey, GSI, hallPartition, slotKey, slotRange, stripKeys } from './keys.ts';
+import { bookerDayKey, bookerIndex, bookerPartition, bookingKey, checkInCodeKey, GSI, HALL_DAY_PHASE, hallDayIndex, hallDayPartition, hallPartition, slotKey, slotRange, stripKeys } from './keys.ts';
+import { putIfVersion } from './writes.ts';
 import { queryAll } from './query.ts';
 import { commitTransaction } from './transactions.ts';
 
@@ -18,7 +19,7 @@ import { commitTransaction } from './transactions.ts';
  */
 const REFUSAL_OF: (BookRefusal | 'exists')[] = ['full', 'limit', 'exists', 'code'];
 
-const bookingItem = (b: Booking) => ({ ...bookingKey(b.bookingId), type: 'booking', ...b, ...bookerIndex(b.booker.sub, b.date, b.start, b.bookingId) });
+const bookingItem = (b: Booking) => ({ ...bookingKey(b.bookingId), type: 'booking', ...b, ...bookerIndex(b.booker.sub, b.date, b.start, b.bookingId), ...hallDayIndex(b) });
 
 export const bookingStore: BookingStore = {
   async taken(hallId, from, to) {
@@ -75,6 +76,38 @@ export const bookingStore: BookingStore = {
     return page<BookingSummary>(
       { list: 'bookings.mine', attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: { attribute: 'gsi1pk', value: bookerPartition(sub) }, item: (pk, sk) => pk.startsWith('BOOKING#') && sk === 'BOOKING' },
       { IndexName: GSI.applicant, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': bookerPartition(sub) }, ScanIndexForward: false },
+      req,
+    );
+  },
+
+  async byCode(hallId, date, code) {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: casesTable(), Key: checkInCodeKey(hallId, date, code), ConsistentRead: true }));
+    return Item ? this.get(String(Item.bookingId)) : undefined;
+  },
+
+  async update(b, expectedVersion) {
+    return putIfVersion(bookingItem(b), expectedVersion);
+  },
+
+  async nextWaiting(hallId, date, windowId) {
+    const res = await dynamo().send(
+      new QueryCommand({
+        TableName: casesTable(),
+        IndexName: GSI.queue,
+        KeyConditionExpression: 'queuePk = :p AND begins_with(queueSk, :w)',
+        ExpressionAttributeValues: { ':p': hallDayPartition(hallId, date), ':w': `${windowId}#${HALL_DAY_PHASE.checked_in}#` },
+        Limit: 1,
+      }),
+    );
+    return res.Items?.[0] && stripKeys<Booking>(res.Items[0]);
+  },
+
+  dayQueue(hallId, date, windowId, req) {
+    const partition = hallDayPartition(hallId, date);
+    const prefix = windowId ? `${windowId}#` : '';
+    return page<Booking>(
+      { list: 'hall.day', attributes: ['pk', 'sk', 'queuePk', 'queueSk'], partition: { attribute: 'queuePk', value: partition }, item: (pk, sk) => pk.startsWith('BOOKING#') && sk === 'BOOKING', within: { attribute: 'queueSk', prefix } },
+      { IndexName: GSI.queue, KeyConditionExpression: 'queuePk = :p AND begins_with(queueSk, :w)', ExpressionAttributeValues: { ':p': partition, ':w': prefix } },
       req,
     );
   },

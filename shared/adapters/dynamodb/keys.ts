@@ -88,6 +88,17 @@ export const slotKey = (hallId: string, windowId: string, date: string, start: s
 export const slotRange = (from: string, to: string) => [`SLOT#${from.replaceAll('-', '')}T`, `SLOT#${to.replaceAll('-', '')}T~`] as const;
 export const bookerDayKey = (sub: string, hallId: string, date: string) => ({ pk: `BOOKER#${sub}`, sk: `DAY#${hallId}#${date}` });
 export const checkInCodeKey = (hallId: string, date: string, code: string) => ({ pk: hallPartition(hallId), sk: `CODE#${date}#${code}` });
+/**
+ * A hall's day on the work-queue index [H20]: every booking of the day, by window and then by where it
+ * stands — called (0), waiting by check-in time (1), booked by slot (2), done (3) — so the next to call
+ * at a window is the first item of `windowId#1#` and the day's queue one range.
+ */
+export const hallDayPartition = (hallId: string, date: string) => `HALLDAY#${hallId}#${date}`;
+export const HALL_DAY_PHASE = { called: '0', checked_in: '1', booked: '2', served: '3', no_show: '3', cancelled: '3' } as const;
+export const hallDayIndex = (b: { hallId: string; date: string; windowId: string; status: keyof typeof HALL_DAY_PHASE; start: string; checkedInAt?: string; calledAt?: string; bookingId: string }) => ({
+  queuePk: hallDayPartition(b.hallId, b.date),
+  queueSk: `${b.windowId}#${HALL_DAY_PHASE[b.status]}#${b.status === 'checked_in' ? b.checkedInAt : b.status === 'called' ? b.calledAt : b.start}#${b.bookingId}`,
+});
 
 /** The year of holiday data the provisional deadlines were last counted with. */
 export const CALENDAR_MARK_KEY = { pk: 'META#CALENDAR', sk: 'META' };

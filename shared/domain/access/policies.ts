@@ -71,6 +71,8 @@ export const POLICIES = {
   'booking.cancel': { roles: ['citizen'], ownership: 'booker' },
   // the hall's windows, hours and daily limit are its heads' to set [H11]; every change is recorded
   'hall.manage': { roles: ['head'], ownership: 'hall_staff' },
+  // at the hall [H20]: check-in, calling a window's queue, a no-show, the day's queue; its clerks and heads
+  'hall.desk': { roles: ['clerk', 'head'], ownership: 'hall_staff' },
   'catalog.propose': { roles: ['catalog_admin'], ownership: 'catalog_proposer' },
   'catalog.read_change': { roles: CATALOG_OVERSIGHT, ownership: 'any' },
   'catalog.decide_change': { roles: CATALOG_REVIEW, ownership: 'catalog_reviewer' },

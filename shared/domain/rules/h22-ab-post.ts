@@ -14,3 +14,16 @@ export function takenTaskRefusal(caller: Caller, task: Task, actingAs: string, t
   if (away?.backup === caller.sub) return undefined;
   return `task ${task.taskId} was taken by ${taker.name}; ${away ? `their backup is ${away.backup}` : 'they are not recorded as absent'}`;
 }
+
+/**
+ * AB岗 at a window [H22]: a window the head gave to a clerk (A岗) calls its queue through that clerk;
+ * while they are recorded as away, the backup the head named (B岗) calls in their place; the head
+ * always may. A window given to nobody is any of the hall's clerks'. Returns why not, or undefined.
+ */
+export function windowCallRefusal(caller: Pick<Caller, 'sub'>, window: { windowId: string; clerk?: { sub: string; name?: string } }, actingAs: string, clerkAbsence: Absence | undefined, at: Date): string | undefined {
+  const a = window.clerk;
+  if (!a || a.sub === caller.sub || actingAs === 'head') return undefined;
+  const away = clerkAbsence && Date.parse(clerkAbsence.until) > at.getTime() ? clerkAbsence : undefined;
+  if (away?.backup === caller.sub) return undefined;
+  return `${window.windowId} is ${a.name ?? a.sub}'s window; ${away ? `their backup is ${away.backup}` : 'they are not recorded as absent'}`;
+}

@@ -9,7 +9,7 @@ import { bookingFaults, MAX_DAYS_AHEAD, windowTakes } from '../rules/h20-booking
 import { slotsOfDay } from '../rules/h21-slots.ts';
 import { regionCodePrefix } from '../rules/n4-region-scope.ts';
 import { hoursFaults } from '../rules/h11-opening-hours.ts';
-import { windowsFaults } from '../rules/h8-single-window.ts';
+import { hallOf, windowsFaults } from '../rules/h8-single-window.ts';
 
 /**
  * Halls and their hours, and appointments at their windows (网上预约) [H20] [H21]: the public reads a
@@ -35,7 +35,7 @@ const isDay = (v: string) => {
 };
 
 /** Local now: the date and the minutes since midnight in Asia/Shanghai. */
-function localNow(now: Date) {
+export function localNow(now: Date) {
   const local = new Date(now.getTime() + 8 * 3_600_000);
   return { date: shanghaiDate(now), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }
@@ -202,6 +202,9 @@ export async function configureHall(ports: Pick<HallPorts, 'halls' | 'staff' | '
   const role = await authorize(ports, caller, 'hall.manage', { kind: 'hall', hallId }, ports.clock.now());
   const faults = [...windowsFaults(req.windows), ...hoursFaults(req.hours)];
   if (!Number.isInteger(req.dailyLimit) || req.dailyLimit < 1 || req.dailyLimit > 10) faults.push({ path: 'dailyLimit', message: '1 to 10 bookings a person a day' });
+  req.windows.forEach((w, i) => {
+    if (w.clerk && hallOf(w.clerk.dept) !== hallId) faults.push({ path: `windows/${i}/clerk`, message: `a clerk of a department in ${hall.name} [H22]` });
+  });
   if (faults.length) throw new Invalid(`this configuration of ${hall.name} cannot be kept`, faults);
   if (req.version !== hall.version) throw new Conflict(`${hall.name} is at version ${hall.version}, not ${req.version}: read it again`, { extra: { version: hall.version } });
   const at = ports.clock.now().toISOString();

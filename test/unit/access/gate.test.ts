@@ -218,6 +218,7 @@ const SUBJECT: Record<Action, (role: Role) => Subject> = {
   'archive.schedule_read': () => ({ kind: 'none' }),
   'hall.read': () => ({ kind: 'none' }),
   'hall.manage': () => ({ kind: 'hall', hallId: '610113' }),
+  'hall.desk': () => ({ kind: 'hall', hallId: '610113' }),
   'booking.create': () => ({ kind: 'none' }),
   'booking.list_own': () => ({ kind: 'none' }),
   'booking.read': () => ({ kind: 'booking', booking: { bookingId: 'BK1', booker: { sub: c.applicant.sub, name: c.applicant.name } } }),

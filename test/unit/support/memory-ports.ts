@@ -157,6 +157,15 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     return { items: all.slice(start, end), nextCursor: end < all.length ? Buffer.from(`${list}:${end}`).toString('base64url') : null };
   };
 
+  // a hall's day as the work-queue index orders it (shared/adapters/dynamodb/keys.ts hallDayIndex)
+  const PHASE: Record<string, string> = { called: '0', checked_in: '1', booked: '2', served: '3', no_show: '3', cancelled: '3' };
+  const dayOf = (hallId: string, date: string, windowId?: string) =>
+    [...state.bookings.values()]
+      .filter((b) => b.hallId === hallId && b.date === date && (!windowId || b.windowId === windowId))
+      .map((b) => ({ b, key: `${b.windowId}#${PHASE[b.status]}#${b.status === 'checked_in' ? b.checkedInAt : b.status === 'called' ? b.calledAt : b.start}#${b.bookingId}` }))
+      .sort((x, y) => x.key.localeCompare(y.key))
+      .map((x) => x.b);
+
   const ports: MemoryPorts = {
     seen,
     state,
@@ -647,6 +656,22 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
       async listByBooker(sub, req) {
         const all = [...state.bookings.values()].filter((b) => b.booker.sub === sub).sort((a, b) => `${b.date}T${b.start}`.localeCompare(`${a.date}T${a.start}`));
         return page(all.map((b) => Object.fromEntries(BOOKING_SUMMARY_FIELDS.map((k) => [k, b[k]])) as BookingSummary), req, 'bookings');
+      },
+      async byCode(hallId, date, code) {
+        const b = [...state.bookings.values()].find((x) => x.hallId === hallId && x.date === date && x.checkInCode === code && state.checkInCodes.has(`${hallId}|${date}|${code}`));
+        return b && clone(b);
+      },
+      async update(b, expectedVersion) {
+        if (state.bookings.get(b.bookingId)?.version !== expectedVersion) return false;
+        state.bookings.set(b.bookingId, clone(b));
+        return true;
+      },
+      async nextWaiting(hallId, date, windowId) {
+        const [first] = dayOf(hallId, date, windowId).filter((b) => b.status === 'checked_in');
+        return first && clone(first);
+      },
+      async dayQueue(hallId, date, windowId, req) {
+        return page(dayOf(hallId, date, windowId).map(clone), req, 'hall-day');
       },
       async cancel(b, at) {
         const held = state.bookings.get(b.bookingId);
