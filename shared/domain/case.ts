@@ -77,7 +77,8 @@ export interface Case {
   filedBy: Actor;
   channel: Channel;
   /** where an offline filing was made: the hall of the window [H8], or the self-service kiosk [H11] */
-  filedAt?: { hall?: string; kiosk?: string };
+  /** where it was filed: the hall (and the booking it was filed from [H20]) or the kiosk */
+  filedAt?: { hall?: string; kiosk?: string; booking?: string };
   form: Record<string, unknown>;
   materials: CaseMaterial[];
   status: CaseStatus;

@@ -68,6 +68,8 @@ export interface CaseChange {
   event: { at: string; actor: Actor; action: string; detail?: Record<string, unknown> };
   /** tasks created by this step */
   newTasks?: Task[];
+  /** the booking a window filing serves [H20], written only while it is still at `expectedVersion` */
+  servedBooking?: { booking: Booking; expectedVersion: number };
   /** tasks this step completes: written only if they are still open (a task completes once) */
   completedTasks?: Task[];
   /** tasks updated in place while open (taken, an offline step recorded) */

@@ -42,6 +42,8 @@ export const CreateCaseRequest = z.strictObject({
   form: z.optional(z.record(z.string(), z.unknown())),
   materials: z.array(MaterialRef).check(z.maxLength(100)),
   onBehalfOf: z.optional(text(1, 200)),
+  /** a window filing from the booking its window called [H20] */
+  bookingId: z.optional(text(3, 40)),
 });
 
 export const CorrectionRequest = z.strictObject({ materials: z.array(MaterialRef).check(z.minLength(1), z.maxLength(100)) });

@@ -1,5 +1,5 @@
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, token } from './client';
+import { call, pdf, token, upload } from './client';
 
 /**
  * 网上预约 [H20] [H21] on the real engines: the halls and their hours as a citizen app reads them, the
@@ -235,6 +235,17 @@ describe('at the hall: check-in, the window’s queue, AB岗 and no-shows [H20] 
       [booked[0].bookingId, 'no_show'],
     ]);
     expect((await call('GET', '/v1/halls/610113001/queue', { token: elsewhere })).status).toBe(403);
+
+    // the window files the case from the booking it called: the case records it, the booking is served, once
+    const materials = await Promise.all(['M01', 'M02', 'M04', 'M05'].map(async (code) => ({ code, objectKey: await upload(clerkA, pdf(code)) })));
+    const filing = (key: string) =>
+      call('POST', '/v1/cases', { token: clerkA, headers: { 'Idempotency-Key': key }, body: { matterCode: DEMO_FOOD_MATTER_CODE, applicant: { type: 'person', name: '预约desk-2', idNumber: '610113199001011230' }, channel: 'window', onBehalfOf: `bk-${run}-desk-2`, materials, bookingId: first.body.bookingId } });
+    const filed = await filing(`file-${run}`);
+    expect(filed.status).toBe(201);
+    const served = await call('GET', `/v1/bookings/${first.body.bookingId}`, { token: people[1] });
+    expect(served.body).toMatchObject({ status: 'served', caseId: filed.body.caseId });
+    const again = await filing(`file-again-${run}`);
+    expect([again.status, JSON.stringify(again.body)]).toEqual([422, expect.stringContaining('served')]);
     expect((await call('GET', '/v1/halls/610113001/queue?date=today', { token: clerkA })).status).toBe(400);
   });
 });

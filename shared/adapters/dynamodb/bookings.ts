@@ -19,7 +19,8 @@ import { commitTransaction } from './transactions.ts';
  */
 const REFUSAL_OF: (BookRefusal | 'exists')[] = ['full', 'limit', 'exists', 'code'];
 
-const bookingItem = (b: Booking) => ({ ...bookingKey(b.bookingId), type: 'booking', ...b, ...bookerIndex(b.booker.sub, b.date, b.start, b.bookingId), ...hallDayIndex(b) });
+/** A booking's item with its index entries (the booker's list, the hall's day); the case repository writes it when a case serves it. */
+export const bookingItem = (b: Booking) => ({ ...bookingKey(b.bookingId), type: 'booking', ...b, ...bookerIndex(b.booker.sub, b.date, b.start, b.bookingId), ...hallDayIndex(b) });
 
 export const bookingStore: BookingStore = {
   async taken(hallId, from, to) {

@@ -11,6 +11,7 @@ import type { CaseChange, CaseRepository, Page, PageRequest } from '../../domain
 import { regionContains } from '../../domain/rules/n4-region-scope.ts';
 import { casesTable, dynamo } from './client.ts';
 import { page, type CursorShape } from './cursor.ts';
+import { bookingItem } from './bookings.ts';
 import { deadlineCaseIds, queryAll } from './query.ts';
 import {
   applicantIndex,
@@ -207,6 +208,10 @@ export const caseRepository: CaseRepository = {
     ];
     // a complaint is handled once: its item is replaced only while it is still open
     const handledIndex = change.complaint && 'handled' in change.complaint ? items.push({ Put: { TableName, Item: complaintItem(change.complaint.handled), ...onlyWhileOpen } }) - 1 : -1;
+    // [H20] the booking a window filing serves, only while it is as the filing validated it
+    const bookingIndex = change.servedBooking
+      ? items.push({ Put: { TableName, Item: bookingItem(change.servedBooking.booking), ConditionExpression: '#bv = :bv', ExpressionAttributeNames: { '#bv': 'version' }, ExpressionAttributeValues: { ':bv': change.servedBooking.expectedVersion } } }) - 1
+      : -1;
     // [N15] a new case takes the applicant's open-case marker for its matter; a case that ends gives it back
     const lock = openCaseKey(after.applicant.sub, after.matterCode);
     const lockIndex = items.length;
@@ -226,6 +231,7 @@ export const caseRepository: CaseRepository = {
         throw new OpenCaseExists({ caseId: open.Item?.caseId as string | undefined, receiptNo: open.Item?.receiptNo as string | undefined }, { cause: err });
       }
       if (handledIndex >= 0 && failed(handledIndex)) throw new Conflict('the complaint has already been handled', { cause: err });
+      if (bookingIndex >= 0 && failed(bookingIndex)) throw new Conflict('the booking was served or changed meanwhile', { cause: err });
       const changedLicence = (change.licenceUpdates ?? []).find((_, i) => failed(items.indexOf(licenceUpdates[i * 2])));
       if (changedLicence) {
         // its status moved: revoked or superseded by someone else; only its PDF was recorded: read it again

@@ -1,3 +1,4 @@
+import type { Booking } from '../booking.ts';
 import { authorize, type Subject } from '../access/gate.ts';
 import { shanghaiDate } from '../calendar.ts';
 import { hasRole, type Caller } from '../caller.ts';
@@ -26,6 +27,8 @@ export interface ApplicationRequest {
   materials: MaterialRef[];
   /** the applicant's `sub`, when a clerk or agent files for them */
   onBehalfOf?: string;
+  /** a window filing from the booking the clerk called (网上预约) [H20] */
+  bookingId?: string;
 }
 
 /** What the intake hands to the routing workflow: one filing, its id and time fixed before it runs. */
@@ -41,6 +44,8 @@ export interface Validated {
   applicant: Applicant;
   matterVersion: number;
   filedAt?: Case['filedAt'];
+  /** the booking the case is filed from, as it was read: served in the case's own transaction */
+  booking?: { bookingId: string; version: number };
 }
 
 export interface Receipt {
@@ -115,7 +120,7 @@ function applicantOnRecord(input: RoutingInput, applicantSub: string): Applicant
  * Routing step 1 [N14] 统一收件: the application against the catalog, the filer's right to file it (the
  * gate), and the uploaded bytes. Refusals are 422 (invalid for the matter) or 403 (not the filer's to make).
  */
-export async function validateApplication(ports: Pick<Ports, 'catalog' | 'uploads' | 'cases' | 'trustAnchors' | 'staff' | 'authorisations'>, input: RoutingInput): Promise<Validated> {
+export async function validateApplication(ports: Pick<Ports, 'catalog' | 'uploads' | 'cases' | 'trustAnchors' | 'staff' | 'authorisations' | 'bookings'>, input: RoutingInput): Promise<Validated> {
   const { filer, request } = input;
   assertFormWithinLimits(request.form);
   const applicantSub = applicantSubFor(filer, request);
@@ -125,9 +130,26 @@ export async function validateApplication(ports: Pick<Ports, 'catalog' | 'upload
   const subject: Subject = { kind: 'filing', applicantSub, channel: request.channel, matter, applicant: request.applicant };
   await authorize(ports, filer, 'case.file', subject, new Date(input.submittedAt));
   const applicant = applicantOnRecord(input, applicantSub);
-  const filedAt: Case['filedAt'] = request.channel === 'kiosk' ? { kiosk: filer.kiosk } : request.channel === 'window' ? { hall: hallOf(filer.dept) } : undefined;
+  const booking = request.bookingId === undefined ? undefined : await bookingToServe(ports, filer, request, applicant);
+  const filedAt: Case['filedAt'] = request.channel === 'kiosk' ? { kiosk: filer.kiosk } : request.channel === 'window' ? { hall: hallOf(filer.dept), ...(booking ? { booking: booking.bookingId } : {}) } : undefined;
   const materials = await checkMaterials(ports, matter, request.materials, filer.sub, applicant, input.submittedAt);
-  return { materials, applicant, matterVersion: matter.version, ...(filedAt ? { filedAt } : {}) };
+  return { materials, applicant, matterVersion: matter.version, ...(filedAt ? { filedAt } : {}), ...(booking ? { booking: { bookingId: booking.bookingId, version: booking.version } } : {}) };
+}
+
+/**
+ * The booking a window filing is made from [H20]: one this hall's window called, for this matter, booked
+ * by the applicant the clerk names (the same identity number); the case then records it, and the
+ * booking is served in the case's own transaction.
+ */
+async function bookingToServe(ports: Pick<Ports, 'bookings'>, filer: Caller, request: ApplicationRequest, applicant: Applicant): Promise<Booking> {
+  const refuse = (message: string) => new Invalid(`this case cannot be filed from booking ${request.bookingId}: ${message}`, [{ path: 'bookingId', message }]);
+  if (request.channel !== 'window') throw refuse('a booking is filed from at the window');
+  const b = await ports.bookings.get(request.bookingId!);
+  if (!b || b.hallId !== hallOf(filer.dept)) throw refuse(`no booking of this hall has the id`);
+  if (b.status !== 'called') throw refuse(`it is ${b.status}; a booking is filed from once its window has called it`);
+  if (b.matterCode !== request.matterCode) throw refuse(`it was booked for ${b.matterName}`);
+  if (b.booker.idNumber && b.booker.idNumber.toUpperCase() !== applicant.idNumber) throw refuse('it was booked by someone else');
+  return b;
 }
 
 export function acceptanceTask(c: Case, n: number, at: string, assignee?: Actor): Task {
@@ -162,7 +184,7 @@ function receiptOf(c: Case, noticeId = childId(c.caseId, 'N', 1), sha256 = '', d
  * names the open case only to a filer the gate lets see it.
  */
 export async function recordSubmission(
-  ports: Pick<Ports, 'cases' | 'catalog' | 'clock' | 'calendar' | 'metrics' | 'staff' | 'authorisations'>,
+  ports: Pick<Ports, 'cases' | 'catalog' | 'clock' | 'calendar' | 'metrics' | 'staff' | 'authorisations' | 'bookings'>,
   input: RoutingInput & { validated: Validated },
 ): Promise<Receipt> {
   const existing = await ports.cases.getCase(input.caseId);
@@ -205,11 +227,14 @@ export async function recordSubmission(
     acceptBy,
   });
   try {
+    const served = input.validated.booking ? await ports.bookings.get(input.validated.booking.bookingId) : undefined;
     const saved = await ports.cases.commit({
       after: c,
-      event: { at: input.submittedAt, actor: filedBy, action: 'submit', detail: { channel: c.channel, receiptNo: c.receiptNo } },
+      event: { at: input.submittedAt, actor: filedBy, action: 'submit', detail: { channel: c.channel, receiptNo: c.receiptNo, ...(served ? { bookingId: served.bookingId } : {}) } },
       newTasks: [acceptanceTask(c, 1, input.submittedAt)],
       notices: [receipt],
+      // [H20] the booking the case is filed from is served with it, only while it is as validated
+      ...(served && input.validated.booking ? { servedBooking: { booking: { ...served, status: 'served', servedAt: input.submittedAt, caseId: c.caseId, version: input.validated.booking.version + 1 }, expectedVersion: input.validated.booking.version } } : {}),
     });
     ports.metrics.count('CaseSubmitted', metricDimensions(saved));
     return receiptOf(saved, receipt.noticeId, receipt.sha256, matter.deptName);

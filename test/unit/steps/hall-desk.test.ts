@@ -2,7 +2,7 @@ import { DEMO_HALLS } from '#shared/catalog/demo-halls';
 import { Conflict, Forbidden, NotFound } from '#shared/domain/errors';
 import { book } from '#shared/domain/steps/bookings';
 import { callNext, checkIn, dayQueue, markNoShow } from '#shared/domain/steps/hall-desk';
-import { citizen, FOOD, PEOPLE, refusal, seedCatalog, staff } from '../support/fixtures';
+import { application, citizen, file, FOOD, PARALLEL, PEOPLE, refusal, seedCatalog, staff } from '../support/fixtures';
 import { memoryPorts, type MemoryPorts } from '../support/memory-ports';
 
 /**
@@ -93,5 +93,46 @@ describe('AB岗 at a window [H22]', () => {
     expect((await callNext(ports, head, '610113', 'W02'))?.status).toBe('called');
     ports.state.absences.set('610113-XZSP#clerk-a', { dept: '610113-XZSP', sub: 'clerk-a', backup: 'clerk-b', until: at('18:00'), reason: '病假', recordedBy: 'head-yt', recordedAt: at('08:00') });
     expect((await callNext(ports, colleague, '610113', 'W02'))?.status).toBe('called');
+  });
+});
+
+describe('filing the case from a called booking [H20]', () => {
+  test('the window files the case from the booking it called: the case records it and the booking is served, once', async () => {
+    const { ports, codes, ids } = await setUp();
+    ports.setNow(at('08:50'));
+    await checkIn(ports, clerk, '610113', codes[1]);
+    const called = (await callNext(ports, clerk, '610113', 'W02'))!;
+    const request = application(ports, clerk, FOOD, 'window', PEOPLE.chen, { onBehalfOf: 'walk-in-chen', bookingId: called.bookingId });
+    const receipt = await file(ports, clerk, request);
+    const c = ports.state.cases.get(receipt.caseId)!.case;
+    expect(c.filedAt).toEqual({ hall: '610113', booking: ids[1] });
+    expect(ports.state.bookings.get(ids[1])).toMatchObject({ status: 'served', caseId: receipt.caseId, servedAt: expect.any(String) });
+    expect(ports.state.cases.get(receipt.caseId)!.events[0].detail).toMatchObject({ bookingId: ids[1] });
+    // a second filing from it is refused: it is served
+    const again = await refusal(file(ports, clerk, application(ports, clerk, PARALLEL, 'window', PEOPLE.chen, { onBehalfOf: 'walk-in-chen', bookingId: ids[1] })));
+    expect([again.constructor.name, again.message]).toEqual(['Invalid', expect.stringContaining('served')]);
+  });
+
+  test('refused: a booking not yet called, booked by someone else, for another matter, of another hall, or named online', async () => {
+    const { ports, codes, ids } = await setUp();
+    ports.setNow(at('08:50'));
+    await checkIn(ports, clerk, '610113', codes[0]);
+    const called = (await callNext(ports, clerk, '610113', 'W02'))!;
+    const window = (who: typeof PEOPLE.wang, extra: object) => application(ports, clerk, FOOD, 'window', who, { onBehalfOf: `walk-in-${who.name}`, ...extra });
+    for (const [request, why] of [
+      [window(PEOPLE.chen, { bookingId: ids[1] }), 'once its window has called it'],
+      [window(PEOPLE.chen, { bookingId: called.bookingId }), 'booked by someone else'],
+      [application(ports, clerk, PARALLEL, 'window', PEOPLE.wang, { onBehalfOf: 'walk-in-wang', bookingId: called.bookingId }), 'booked for'],
+      [window(PEOPLE.wang, { bookingId: 'BKNOSUCHBOOKING' }), 'no booking of this hall'],
+      [application(ports, citizen(PEOPLE.wang), FOOD, 'online', PEOPLE.wang, { bookingId: called.bookingId }), 'at the window'],
+    ] as const) {
+      const err = await refusal(file(ports, request.channel === 'online' ? citizen(PEOPLE.wang) : clerk, request));
+      expect([err.constructor.name, err.message]).toEqual(['Invalid', expect.stringContaining(why)]);
+    }
+    const lianhu = staff('clerk-lh', 'clerk', '610104-XZSP');
+    const err = await refusal(file(ports, lianhu, application(ports, lianhu, FOOD, 'window', PEOPLE.wang, { onBehalfOf: 'walk-in-wang', bookingId: called.bookingId })));
+    // another hall's clerk cannot file 雁塔区's matter at all [H8], booking or none
+    expect(err.constructor.name).toBe('Forbidden');
+    expect(ports.state.bookings.get(called.bookingId)?.status).toBe('called');
   });
 });

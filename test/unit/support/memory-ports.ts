@@ -200,6 +200,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
           const held = current?.complaints.find((x) => x.complaintId === (change.complaint as { handled: Complaint }).handled.complaintId);
           if (held?.status !== 'open') throw new Conflict('the complaint has already been handled');
         }
+        if (change.servedBooking && state.bookings.get(change.servedBooking.booking.bookingId)?.version !== change.servedBooking.expectedVersion) throw new Conflict('the booking was served or changed meanwhile');
         const lock = `${change.after.applicant.sub}#${change.after.matterCode}`;
         if (!before && state.openCases.has(lock)) throw new OpenCaseExists(state.openCases.get(lock)!);
         const seq = (before?.eventSeq ?? 0) + 1;
@@ -217,6 +218,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         };
         [...(change.newTasks ?? []), ...(change.completedTasks ?? []), ...(change.updatedTasks ?? [])].forEach(put);
         file.notices.push(...(change.notices ?? []).map(clone));
+        if (change.servedBooking) state.bookings.set(change.servedBooking.booking.bookingId, clone(change.servedBooking.booking));
         if (change.complaint) {
           const c = 'filed' in change.complaint ? change.complaint.filed : change.complaint.handled;
           const i = file.complaints.findIndex((x) => x.complaintId === c.complaintId);
