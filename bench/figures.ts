@@ -34,3 +34,28 @@ export function table(header: string[], rows: (string | number)[][], alignLeft =
 
 /** A state machine's name without CDK's hash suffix. */
 export const machineName = (sfn: LocalStepFunctions, arn: string) => (sfn.machines.get(arn)?.name ?? arn.split(':').pop()!).replace(/[0-9A-F]{8}$/, '');
+
+/**
+ * The capacity DynamoDB (Local) reports for every request a document client sends while `counting`:
+ * read and write units and requests, as the platform's own adapters make them.
+ */
+export function meterCapacity(client: { middlewareStack: { add: (mw: any, opts: { step: 'initialize'; name: string }) => void } }) {
+  const units = { read: 0, write: 0, requests: 0 };
+  const meter = { units, counting: false, reset: () => Object.assign(units, { read: 0, write: 0, requests: 0 }) };
+  client.middlewareStack.add(
+    (next: (args: any) => Promise<any>, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
+      args.input.ReturnConsumedCapacity = 'TOTAL';
+      const out = await next(args);
+      if (meter.counting) {
+        units.requests++;
+        const cc = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
+        const n = ([] as { CapacityUnits?: number }[]).concat(cc ?? []).reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
+        if (/Put|Update|Delete|Write/.test(context.commandName ?? '')) units.write += n;
+        else units.read += n;
+      }
+      return out;
+    },
+    { step: 'initialize', name: 'benchCapacity' },
+  );
+  return meter;
+}

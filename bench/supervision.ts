@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDb } from '../local/engines/dynamodb.ts';
-import { pct } from './figures.ts';
+import { meterCapacity, pct } from './figures.ts';
 
 /**
  * `npm run bench:supervision` (issue 10): the sweeper over OPEN cases on DynamoDB Local, of which a
@@ -42,23 +42,8 @@ async function main() {
   );
 
   // every read and write the platform's own adapters make, with the capacity DynamoDB Local reports
-  const units = { read: 0, write: 0, requests: 0 };
-  let counting = false;
-  dynamo().middlewareStack.add(
-    (next, context) => async (args) => {
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-      const out = await next(args);
-      if (counting) {
-        units.requests++;
-        const cc = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
-        const n = ([] as { CapacityUnits?: number }[]).concat(cc ?? []).reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
-        if (/Put|Update|Delete|Write/.test(context.commandName ?? '')) units.write += n;
-        else units.read += n;
-      }
-      return out;
-    },
-    { step: 'initialize', name: 'benchCapacity' },
-  );
+  const meter = meterCapacity(dynamo());
+  const units = meter.units;
 
   // the due cases: real case files (case, filing, event, review task), overdue, their watch day come
   const mem = memoryPorts({ now: '2026-11-02T02:00:00Z' });
@@ -94,11 +79,11 @@ async function main() {
   const noMetrics = { count() {}, evaluation() {}, stuckNotices() {}, alert() {} };
   const ports = { cases: caseRepository, alerts: alertStore, clock: { now: () => new Date(`${TODAY}T10:00:00+08:00`) }, calendar: CALENDAR, settings, metrics: noMetrics };
   // the watch list alone: what the sweeper reads to find the due cases
-  counting = true;
+  meter.counting = true;
   let found = 0;
   for await (const _ of alertStore.due(TODAY, 13)) found++;
   const index = { ...units };
-  Object.assign(units, { read: 0, write: 0, requests: 0 });
+  meter.reset();
   const s0 = performance.now();
   let looked = 0;
   let raised = 0;
@@ -109,9 +94,9 @@ async function main() {
     if (r.looked.length < 500) break;
   }
   const sweepS = (performance.now() - s0) / 1000;
-  counting = false;
+  meter.counting = false;
   const swept = { ...units };
-  Object.assign(units, { read: 0, write: 0, requests: 0 });
+  meter.reset();
 
   // what one Scan of the table costs, for comparison (never done on a request path)
   let scanUnits = 0;
@@ -136,12 +121,12 @@ async function main() {
   const read: Record<string, number> = {};
   for (const [label, by] of [['total', undefined], ['by=region', 'region']] as const) {
     for (let i = 0; i < 21; i++) {
-      counting = i === 20;
+      meter.counting = i === 20;
       const t = performance.now();
       await readMetrics(metricPorts, supervisor as never, { from: '2026-11-01', to: '2026-11-30', ...(by ? { by } : {}) });
       if (i > 0) latencies[label].push(performance.now() - t);
     }
-    counting = false;
+    meter.counting = false;
     read[label] = units.read;
     units.read = 0;
   }
