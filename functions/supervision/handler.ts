@@ -2,6 +2,7 @@ import { alertStore } from '#shared/adapters/dynamodb/alerts';
 import { authorisationStore } from '#shared/adapters/dynamodb/authorisations';
 import { caseRepository } from '#shared/adapters/dynamodb/case-repository';
 import { catalogReader } from '#shared/adapters/dynamodb/catalog';
+import { hallStore } from '#shared/adapters/dynamodb/halls';
 import { staffRegister } from '#shared/adapters/dynamodb/staff-register';
 import { regions } from '#shared/adapters/regions';
 import { systemClock } from '#shared/adapters/system';
@@ -13,7 +14,7 @@ import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
 import { queryChoice } from '#shared/http/parse';
 
-const ports = { alerts: alertStore, counters: counterStore, cases: caseRepository, catalog: catalogReader, regions, staff: staffRegister, authorisations: authorisationStore, clock: systemClock };
+const ports = { halls: hallStore, alerts: alertStore, counters: counterStore, cases: caseRepository, catalog: catalogReader, regions, staff: staffRegister, authorisations: authorisationStore, clock: systemClock };
 
 /** 电子监察 for supervisors [N20]: the rules, the alerts of their region, and its figures. */
 export const handler = apiHandler('supervision', {

@@ -208,7 +208,11 @@ export class WorkflowsStack extends Stack {
         bisectBatchOnError: true,
         retryAttempts: 5,
         reportBatchItemFailures: true,
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('event') } } } })],
+        filters: [
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('event') } } } }),
+          // [H20] every move of a booking (new or changed), counted into its hall's figures
+          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('booking') } } } }),
+        ],
       }),
     );
 

@@ -131,7 +131,7 @@ const SPECS = [
     body: { name: 'FollowUpRequest' },
   },
   { method: 'GET', path: '/v1/supervision/rules', fn: 'supervision', action: 'supervision.rules', summary: 'Every e-supervision rule: its id, level, category, phase and article [N20]' },
-  { method: 'GET', path: '/v1/supervision/metrics', fn: 'supervision', action: 'supervision.metrics', summary: 'A region’s or department’s figures for a period (?from=&to=&region=&dept=&by=region|dept|channel|day) [N20] [N21]' },
+  { method: 'GET', path: '/v1/supervision/metrics', fn: 'supervision', action: 'supervision.metrics', summary: 'A region’s or department’s figures for a period (?from=&to=&region=&dept=&by=region|dept|channel|day|hall) [N20] [N21]; a hall’s bookings, check-ins, no-shows and waiting [H20]' },
   { method: 'GET', path: '/v1/supervision/alerts', fn: 'supervision', action: 'supervision.alerts', summary: 'Alerts of the supervisor’s region (?level=yellow|red&status=open|cleared&region=&dept=), paged [N20]' },
   {
     method: 'POST',

@@ -489,14 +489,14 @@ describe('Lambda bundling: local esbuild, never Docker', () => {
 
 // ---------------------------------------------------------------------------------------------------
 describe('notices as documents ([N14] 文书)', () => {
-  test('the cases table streams new images, read by the notices function for notice items marked RENDER only, by the archive checks for running check runs only, and by the alerts function for new audit events only', () => {
+  test('the cases table streams new images, read by the notices function for notice items marked RENDER only, by the archive checks for running check runs only, and by the alerts function for new audit events and booking moves only', () => {
     dataT().hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
     const mappings = Object.values(resources(workflowsT(), 'AWS::Lambda::EventSourceMapping'));
     const of = (fn: string) => mappings.filter((x) => JSON.stringify(x.Properties!.FunctionName).includes(fn));
     expect([mappings.length, of('NoticesFn').length, of('ArchiveChecksFn').length, of('MonitorFn').length]).toEqual([3, 1, 1, 1]);
-    // [N20] every step is supervised once: the one audit event each step inserts, nothing else
+    // [N20] every step is supervised once: the one audit event each step inserts; and [H20] each move of a booking, counted for its hall; nothing else
     const alerts = of('MonitorFn')[0].Properties!;
-    expect(alerts.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['event'] } } } }]);
+    expect(alerts.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['event'] } } } }, { dynamodb: { NewImage: { type: { S: ['booking'] } } } }]);
     expect(alerts).toMatchObject({ BisectBatchOnFunctionError: true, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 5 });
     // [E18] one check run page per invocation, and nothing but running check runs
     const checks = of('ArchiveChecksFn')[0].Properties!;

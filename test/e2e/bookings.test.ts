@@ -1,5 +1,5 @@
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, pdf, token, upload } from './client';
+import { call, eventually, pdf, token, upload } from './client';
 
 /**
  * 网上预约 [H20] [H21] on the real engines: the halls and their hours as a citizen app reads them, the
@@ -246,6 +246,15 @@ describe('at the hall: check-in, the window’s queue, AB岗 and no-shows [H20] 
     expect(served.body).toMatchObject({ status: 'served', caseId: filed.body.caseId });
     const again = await filing(`file-again-${run}`);
     expect([again.status, JSON.stringify(again.body)]).toEqual([422, expect.stringContaining('served')]);
+
+    // [N20] the station's figures of the day, counted from the stream: these three bookings' moves at least
+    const supervisor = await token({ sub: `sup-bk-${run}`, roles: ['supervisor'], region: '610113' });
+    const station = await eventually('the station’s moves counted', async () => {
+      const r = await call('GET', `/v1/supervision/metrics?from=${today}&to=${today}&region=610113&by=hall`, { token: supervisor });
+      const g = r.body.groups?.find((x: any) => x.key === '610113001');
+      return g && g.appointments.booked >= 3 && g.appointments.checkedIn >= 2 && g.appointments.noShows >= 1 && g.appointments.served >= 1 && g;
+    });
+    expect(station).toMatchObject({ name: '小寨路街道便民服务站', appointments: { avgWaitMinutes: expect.any(Number) } });
     expect((await call('GET', '/v1/halls/610113001/queue?date=today', { token: clerkA })).status).toBe(400);
   });
 });

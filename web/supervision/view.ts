@@ -17,6 +17,8 @@ export interface Figures {
   onTimeRate: number | null;
   avgWorkingDays: number | null;
   evaluations: { count: number; average: number | null; bad: number };
+  /** at the halls [H20]: bookings, check-ins, no-shows, cases filed from bookings, minutes from check-in to the call */
+  appointments: { booked: number; cancelled: number; checkedIn: number; noShows: number; served: number; avgWaitMinutes: number | null };
 }
 export type Group = Figures & { key: string; name: string };
 export type MetricsAnswer = Figures & { from: string; to: string; region: string; regionName: string; dept?: string; groups?: Group[] };
@@ -51,6 +53,10 @@ export function headline(m: Figures): Tile[] {
     { key: 'evaluations', label: '评价', value: count(m.evaluations.count) },
     { key: 'evaluationAverage', label: '平均评分', value: score(m.evaluations.average) },
     { key: 'bad', label: '差评', value: count(m.evaluations.bad), warn: m.evaluations.bad > 0 },
+    { key: 'booked', label: '网上预约', value: count(m.appointments.booked) },
+    { key: 'checkedIn', label: '预约签到', value: count(m.appointments.checkedIn) },
+    { key: 'noShows', label: '预约爽约', value: count(m.appointments.noShows) },
+    { key: 'avgWaitMinutes', label: '平均等候（分钟）', value: m.appointments.avgWaitMinutes === null ? '—' : m.appointments.avgWaitMinutes.toFixed(1) },
   ];
 }
 

@@ -31,7 +31,7 @@ export const counterStore: CounterStore = {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: casesTable(), Item: { ...countedKey(step.caseId, step.seq), type: 'counted', day: counted.day }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            ...rollUp(counted.dept).map(({ region, entry }) => ({
+            ...rollUp(counted.dept, counted.hall).map(({ region, entry }) => ({
               Update: { TableName: casesTable(), Key: counterKey(region, counted.day, entry), UpdateExpression: `ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values },
             })),
           ],

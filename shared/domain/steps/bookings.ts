@@ -1,4 +1,5 @@
 import { authorize } from '../access/gate.ts';
+import { bookingCountsOf } from '../business-metrics.ts';
 import { bookingIdOf, newCheckInCode, type Booking } from '../booking.ts';
 import type { Caller } from '../caller.ts';
 import { dayAfter, shanghaiDate } from '../calendar.ts';
@@ -220,4 +221,13 @@ export async function hallChanges(ports: Pick<HallPorts, 'halls' | 'staff' | 'au
   if (!(await ports.halls.get(hallId))) throw new NotFound(`there is no hall ${hallId}`);
   await authorize(ports, caller, 'hall.manage', { kind: 'hall', hallId }, ports.clock.now());
   return ports.halls.changes(hallId, page);
+}
+
+/**
+ * A booking's move counted into its hall's figures [H20] [N20], from the case table's stream: once per
+ * version (the counter store's marker), so a redelivered record counts nothing twice.
+ */
+export async function countBookingMove(ports: Pick<Ports, 'counters'>, b: Pick<Booking, 'bookingId' | 'hallId' | 'date' | 'status' | 'version' | 'checkedInAt' | 'calledAt'>): Promise<boolean> {
+  const counted = bookingCountsOf(b);
+  return counted ? ports.counters.add({ caseId: b.bookingId, seq: b.version }, counted) : false;
 }

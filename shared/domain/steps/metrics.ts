@@ -18,7 +18,7 @@ export interface MetricsRequest {
 
 /** The longest period one request may ask for: a year, so a request costs at most a year of a region's entries. */
 export const MAX_PERIOD_DAYS = 366;
-const BY = ['region', 'dept', 'channel', 'day'] as const;
+const BY = ['region', 'dept', 'channel', 'day', 'hall'] as const;
 type By = (typeof BY)[number];
 
 const CHANNEL_NAMES: Record<Channel, string> = { online: '网上申请', window: '窗口', agent: '代办', kiosk: '自助终端' };
@@ -51,7 +51,7 @@ const sumOf = (entries: CounterEntry[], channel?: Channel) =>
 type Figures = ReturnType<typeof figuresOf>;
 export type MetricsAnswer = Figures & { from: string; to: string; region: string; regionName: string; dept?: string; groups?: (Figures & { key: string; name: string })[] };
 
-export async function readMetrics(ports: Pick<Ports, 'counters' | 'regions' | 'catalog' | 'cases' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, req: MetricsRequest): Promise<MetricsAnswer> {
+export async function readMetrics(ports: Pick<Ports, 'counters' | 'regions' | 'catalog' | 'cases' | 'staff' | 'authorisations' | 'clock' | 'halls'>, caller: Caller, req: MetricsRequest): Promise<MetricsAnswer> {
   const { from, to } = period(req.from, req.to);
   if (req.by !== undefined && !BY.includes(req.by as By)) throw new Malformed(`by is ${BY.join(', ')}`, [{ path: 'by', message: `one of ${BY.join(', ')}` }]);
   const by = req.by as By | undefined;
@@ -74,11 +74,14 @@ export async function readMetrics(ports: Pick<Ports, 'counters' | 'regions' | 'c
     const [kind, code] = e.entry.split('#');
     if (by === 'day') put(e.day, e);
     else if (by === 'dept' && kind === 'DEPT') put(code, e);
+    // [H20] the region's own halls (a county's centre and its stations; a city's or the province's centre)
+    else if (by === 'hall' && kind === 'HALL') put(code, e);
     // a region's own departments are its 本级, beside the regions below it
     else if (by === 'region') put(kind === 'REGION' ? code : region, e);
   }
   const keys = [...groups.keys()].sort();
   const deptNames = by === 'dept' ? await ports.catalog.departmentNames(keys) : {};
-  const name = (key: string) => (by === 'dept' ? (deptNames[key] ?? key) : by === 'region' ? (key === region ? `${ports.regions.name(region) ?? region}本级` : (ports.regions.name(key) ?? key)) : key);
+  const hallNames = by === 'hall' ? Object.fromEntries(await Promise.all(keys.map(async (k) => [k, (await ports.halls.get(k))?.name ?? k]))) : {};
+  const name = (key: string) => (by === 'dept' ? (deptNames[key] ?? key) : by === 'hall' ? hallNames[key] : by === 'region' ? (key === region ? `${ports.regions.name(region) ?? region}本级` : (ports.regions.name(key) ?? key)) : key);
   return { ...head, groups: keys.map((key) => ({ key, name: name(key), ...figuresOf(sumOf(groups.get(key)!)) })) };
 }

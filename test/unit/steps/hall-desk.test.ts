@@ -1,6 +1,7 @@
 import { DEMO_HALLS } from '#shared/catalog/demo-halls';
 import { Conflict, Forbidden, NotFound } from '#shared/domain/errors';
-import { book } from '#shared/domain/steps/bookings';
+import { book, countBookingMove } from '#shared/domain/steps/bookings';
+import { readMetrics } from '#shared/domain/steps/metrics';
 import { callNext, checkIn, dayQueue, markNoShow } from '#shared/domain/steps/hall-desk';
 import { application, citizen, file, FOOD, PARALLEL, PEOPLE, refusal, seedCatalog, staff } from '../support/fixtures';
 import { memoryPorts, type MemoryPorts } from '../support/memory-ports';
@@ -134,5 +135,30 @@ describe('filing the case from a called booking [H20]', () => {
     // another hall's clerk cannot file 雁塔区's matter at all [H8], booking or none
     expect(err.constructor.name).toBe('Forbidden');
     expect(ports.state.bookings.get(called.bookingId)?.status).toBe('called');
+  });
+});
+
+describe('the halls’ figures [H20] [N20]', () => {
+  test('each move of a booking is counted once into its hall, county, city and province: bookings, check-ins, waiting, no-shows, served', async () => {
+    const { ports, codes, ids } = await setUp();
+    const count = async (id: string) => countBookingMove(ports, ports.state.bookings.get(id)!);
+    for (const id of ids) expect(await count(id)).toBe(true);
+    // a redelivered record counts nothing
+    expect(await count(ids[0])).toBe(false);
+    ports.setNow(at('08:50'));
+    await checkIn(ports, clerk, '610113', codes[0]);
+    await count(ids[0]);
+    ports.setNow(at('09:02'));
+    await callNext(ports, clerk, '610113', 'W02');
+    await count(ids[0]);
+    await markNoShow(ports, clerk, ids[0]);
+    await count(ids[0]);
+    const supervisor = { sub: 'sup', name: 'sup', roles: ['supervisor' as const], region: '610000' };
+    const province = await readMetrics(ports, supervisor, { from: '2026-06-03', to: '2026-06-03' });
+    expect(province.appointments).toEqual({ booked: 3, cancelled: 0, checkedIn: 1, noShows: 1, served: 0, avgWaitMinutes: 12 });
+    const halls = await readMetrics(ports, supervisor, { from: '2026-06-03', to: '2026-06-03', region: '610113', by: 'hall' });
+    expect(halls.groups?.map((g) => [g.key, g.name, g.appointments.booked])).toEqual([['610113', '雁塔区政务服务中心', 3]]);
+    // the case figures are untouched by the bookings
+    expect(province.submitted).toBe(0);
   });
 });

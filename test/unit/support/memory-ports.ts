@@ -692,7 +692,7 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         const id = `${step.caseId}#${step.seq}`;
         if (state.counted.has(id)) return false;
         state.counted.add(id);
-        for (const { region, entry } of rollUp(counted.dept)) {
+        for (const { region, entry } of rollUp(counted.dept, counted.hall)) {
           const key = `${region}|${counted.day}|${entry}`;
           const byChannel = state.counters.get(key) ?? {};
           byChannel[counted.channel] = addCounts({ ...(byChannel[counted.channel] ?? {}) }, counted.counts);

@@ -17,6 +17,7 @@ const figures = (over: Partial<Figures> = {}): Figures => ({
   onTimeRate: 0.99727,
   avgWorkingDays: 3.5,
   evaluations: { count: 800, average: 4.81, bad: 7 },
+  appointments: { booked: 320, cancelled: 12, checkedIn: 290, noShows: 18, served: 270, avgWaitMinutes: 6.4 },
   ...over,
 });
 const group = (key: string, name: string, over: Partial<Figures> = {}): Group => ({ key, name, ...figures(over) });
@@ -38,6 +39,10 @@ describe('the headline figures', () => {
       evaluations: '800',
       evaluationAverage: '4.81',
       bad: '7',
+      booked: '320',
+      checkedIn: '290',
+      noShows: '18',
+      avgWaitMinutes: '6.4',
     });
     expect(tiles.filter((t) => t.warn).map((t) => t.key)).toEqual(['overdue', 'bad']);
     expect(headline(figures({ overdue: 0, evaluations: { count: 0, average: null, bad: 0 } })).filter((t) => t.warn)).toEqual([]);
