@@ -8,6 +8,7 @@ import { regions } from '#shared/adapters/regions';
 import { systemClock } from '#shared/adapters/system';
 import { book, cancelBooking, configureHall, hallChanges, listHalls, listMyBookings, listSlots, publicHall, readBooking } from '#shared/domain/steps/bookings';
 import { callNext, checkIn, dayQueue, markNoShow } from '#shared/domain/steps/hall-desk';
+import { isHallId } from '#shared/domain/hall';
 import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
 import { parseBody } from '#shared/http/parse';
@@ -23,7 +24,7 @@ const ports = { halls: hallStore, bookings: bookingStore, catalog: catalogReader
 export const handler = apiHandler('halls', {
   'GET /v1/halls': async ({ query }) => ({ body: await listHalls(ports, query.region, pageOf(query)) }),
   'GET /v1/halls/{hallId}': async ({ path }) => {
-    const hall = await hallStore.get(path.hallId);
+    const hall = isHallId(path.hallId) ? await hallStore.get(path.hallId) : undefined;
     if (!hall) throw new Problem(404, 'Not Found', `there is no hall ${path.hallId}`);
     return { body: publicHall(hall) };
   },

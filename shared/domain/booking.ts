@@ -52,6 +52,9 @@ export function bookingIdOf(sub: string, idempotencyKey: string): string {
   return `BK${base32(h).slice(0, 20)}`;
 }
 
+/** A booking id as bookingIdOf makes them; anything else names no booking (and never reaches a key). */
+export const isBookingId = (v: string) => /^BK[A-Z0-9]{20}$/.test(v);
+
 /** Six digits: read out at the hall's desk or typed at its kiosk. The store keeps them unique per hall and day. */
 export const newCheckInCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 

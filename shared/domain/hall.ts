@@ -67,6 +67,9 @@ export interface HallChange {
   dailyLimit: number;
 }
 
+/** A hall's id is its region code: a county's (or city's, the province's) six digits, a township's nine. */
+export const isHallId = (v: string) => /^\d{6}(\d{3})?$/.test(v);
+
 /** What kind of day a date is for a hall: its hours follow from it. */
 export type DayKind = 'working' | 'weekend' | 'holiday';
 

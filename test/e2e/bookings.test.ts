@@ -151,6 +151,19 @@ describe('bookings [H20]', () => {
     const clerk = await token({ sub: `clerk-bk-${run}`, roles: ['clerk'], dept: '610113-XZSP', region: '610113' });
     expect((await booking(clerk, { slotId: slot.slotId, matterCode: DEMO_FOOD_MATTER_CODE }, 'y')).status).toBe(403);
     expect((await call('GET', '/v1/bookings', { token: ma })).status).toBe(400);
+    // ids that no key may be made of (longer than a DynamoDB key, or not an id at all) name nothing: 404, never a 5xx
+    const long = 'x'.repeat(3000);
+    for (const [method, path] of [
+      ['GET', `/v1/halls/${long}`],
+      ['GET', `/v1/halls/${long}/slots`],
+      ['GET', `/v1/halls/610113/slots?matterCode=${long}`],
+      ['GET', `/v1/bookings/${long}`],
+      ['POST', `/v1/bookings/${long}/cancel`],
+      ['GET', `/v1/bookings/BK${'Z'.repeat(20)}`],
+    ] as const) {
+      const r = await call(method, path, { token: ma });
+      expect([path.slice(0, 40), r.status < 500, r.contentType]).toEqual([path.slice(0, 40), true, expect.stringContaining('application/problem+json')]);
+    }
   });
 });
 

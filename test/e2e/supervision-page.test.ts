@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { dayAfter } from '#shared/domain/calendar';
 import { DEMO_FOOD_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { headline, row, type Group, type MetricsAnswer } from '../../web/supervision/view.ts';
+import { hallRow, headline, row, type Group, type MetricsAnswer } from '../../web/supervision/view.ts';
 import { launchChromium } from '../support/browser.ts';
 import { approveCase, call, citizenToken, endpoints, eventually, submitOnline, token } from './client';
 
@@ -146,6 +146,15 @@ describe('the supervision page [N20]', () => {
     expect(await page.textContent('#breakdown-title')).toBe('雁塔区 · 分部门');
     await expectSameFigures(page, '610113', 'dept');
     expect((await rows(page)).map(([k]) => k)).toContain(DEPT);
+    // [H20] the county's own halls, as by=hall answers them (re-read while the stream still counts a booking's move)
+    await eventually('the page’s halls equal the API’s', async () => {
+      const halls = await metrics(province, '610113', 'hall');
+      const shownHalls = await page.$$eval('#halls tbody tr[data-key]', (trs) => trs.map((tr) => [(tr as any).dataset.key, [...(tr as any).querySelectorAll('td')].map((td: any) => td.textContent.trim())]));
+      if (JSON.stringify(shownHalls) === JSON.stringify((halls.groups ?? []).map((g) => [g.key, hallRow(g)]))) return true;
+      await page.click('#period button[type=submit]');
+      await ready(page, '610113');
+      return false;
+    });
     await page.screenshot({ path: path.join(SHOTS, 'supervision-county.png'), fullPage: true });
 
     await page.click('#crumbs button[data-region="610000"]');

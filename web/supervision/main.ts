@@ -21,6 +21,8 @@ import {
   defaultPeriod,
   drill,
   drillable,
+  HALL_HEADINGS,
+  hallRow,
   headline,
   LEVEL_NAMES,
   metricsQuery,
@@ -213,11 +215,12 @@ async function load() {
   const by = breakdownOf(view.region);
   document.body.dataset.region = view.region;
   try {
-    // three reads of the region's counters: the headline figures come with the first (API.md: `by` adds groups)
-    const [byChannel, byPlace, byDay] = await Promise.all([
+    // four reads of the region's counters: the headline figures come with the first (API.md: `by` adds groups)
+    const [byChannel, byPlace, byDay, byHall] = await Promise.all([
       get<MetricsAnswer>(`/v1/supervision/metrics?${metricsQuery(view, 'channel')}`),
       get<MetricsAnswer>(`/v1/supervision/metrics?${metricsQuery(view, by)}`),
       get<MetricsAnswer>(`/v1/supervision/metrics?${metricsQuery(view, 'day')}`),
+      get<MetricsAnswer>(`/v1/supervision/metrics?${metricsQuery(view, 'hall')}`),
     ]);
     state.answer = byChannel;
     renderCrumbs();
@@ -229,6 +232,7 @@ async function load() {
     chart('chart-timeliness').setOption(timelinessOption(state.breakdown), true);
     chart('chart-day').setOption(dayOption(byDay.groups ?? []), true);
     renderBreakdown(byPlace, by, state.path.at(-1)!.name);
+    renderHalls(byHall, state.path.at(-1)!.name);
     await Promise.all([loadAlerts(true), loadFollowUps(true)]);
   } catch (err) {
     showError('board-error', err);
@@ -289,6 +293,21 @@ function renderBreakdown(m: MetricsAnswer, by: 'region' | 'dept', name: string) 
     rows.push(tr);
   }
   table.tBodies[0].replaceChildren(...rows);
+}
+
+/** [H20] the region's own halls: a county's centre and stations, a city's or the province's centre. */
+function renderHalls(m: MetricsAnswer, name: string) {
+  $('halls-title').firstChild!.textContent = `${name} · 本级大厅 `;
+  const table = $<HTMLTableElement>('halls');
+  const head = el('tr');
+  head.append(...HALL_HEADINGS.map((h) => el('th', h)));
+  table.tHead!.replaceChildren(head);
+  const rows = (m.groups ?? []).map((g) => {
+    const tr = el('tr', undefined, { 'data-key': g.key });
+    tr.append(...hallRow(g).map((cell) => el('td', cell)));
+    return tr;
+  });
+  table.tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow(HALL_HEADINGS.length, '本期无预约')]));
 }
 
 // ── alerts and follow-ups ────────────────────────────────────────────────────────────────────────

@@ -66,6 +66,13 @@ export function row(g: Group): string[] {
 }
 export const ROW_HEADINGS = ['地区 / 部门', '申请', '受理', '办结', '按时', '超期', '按时办结率', '差评'];
 
+/** A hall's row [H20]: its bookings, check-ins, no-shows, cases filed from bookings and the average wait. */
+export function hallRow(g: Group): string[] {
+  const a = g.appointments;
+  return [g.name, count(a.booked), count(a.cancelled), count(a.checkedIn), count(a.noShows), count(a.served), a.avgWaitMinutes === null ? '—' : a.avgWaitMinutes.toFixed(1)];
+}
+export const HALL_HEADINGS = ['大厅', '预约', '取消', '签到', '爽约', '受理办件', '平均等候（分钟）'];
+
 /** 行政区划 level of a 6-digit code: 610000 the province, 610100 a city, 610113 a county. */
 export function levelOf(code: string): 'province' | 'city' | 'county' {
   if (code.endsWith('0000')) return 'province';
@@ -103,7 +110,7 @@ export function defaultPeriod(today: string): { from: string; to: string } {
 export const shanghaiToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The query string of the figures the page shows for a view. */
-export function metricsQuery(v: { from: string; to: string; region: string }, by?: 'region' | 'dept' | 'channel' | 'day'): string {
+export function metricsQuery(v: { from: string; to: string; region: string }, by?: 'region' | 'dept' | 'channel' | 'day' | 'hall'): string {
   const q = new URLSearchParams({ from: v.from, to: v.to, region: v.region });
   if (by) q.set('by', by);
   return q.toString();

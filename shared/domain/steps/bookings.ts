@@ -1,10 +1,10 @@
 import { authorize } from '../access/gate.ts';
 import { bookingCountsOf } from '../business-metrics.ts';
-import { bookingIdOf, newCheckInCode, type Booking } from '../booking.ts';
+import { bookingIdOf, isBookingId, newCheckInCode, type Booking } from '../booking.ts';
 import type { Caller } from '../caller.ts';
 import { dayAfter, shanghaiDate } from '../calendar.ts';
 import { Conflict, Invalid, Malformed, NotFound } from '../errors.ts';
-import { minutesOf, type Hall } from '../hall.ts';
+import { isHallId, minutesOf, type Hall } from '../hall.ts';
 import type { Page, PageRequest, Ports } from '../ports.ts';
 import { bookingFaults, MAX_DAYS_AHEAD, windowTakes } from '../rules/h20-booking.ts';
 import { slotsOfDay } from '../rules/h21-slots.ts';
@@ -58,10 +58,11 @@ export async function listSlots(ports: Pick<HallPorts, 'halls' | 'bookings' | 'c
   if (to < from) throw new Malformed(`the period ends (${to}) before it begins (${from})`, [{ path: 'to', message: 'not before from' }]);
   const last = addDays(now.date, MAX_DAYS_AHEAD);
   if (to > last) throw new Malformed(`slots are offered up to ${MAX_DAYS_AHEAD} days ahead (until ${last})`, [{ path: 'to', message: `at most ${last}` }]);
-  const hall = await ports.halls.get(hallId);
+  const hall = isHallId(hallId) ? await ports.halls.get(hallId) : undefined;
   if (!hall) throw new NotFound(`there is no hall ${hallId}`);
   let windows = hall.windows;
   if (q.matterCode !== undefined) {
+    if (q.matterCode.length > 80) throw new Malformed('matterCode is at most 80 characters', [{ path: 'matterCode', message: 'too long' }]);
     const matter = await ports.catalog.getMatter(q.matterCode);
     if (!matter) throw new Invalid(`no published matter has the code ${q.matterCode}`, [{ path: 'matterCode', message: 'unknown matter' }]);
     windows = hall.windows.filter((w) => windowTakes(hall, w, matter));
@@ -109,7 +110,7 @@ export async function book(ports: HallPorts, caller: Caller, req: { slotId: stri
   const again = await ports.bookings.get(bookingId);
   if (again) return replayed(again, req);
   const [hallId] = req.slotId.split('.');
-  const hall = /^\d{6}(\d{3})?$/.test(hallId ?? '') ? await ports.halls.get(hallId) : undefined;
+  const hall = isHallId(hallId ?? '') ? await ports.halls.get(hallId) : undefined;
   if (!hall) throw new Invalid(`${req.slotId} is not a slot of any hall`, [{ path: 'slotId', message: 'unknown hall' }]);
   const matter = await ports.catalog.getMatter(req.matterCode);
   const now = ports.clock.now();
@@ -158,7 +159,7 @@ export async function listMyBookings(ports: Pick<HallPorts, 'bookings' | 'staff'
 
 /** GET /v1/bookings/{bookingId}: the booker's own; to anyone else it does not exist. */
 export async function readBooking(ports: Pick<HallPorts, 'bookings' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, bookingId: string) {
-  const b = await ports.bookings.get(bookingId);
+  const b = isBookingId(bookingId) ? await ports.bookings.get(bookingId) : undefined;
   if (!b) throw new NotFound(`there is no booking ${bookingId}`);
   await authorize(ports, caller, 'booking.read', { kind: 'booking', booking: b }, ports.clock.now());
   return bookingView(b);
@@ -166,7 +167,7 @@ export async function readBooking(ports: Pick<HallPorts, 'bookings' | 'staff' | 
 
 /** POST /v1/bookings/{bookingId}/cancel: the booker, before the slot begins; its place goes back to the slot. */
 export async function cancelBooking(ports: Pick<HallPorts, 'bookings' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, bookingId: string) {
-  const b = await ports.bookings.get(bookingId);
+  const b = isBookingId(bookingId) ? await ports.bookings.get(bookingId) : undefined;
   if (!b) throw new NotFound(`there is no booking ${bookingId}`);
   await authorize(ports, caller, 'booking.cancel', { kind: 'booking', booking: b }, ports.clock.now());
   if (b.status === 'cancelled') return bookingView(b);
@@ -198,7 +199,7 @@ export interface HallConfiguration {
  * already made keep their times.
  */
 export async function configureHall(ports: Pick<HallPorts, 'halls' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, hallId: string, req: HallConfiguration) {
-  const hall = await ports.halls.get(hallId);
+  const hall = isHallId(hallId) ? await ports.halls.get(hallId) : undefined;
   if (!hall) throw new NotFound(`there is no hall ${hallId}`);
   const role = await authorize(ports, caller, 'hall.manage', { kind: 'hall', hallId }, ports.clock.now());
   const faults = [...windowsFaults(req.windows), ...hoursFaults(req.hours)];
@@ -218,7 +219,7 @@ export async function configureHall(ports: Pick<HallPorts, 'halls' | 'staff' | '
 
 /** GET /v1/halls/{hallId}/changes: what was changed, when and by whom, for the hall's own heads. */
 export async function hallChanges(ports: Pick<HallPorts, 'halls' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, hallId: string, page: PageRequest) {
-  if (!(await ports.halls.get(hallId))) throw new NotFound(`there is no hall ${hallId}`);
+  if (!isHallId(hallId) || !(await ports.halls.get(hallId))) throw new NotFound(`there is no hall ${hallId}`);
   await authorize(ports, caller, 'hall.manage', { kind: 'hall', hallId }, ports.clock.now());
   return ports.halls.changes(hallId, page);
 }

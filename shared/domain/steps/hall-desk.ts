@@ -1,8 +1,8 @@
 import { authorize } from '../access/gate.ts';
-import { CHECK_IN_EARLY_MINUTES, type Booking } from '../booking.ts';
+import { CHECK_IN_EARLY_MINUTES, isBookingId, type Booking } from '../booking.ts';
 import type { Caller } from '../caller.ts';
 import { Conflict, Forbidden, Malformed, NotFound } from '../errors.ts';
-import { hhmmOf, minutesOf } from '../hall.ts';
+import { hhmmOf, isHallId, minutesOf } from '../hall.ts';
 import type { PageRequest, Ports } from '../ports.ts';
 import { windowCallRefusal } from '../rules/h22-ab-post.ts';
 import { bookingView, localNow } from './bookings.ts';
@@ -19,6 +19,7 @@ const CALL_TRIES = 5;
 
 /** POST /v1/halls/{hallId}/check-in {checkInCode}: on the slot's day, from an hour before it until it ends. */
 export async function checkIn(ports: DeskPorts, caller: Caller, hallId: string, checkInCode: string) {
+  if (!isHallId(hallId)) throw new NotFound(`there is no hall ${hallId}`);
   const now = ports.clock.now();
   await authorize(ports, caller, 'hall.desk', { kind: 'hall', hallId }, now);
   const local = localNow(now);
@@ -41,7 +42,7 @@ export async function checkIn(ports: DeskPorts, caller: Caller, hallId: string, 
  * clerk is called by them, by the head, or by their backup while they are recorded away.
  */
 export async function callNext(ports: DeskPorts, caller: Caller, hallId: string, windowId: string) {
-  const hall = await ports.halls.get(hallId);
+  const hall = isHallId(hallId) ? await ports.halls.get(hallId) : undefined;
   const window = hall?.windows.find((w) => w.windowId === windowId);
   if (!hall || !window) throw new NotFound(`there is no window ${windowId} at hall ${hallId}`);
   const now = ports.clock.now();
@@ -63,7 +64,7 @@ export async function callNext(ports: DeskPorts, caller: Caller, hallId: string,
 
 /** POST /v1/bookings/{bookingId}/no-show: one called who did not come, or one not checked in by the end of their slot. */
 export async function markNoShow(ports: DeskPorts, caller: Caller, bookingId: string) {
-  const b = await ports.bookings.get(bookingId);
+  const b = isBookingId(bookingId) ? await ports.bookings.get(bookingId) : undefined;
   if (!b) throw new NotFound(`there is no booking ${bookingId}`);
   const now = ports.clock.now();
   try {
@@ -86,6 +87,7 @@ export async function markNoShow(ports: DeskPorts, caller: Caller, bookingId: st
 
 /** GET /v1/halls/{hallId}/queue?date=&windowId=: the day's bookings of the hall (or a window), called, waiting, booked, done. */
 export async function dayQueue(ports: DeskPorts, caller: Caller, hallId: string, q: { date?: string; windowId?: string }, page: PageRequest) {
+  if (!isHallId(hallId)) throw new NotFound(`there is no hall ${hallId}`);
   const now = ports.clock.now();
   await authorize(ports, caller, 'hall.desk', { kind: 'hall', hallId }, now);
   const date = q.date ?? localNow(now).date;

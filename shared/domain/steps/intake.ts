@@ -1,4 +1,4 @@
-import type { Booking } from '../booking.ts';
+import { isBookingId, type Booking } from '../booking.ts';
 import { authorize, type Subject } from '../access/gate.ts';
 import { shanghaiDate } from '../calendar.ts';
 import { hasRole, type Caller } from '../caller.ts';
@@ -144,7 +144,7 @@ export async function validateApplication(ports: Pick<Ports, 'catalog' | 'upload
 async function bookingToServe(ports: Pick<Ports, 'bookings'>, filer: Caller, request: ApplicationRequest, applicant: Applicant): Promise<Booking> {
   const refuse = (message: string) => new Invalid(`this case cannot be filed from booking ${request.bookingId}: ${message}`, [{ path: 'bookingId', message }]);
   if (request.channel !== 'window') throw refuse('a booking is filed from at the window');
-  const b = await ports.bookings.get(request.bookingId!);
+  const b = isBookingId(request.bookingId!) ? await ports.bookings.get(request.bookingId!) : undefined;
   if (!b || b.hallId !== hallOf(filer.dept)) throw refuse(`no booking of this hall has the id`);
   if (b.status !== 'called') throw refuse(`it is ${b.status}; a booking is filed from once its window has called it`);
   if (b.matterCode !== request.matterCode) throw refuse(`it was booked for ${b.matterName}`);

@@ -50,6 +50,8 @@ describe('halls and slots (public) [H11] [H20]', () => {
     expect(await refusal(listSlots(ports, '610113', { from: '2026-06-05', to: '2026-06-04' }))).toBeInstanceOf(Malformed);
     expect(await refusal(listSlots(ports, '610113', { from: '2026-06-02', to: '2026-07-03' }))).toBeInstanceOf(Malformed);
     expect(await refusal(listSlots(ports, '610199', {}))).toBeInstanceOf(NotFound);
+    expect(await refusal(listSlots(ports, 'x'.repeat(3000), {}))).toBeInstanceOf(NotFound);
+    expect(await refusal(listSlots(ports, '610113', { matterCode: 'x'.repeat(3000) }))).toBeInstanceOf(Malformed);
     // a 莲湖区 centre does not receive 雁塔区's matters [H8]
     expect(await refusal(listSlots(ports, '610104', { matterCode: FOOD }))).toBeInstanceOf(Invalid);
   });
@@ -121,6 +123,7 @@ describe('bookings [H20]', () => {
     const ports = setUp();
     const { booking } = await book(ports, wang, { slotId: '610113.W02.20260603T0900', matterCode: FOOD }, 'k1');
     expect(await refusal(readBooking(ports, chen, booking.bookingId))).toBeInstanceOf(NotFound);
+    expect(await refusal(readBooking(ports, wang, 'x'.repeat(3000)))).toBeInstanceOf(NotFound);
     expect(await refusal(cancelBooking(ports, chen, booking.bookingId))).toBeInstanceOf(NotFound);
     const cancelled = await cancelBooking(ports, wang, booking.bookingId);
     expect(cancelled.status).toBe('cancelled');

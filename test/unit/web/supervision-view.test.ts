@@ -1,4 +1,4 @@
-import { breakdownOf, defaultPeriod, drill, drillable, headline, levelOf, metricsQuery, rate, row, shanghaiToday, timelinessOption, type Figures, type Group } from '../../../web/supervision/view.ts';
+import { breakdownOf, defaultPeriod, drill, drillable, hallRow, headline, levelOf, metricsQuery, rate, row, shanghaiToday, timelinessOption, type Figures, type Group } from '../../../web/supervision/view.ts';
 
 /**
  * What the supervision page prints [N20] [N21]: each figure of the metrics answer once, shares with one
@@ -54,6 +54,11 @@ describe('the headline figures', () => {
     expect(rate(1)).toBe('100.0%');
     const t = headline(figures({ onTimeRate: null, avgWorkingDays: null, evaluations: { count: 0, average: null, bad: 0 } }));
     expect(t.filter((x) => ['onTimeRate', 'avgWorkingDays', 'evaluationAverage'].includes(x.key)).map((x) => x.value)).toEqual(['—', '—', '—']);
+  });
+
+  test('a hall’s row [H20]: bookings, cancelled, check-ins, no-shows, cases filed from bookings, the average wait (a dash with nobody called)', () => {
+    expect(hallRow(group('610113001', '小寨路街道便民服务站'))).toEqual(['小寨路街道便民服务站', '320', '12', '290', '18', '270', '6.4']);
+    expect(hallRow(group('610113', '雁塔区政务服务中心', { appointments: { booked: 0, cancelled: 0, checkedIn: 0, noShows: 0, served: 0, avgWaitMinutes: null } })).at(-1)).toBe('—');
   });
 
   test('a breakdown row: name, volumes, on time, overdue, rate and 差评', () => {
