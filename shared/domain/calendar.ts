@@ -20,11 +20,28 @@ export function shanghaiDate(at: Date | string): string {
   return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A calendar day written `YYYY-MM-DD` (2026-13-01 and 2026-02-30 are not). */
+export function isDay(v: string): boolean {
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+}
+
+/** An instant in Asia/Shanghai as a hall's clock reads it: the date and the minutes since midnight. */
+export function localNow(at: Date): { date: string; minutes: number } {
+  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+/** `n` calendar days after a date (YYYY-MM-DD). */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The day after a date (YYYY-MM-DD): a limit that ends on `date` has passed from this day on. */
 export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 export interface Deadline {

@@ -3,6 +3,7 @@
  * shown, where a click leads and what each chart draws. Pure functions of the answers (no DOM, no
  * fetch), so the unit tests and the page agree on every figure the page prints.
  */
+import { shanghaiDate } from '../../shared/domain/calendar.ts';
 
 /** The figures of `GET /v1/supervision/metrics` (API.md "Supervision"). */
 export interface Figures {
@@ -106,8 +107,8 @@ export function defaultPeriod(today: string): { from: string; to: string } {
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
 
-/** Today in China Standard Time (UTC+8, no daylight saving), as the case clocks count days. */
-export const shanghaiToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Today in China Standard Time, as the case clocks count days (the calendar's own). */
+export const shanghaiToday = (now: Date) => shanghaiDate(now);
 
 /** The query string of the figures the page shows for a view. */
 export function metricsQuery(v: { from: string; to: string; region: string }, by?: 'region' | 'dept' | 'channel' | 'day' | 'hall'): string {

@@ -4,7 +4,7 @@ import type { BookingStore, BookRefusal } from '../../domain/ports.ts';
 import { slotIdOf } from '../../domain/rules/h21-slots.ts';
 import { casesTable, dynamo } from './client.ts';
 import { page } from './cursor.ts';
-import { bookerDayKey, bookerIndex, bookerPartition, bookingKey, checkInCodeKey, GSI, HALL_DAY_PHASE, hallDayIndex, hallDayPartition, hallPartition, slotKey, slotRange, stripKeys } from './keys.ts';
+import { bookerDayKey, bookerIndex, bookerPartition, bookingKey, checkInCodeKey, GSI, HALL_DAY_PHASE, hallDayIndex, hallDayPartition, hallPartition, slotKey, slotOfKey, slotRange, stripKeys } from './keys.ts';
 import { putIfVersion } from './writes.ts';
 import { queryAll } from './query.ts';
 import { commitTransaction } from './transactions.ts';
@@ -28,8 +28,8 @@ export const bookingStore: BookingStore = {
     const items = await queryAll({ KeyConditionExpression: 'pk = :p AND sk BETWEEN :lo AND :hi', ExpressionAttributeValues: { ':p': hallPartition(hallId), ':lo': lo, ':hi': hi }, ProjectionExpression: 'sk, taken' });
     const out = new Map<string, number>();
     for (const i of items) {
-      const m = /^SLOT#(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})#(W\d{2})$/.exec(String(i.sk));
-      if (m && Number(i.taken) > 0) out.set(slotIdOf(hallId, m[6], `${m[1]}-${m[2]}-${m[3]}`, `${m[4]}:${m[5]}`), Number(i.taken));
+      const slot = slotOfKey(String(i.sk));
+      if (slot && Number(i.taken) > 0) out.set(slotIdOf(hallId, slot.windowId, slot.date, slot.start), Number(i.taken));
     }
     return out;
   },

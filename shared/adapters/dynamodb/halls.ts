@@ -3,30 +3,24 @@ import type { Hall, HallChange } from '../../domain/hall.ts';
 import type { HallStore } from '../../domain/ports.ts';
 import { catalogTable, dynamo } from './client.ts';
 import { page } from './cursor.ts';
-import { HALLS_PARTITION, hallChangeKey, hallChangePartition, hallKey } from './keys.ts';
+import { HALLS_PARTITION, hallChangeKey, hallChangePartition, hallKey, stripKeys } from './keys.ts';
 import { commitTransaction, versionCondition } from './transactions.ts';
 import { batchPut } from './writes.ts';
 
 /** The halls in the catalog table [H8] [H11]: public data, read by id or by region prefix. */
-const strip = (item: Record<string, unknown>): Hall => {
-  const { pk: _pk, sk: _sk, ...hall } = item;
-  return hall as unknown as Hall;
-};
-
 export const hallStore: HallStore = {
   async get(hallId) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: catalogTable(), Key: hallKey(hallId) }));
-    return Item && strip(Item);
+    return Item && stripKeys<Hall>(Item);
   },
 
   async list(prefix, req) {
-    const res = await page<Record<string, unknown>>(
+    return page<Hall>(
       { list: 'halls', attributes: ['pk', 'sk'], partition: { attribute: 'pk', value: HALLS_PARTITION }, item: (pk, sk) => pk === HALLS_PARTITION && sk.startsWith('HALL#'), within: { attribute: 'sk', prefix: `HALL#${prefix}` } },
       { KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': HALLS_PARTITION, ':s': `HALL#${prefix}` } },
       req,
       catalogTable(),
     );
-    return { items: res.items.map((h) => h as unknown as Hall), nextCursor: res.nextCursor };
   },
 
   async put(hall, change, expectedVersion) {

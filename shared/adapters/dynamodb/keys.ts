@@ -85,6 +85,11 @@ export const bookerPartition = (sub: string) => `BOOKINGS#${sub}`;
 export const hallPartition = (hallId: string) => `HALL#${hallId}`;
 /** `610113.W01.20260603T0900` → sk `SLOT#20260603T0900#W01` */
 export const slotKey = (hallId: string, windowId: string, date: string, start: string) => ({ pk: hallPartition(hallId), sk: `SLOT#${date.replaceAll('-', '')}T${start.replace(':', '')}#${windowId}` });
+/** A slot item's sort key read back: its window, day and start, or undefined for any other key. */
+export function slotOfKey(sk: string): { windowId: string; date: string; start: string } | undefined {
+  const m = /^SLOT#(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})#(W\d{2})$/.exec(sk);
+  return m ? { windowId: m[6], date: `${m[1]}-${m[2]}-${m[3]}`, start: `${m[4]}:${m[5]}` } : undefined;
+}
 export const slotRange = (from: string, to: string) => [`SLOT#${from.replaceAll('-', '')}T`, `SLOT#${to.replaceAll('-', '')}T~`] as const;
 export const bookerDayKey = (sub: string, hallId: string, date: string) => ({ pk: `BOOKER#${sub}`, sk: `DAY#${hallId}#${date}` });
 export const checkInCodeKey = (hallId: string, date: string, code: string) => ({ pk: hallPartition(hallId), sk: `CODE#${date}#${code}` });

@@ -1,3 +1,4 @@
+import { addDays } from '../calendar.ts';
 import type { FieldError } from '../errors.ts';
 import { minutesOf, type DayKind, type Hall, type HallWindow } from '../hall.ts';
 import type { Matter } from '../matter.ts';
@@ -18,13 +19,19 @@ export function windowTakes(hall: Pick<Hall, 'hallId'>, window: HallWindow, matt
   return window.comprehensive ? windowReceives(hall.hallId, matter.region) : window.matters.includes(matter.code);
 }
 
+/** Whether a slot (or a booking's) has begun by a local now. */
+export const hasBegun = (slot: { date: string; start: string }, now: { date: string; minutes: number }) => slot.date < now.date || (slot.date === now.date && minutesOf(slot.start) <= now.minutes);
+
+/** The last day bookings are open on, from a local today. */
+export const lastBookableDay = (today: string) => addDays(today, MAX_DAYS_AHEAD);
+
 export function bookingFaults(hall: Hall, slotId: string, matter: Matter | undefined, kind: (date: string) => DayKind, now: { date: string; minutes: number }): { slot?: Slot; faults: FieldError[] } {
   const faults: FieldError[] = [];
   const slot = slotOf(hall, slotId, kind);
   if (!slot) faults.push({ path: 'slotId', message: `${slotId} is not a time ${hall.name} offers: outside its hours, on a day it does not serve, or not one of its windows [H11]` });
   else {
-    if (slot.date < now.date || (slot.date === now.date && minutesOf(slot.start) <= now.minutes)) faults.push({ path: 'slotId', message: `${slot.date} ${slot.start} has already begun` });
-    if (daysBetween(now.date, slot.date) > MAX_DAYS_AHEAD) faults.push({ path: 'slotId', message: `bookings open ${MAX_DAYS_AHEAD} days ahead` });
+    if (hasBegun(slot, now)) faults.push({ path: 'slotId', message: `${slot.date} ${slot.start} has already begun` });
+    if (slot.date > lastBookableDay(now.date)) faults.push({ path: 'slotId', message: `bookings open ${MAX_DAYS_AHEAD} days ahead` });
   }
   if (!matter) faults.push({ path: 'matterCode', message: 'no published matter has this code' });
   else if (slot) {
@@ -33,5 +40,3 @@ export function bookingFaults(hall: Hall, slotId: string, matter: Matter | undef
   }
   return { slot, faults };
 }
-
-const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;

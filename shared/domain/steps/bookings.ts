@@ -2,11 +2,11 @@ import { authorize } from '../access/gate.ts';
 import { bookingCountsOf } from '../business-metrics.ts';
 import { bookingIdOf, isBookingId, newCheckInCode, type Booking } from '../booking.ts';
 import type { Caller } from '../caller.ts';
-import { dayAfter, shanghaiDate } from '../calendar.ts';
+import { dayAfter, isDay, localNow } from '../calendar.ts';
 import { Conflict, Invalid, Malformed, NotFound } from '../errors.ts';
-import { isHallId, minutesOf, type Hall } from '../hall.ts';
+import { isHallId, type Hall } from '../hall.ts';
 import type { Page, PageRequest, Ports } from '../ports.ts';
-import { bookingFaults, MAX_DAYS_AHEAD, windowTakes } from '../rules/h20-booking.ts';
+import { bookingFaults, hasBegun, lastBookableDay, MAX_DAYS_AHEAD, windowTakes } from '../rules/h20-booking.ts';
 import { slotsOfDay } from '../rules/h21-slots.ts';
 import { regionCodePrefix } from '../rules/n4-region-scope.ts';
 import { hoursFaults } from '../rules/h11-opening-hours.ts';
@@ -29,17 +29,8 @@ export async function listHalls(ports: Pick<Ports, 'halls' | 'regions'>, region:
   return { items: res.items.map(publicHall), nextCursor: res.nextCursor };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) => {
-  const t = Date.parse(`${v}T00:00:00Z`);
-  return DAY.test(v) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
-};
-
-/** Local now: the date and the minutes since midnight in Asia/Shanghai. */
-export function localNow(now: Date) {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  return { date: shanghaiDate(now), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
-}
+/** A slot's day and local time as the API writes it: `2026-12-03T09:00:00+08:00`. */
+const localTime = (date: string, hhmm: string) => `${date}T${hhmm}:00+08:00`;
 
 /**
  * GET /v1/halls/{hallId}/slots?matterCode=&from=&to= (public): the slots of the windows that take the
@@ -56,7 +47,7 @@ export async function listSlots(ports: Pick<HallPorts, 'halls' | 'bookings' | 'c
   ];
   if (faults.length) throw new Malformed('from and to are days, YYYY-MM-DD', faults);
   if (to < from) throw new Malformed(`the period ends (${to}) before it begins (${from})`, [{ path: 'to', message: 'not before from' }]);
-  const last = addDays(now.date, MAX_DAYS_AHEAD);
+  const last = lastBookableDay(now.date);
   if (to > last) throw new Malformed(`slots are offered up to ${MAX_DAYS_AHEAD} days ahead (until ${last})`, [{ path: 'to', message: `at most ${last}` }]);
   const hall = isHallId(hallId) ? await ports.halls.get(hallId) : undefined;
   if (!hall) throw new NotFound(`there is no hall ${hallId}`);
@@ -77,20 +68,18 @@ export async function listSlots(ports: Pick<HallPorts, 'halls' | 'bookings' | 'c
     const provisional = Number(date.slice(0, 4)) > ports.calendar.lastKnownYear;
     for (const w of windows) {
       for (const s of slotsOfDay(hall, w, date, kind)) {
-        if (date === now.date && minutesOf(s.start) <= now.minutes) continue;
-        items.push({ slotId: s.slotId, start: `${date}T${s.start}:00+08:00`, end: `${date}T${s.end}:00+08:00`, windowId: w.windowId, session: s.session, remaining: Math.max(0, w.capacity - (taken.get(s.slotId) ?? 0)), ...(provisional ? { provisional } : {}) });
+        if (hasBegun(s, now)) continue;
+        items.push({ slotId: s.slotId, start: localTime(date, s.start), end: localTime(date, s.end), windowId: w.windowId, session: s.session, remaining: Math.max(0, w.capacity - (taken.get(s.slotId) ?? 0)), ...(provisional ? { provisional } : {}) });
       }
     }
   }
   return { hallId, from: start, to, items };
 }
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 /** A booking as its booker sees it: the booker's own id number only in part. */
 export function bookingView(b: Booking) {
   const { booker, ...rest } = b;
-  return { ...rest, start: `${b.date}T${b.start}:00+08:00`, end: `${b.date}T${b.end}:00+08:00`, booker: { name: booker.name, ...(booker.idNumber ? { idNumber: `${booker.idNumber.slice(0, 3)}${'*'.repeat(Math.max(0, booker.idNumber.length - 7))}${booker.idNumber.slice(-4)}` } : {}) } };
+  return { ...rest, start: localTime(b.date, b.start), end: localTime(b.date, b.end), booker: { name: booker.name, ...(booker.idNumber ? { idNumber: `${booker.idNumber.slice(0, 3)}${'*'.repeat(Math.max(0, booker.idNumber.length - 7))}${booker.idNumber.slice(-4)}` } : {}) } };
 }
 
 /** How many times a new check-in code is drawn when the one drawn is taken that day at that hall. */
@@ -154,7 +143,7 @@ function replayed(b: Booking, req: { slotId: string; matterCode: string }) {
 export async function listMyBookings(ports: Pick<HallPorts, 'bookings' | 'staff' | 'authorisations' | 'clock'>, caller: Caller, page: PageRequest) {
   await authorize(ports, caller, 'booking.list_own', { kind: 'none' }, ports.clock.now());
   const res = await ports.bookings.listByBooker(caller.sub, page);
-  return { items: res.items.map((b) => ({ ...b, start: `${b.date}T${b.start}:00+08:00`, end: `${b.date}T${b.end}:00+08:00` })), nextCursor: res.nextCursor };
+  return { items: res.items.map((b) => ({ ...b, start: localTime(b.date, b.start), end: localTime(b.date, b.end) })), nextCursor: res.nextCursor };
 }
 
 /** GET /v1/bookings/{bookingId}: the booker's own; to anyone else it does not exist. */
@@ -173,8 +162,7 @@ export async function cancelBooking(ports: Pick<HallPorts, 'bookings' | 'staff' 
   if (b.status === 'cancelled') return bookingView(b);
   if (b.status !== 'booked') throw new Conflict(`a booking that is ${b.status} cannot be cancelled`, { from: b.status, allowed: ['booked'] });
   const now = ports.clock.now();
-  const local = localNow(now);
-  if (b.date < local.date || (b.date === local.date && minutesOf(b.start) <= local.minutes)) throw new Conflict(`the slot ${b.date} ${b.start} has begun; it can no longer be cancelled`, { from: b.status });
+  if (hasBegun(b, localNow(now))) throw new Conflict(`the slot ${b.date} ${b.start} has begun; it can no longer be cancelled`, { from: b.status });
   if (!(await ports.bookings.cancel(b, now.toISOString()))) {
     // it moved between the read and the write (checked in at the hall, or cancelled by a second request): answer as it is now
     const current = (await ports.bookings.get(bookingId))!;

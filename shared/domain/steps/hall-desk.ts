@@ -5,7 +5,8 @@ import { Conflict, Forbidden, Malformed, NotFound } from '../errors.ts';
 import { hhmmOf, isHallId, minutesOf } from '../hall.ts';
 import type { PageRequest, Ports } from '../ports.ts';
 import { windowCallRefusal } from '../rules/h22-ab-post.ts';
-import { bookingView, localNow } from './bookings.ts';
+import { isDay, localNow } from '../calendar.ts';
+import { bookingView } from './bookings.ts';
 
 /**
  * At the hall [H20] [H22]: a booking checked in with its code joins its window's queue; the window's
@@ -91,7 +92,7 @@ export async function dayQueue(ports: DeskPorts, caller: Caller, hallId: string,
   const now = ports.clock.now();
   await authorize(ports, caller, 'hall.desk', { kind: 'hall', hallId }, now);
   const date = q.date ?? localNow(now).date;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Malformed('date is a day, YYYY-MM-DD', [{ path: 'date', message: 'YYYY-MM-DD' }]);
+  if (!isDay(date)) throw new Malformed('date is a day, YYYY-MM-DD', [{ path: 'date', message: 'YYYY-MM-DD' }]);
   if (q.windowId !== undefined && !/^W\d{2}$/.test(q.windowId)) throw new Malformed('windowId is W01 … W99', [{ path: 'windowId', message: 'W01 … W99' }]);
   const res = await ports.bookings.dayQueue(hallId, date, q.windowId, page);
   return { hallId, date, items: res.items.map(bookingView), nextCursor: res.nextCursor };

@@ -1,4 +1,5 @@
 import { authorize } from '../access/gate.ts';
+import { isDay } from '../calendar.ts';
 import { addCounts, CHANNELS, figuresOf, type Counts } from '../business-metrics.ts';
 import type { Caller } from '../caller.ts';
 import type { Channel } from '../case.ts';
@@ -26,9 +27,8 @@ const CHANNEL_NAMES: Record<Channel, string> = { online: '网上申请', window:
 function period(from: string | undefined, to: string | undefined): { from: string; to: string } {
   const day = (name: string, v: string | undefined) => {
     if (v === undefined) throw new Malformed(`${name} is required: a period has a first and a last day`, [{ path: name, message: 'YYYY-MM-DD' }]);
-    const d = new Date(`${v}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) throw new Malformed(`${name} is not a day: ${v}`, [{ path: name, message: 'YYYY-MM-DD' }]);
-    return d.getTime();
+    if (!isDay(v)) throw new Malformed(`${name} is not a day: ${v}`, [{ path: name, message: 'YYYY-MM-DD' }]);
+    return Date.parse(`${v}T00:00:00Z`);
   };
   const [f, t] = [day('from', from), day('to', to)];
   if (f > t) throw new Malformed(`the period ends (${to}) before it begins (${from})`, [{ path: 'to', message: 'not before from' }]);

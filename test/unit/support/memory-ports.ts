@@ -27,6 +27,7 @@ import { minimalPdf } from '../../support/minimal-pdf';
 import { BOOKING_SUMMARY_FIELDS, type Booking, type BookingSummary } from '#shared/domain/booking';
 import type { Hall, HallChange } from '#shared/domain/hall';
 import { parseSlotId } from '#shared/domain/rules/h21-slots';
+import { hallDayIndex } from '#shared/adapters/dynamodb/keys';
 
 /**
  * Every port in memory, for the unit tests of the domain's steps. Each keeps the promises its port
@@ -157,12 +158,11 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
     return { items: all.slice(start, end), nextCursor: end < all.length ? Buffer.from(`${list}:${end}`).toString('base64url') : null };
   };
 
-  // a hall's day as the work-queue index orders it (shared/adapters/dynamodb/keys.ts hallDayIndex)
-  const PHASE: Record<string, string> = { called: '0', checked_in: '1', booked: '2', served: '3', no_show: '3', cancelled: '3' };
+  // a hall's day as the work-queue index orders it: the index's own sort key
   const dayOf = (hallId: string, date: string, windowId?: string) =>
     [...state.bookings.values()]
       .filter((b) => b.hallId === hallId && b.date === date && (!windowId || b.windowId === windowId))
-      .map((b) => ({ b, key: `${b.windowId}#${PHASE[b.status]}#${b.status === 'checked_in' ? b.checkedInAt : b.status === 'called' ? b.calledAt : b.start}#${b.bookingId}` }))
+      .map((b) => ({ b, key: hallDayIndex(b).queueSk }))
       .sort((x, y) => x.key.localeCompare(y.key))
       .map((x) => x.b);
 
