@@ -60,6 +60,7 @@ export class LocalApiGateway {
   private readonly authCache = new Map<string, { until: number; context: Record<string, string> | null; allow: boolean }>();
   private server?: http.Server;
   readonly stage: string;
+  private readonly binaryMediaTypes: string[];
 
   constructor(t: Templates, functions: Map<string, LocalFunction>, private readonly extra: LocalRoute[] = []) {
     const fnOf = (uri: unknown) => {
@@ -110,6 +111,20 @@ export class LocalApiGateway {
       });
     }
     this.stage = t.ofType('AWS::ApiGateway::Stage')[0]?.Properties.StageName ?? 'prod';
+    this.binaryMediaTypes = t.ofType('AWS::ApiGateway::RestApi').flatMap((a) => a.Properties.BinaryMediaTypes ?? []);
+  }
+
+  /**
+   * API Gateway turns a base64 body back into bytes when the request's first Accept type is one of
+   * the API's binary media types (`*` matching any part), and hands the base64 text on otherwise.
+   */
+  private wantsBinary(accept: string | undefined): boolean {
+    const first = (accept ?? '').split(',')[0].split(';')[0].trim().toLowerCase();
+    const [type, sub] = first.split('/');
+    return !!sub && this.binaryMediaTypes.some((m) => {
+      const [t, s] = m.toLowerCase().split('/');
+      return (t === '*' || t === type) && (s === '*' || s === sub);
+    });
   }
 
   /** A gateway response of the template, its `$context.error` variables filled in as API Gateway fills them. */
@@ -165,7 +180,7 @@ export class LocalApiGateway {
     }
   }
 
-  async handle(req: http.IncomingMessage, bytes: Buffer): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  async handle(req: http.IncomingMessage, bytes: Buffer): Promise<{ status: number; headers: Record<string, string>; body: string | Buffer }> {
     const url = new URL(req.url ?? '/', 'http://local');
     // API Gateway hands a text body over as a string: bytes that are not UTF-8 arrive as U+FFFD
     const raw = bytes.toString('utf8');
@@ -231,7 +246,8 @@ export class LocalApiGateway {
     };
     try {
       const res = await route.fn.invoke(event);
-      return { status: res?.statusCode ?? 200, headers: res?.headers ?? {}, body: res?.body ?? '' };
+      const binary = res?.isBase64Encoded && this.wantsBinary(headers.accept);
+      return { status: res?.statusCode ?? 200, headers: res?.headers ?? {}, body: binary ? Buffer.from(res.body ?? '', 'base64') : (res?.body ?? '') };
     } catch (err) {
       console.error(`[api] ${route.method} ${route.resourcePath}: handler threw`, err);
       return this.gateway('DEFAULT_5XX', 502);

@@ -8,6 +8,9 @@ import type { Construct } from 'constructs';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
+/** What a function that renders PDFs reads at run time (shared/adapters/pdf/font.ts, subset.ts): the typeface and the subsetter. */
+export const NOTICE_FONT_ASSETS = ['shared/adapters/pdf/NotoSansSC-Regular.woff', 'node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm'];
+
 export interface PlatformFunctionProps {
   /** the handler folder under `functions/`, e.g. `intake` */
   readonly name: string;

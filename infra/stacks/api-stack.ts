@@ -21,7 +21,7 @@ import * as z from 'zod/mini';
 import { GUIDE_ALERTS } from '../../shared/adapters/dynamodb/keys.ts';
 import { isPublic, ROUTES, type FunctionName } from '../../shared/http/routes.ts';
 import { REQUEST_SCHEMAS } from '../../shared/http/schemas.ts';
-import { PlatformFunction } from '../constructs/platform-function.ts';
+import { NOTICE_FONT_ASSETS, PlatformFunction } from '../constructs/platform-function.ts';
 import { ARCHIVE_DESTRUCTION_ROLE, type DataStack } from './data-stack.ts';
 import type { WorkflowsStack } from './workflows-stack.ts';
 
@@ -120,6 +120,14 @@ export class ApiStack extends Stack {
     const hallsFn = new PlatformFunction(this, 'HallsFn', { name: 'halls', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName, CATALOG_TABLE: data.catalog.tableName } });
     data.cases.grantReadWriteData(hallsFn);
     data.catalog.grantReadData(hallsFn);
+    // the booking notice (预约回执) as a PDF [H20]: rendered on request with the notices' typeface, stored nowhere
+    const bookingNoticesFn = new PlatformFunction(this, 'BookingNoticesFn', {
+      name: 'booking-notices',
+      environment: { CASES_TABLE: data.cases.tableName, CATALOG_TABLE: data.catalog.tableName },
+      assets: NOTICE_FONT_ASSETS,
+    });
+    data.cases.grantReadData(bookingNoticesFn);
+    data.catalog.grantReadData(bookingNoticesFn);
     // a department's staff register [N13] and absences [H22]
     const staffFn = new PlatformFunction(this, 'StaffFn', { name: 'staff', memorySize: 256, environment: { CASES_TABLE: data.cases.tableName } });
     data.cases.grantReadWriteData(staffFn);
@@ -178,6 +186,8 @@ export class ApiStack extends Stack {
       restApiName: 'zwfw-public-api',
       description: '陕西政务服务网 public API v1',
       cloudWatchRole: true,
+      // a document route's bytes (the booking notice), decoded for a request whose first Accept type names it
+      binaryMediaTypes: ['application/pdf'],
       deployOptions: {
         stageName: 'prod',
         throttlingRateLimit: 500,
@@ -240,6 +250,7 @@ export class ApiStack extends Stack {
       'archive-destruction': destructionFn,
       supervision: supervisionFn,
       halls: hallsFn,
+      'booking-notices': bookingNoticesFn,
       openapi: openapiFn,
     };
     const integrations = new Map<PlatformFunction, LambdaIntegration>();

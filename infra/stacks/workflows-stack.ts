@@ -19,7 +19,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import { PlatformFunction } from '../constructs/platform-function.ts';
+import { NOTICE_FONT_ASSETS, PlatformFunction } from '../constructs/platform-function.ts';
 import type { DataStack } from './data-stack.ts';
 import { ARCHIVE_CHECK_PENDING, RENDER_PENDING } from '../../shared/adapters/dynamodb/keys.ts';
 
@@ -85,7 +85,7 @@ export class WorkflowsStack extends Stack {
       timeout: Duration.seconds(30),
       // the licence's PDF rendition is signed by the key that signs the licence [E15]
       environment: { CASES_TABLE: data.cases.tableName, DOCUMENTS_BUCKET: data.documents.bucketName, LICENCE_KEY_ID: data.signingKey.keyArn },
-      assets: ['shared/adapters/pdf/NotoSansSC-Regular.woff', 'node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm'],
+      assets: NOTICE_FONT_ASSETS,
     });
     data.cases.grantReadWriteData(noticesFn);
     data.documents.grantPut(noticesFn);

@@ -36,6 +36,9 @@ export interface Booking {
   version: number;
 }
 
+/** A booker's identity number as a booking shows it (on a screen, on a slip left on a counter): the first three and last four digits. */
+export const maskIdNumber = (id: string) => `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 7))}${id.slice(-4)}`;
+
 /** How long before its slot a booking may be checked in. */
 export const CHECK_IN_EARLY_MINUTES = 60;
 

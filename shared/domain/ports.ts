@@ -432,6 +432,8 @@ export interface NoticeRenderer {
   render(c: Case, notice: Notice, issuer: Issuer): Promise<RenderedNotice>;
   /** an e-licence's PDF rendition [E15] */
   licence(l: Licence): Promise<RenderedNotice>;
+  /** a booking notice (预约回执) [H20], with its check-in code */
+  booking(b: Booking, hall: Hall, matter: Matter | undefined): Promise<RenderedNotice>;
 }
 
 /** The names of Shaanxi's regions (行政区划), from the deployed region list. */

@@ -22,6 +22,8 @@ export interface ApiResponse {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** a document instead of JSON: sent base64-encoded, which API Gateway turns back into bytes for the binary media types the API names */
+  bytes?: { data: Uint8Array; contentType: string };
 }
 
 /** The largest request body any route takes (API Gateway's own limit is 10 MB; the largest item DynamoDB keeps is 400 KB). */
@@ -68,6 +70,9 @@ export function problemResponse(p: Problem): APIGatewayProxyResult {
   return { statusCode: p.status, headers: { 'content-type': PROBLEM_JSON }, body: JSON.stringify(p.toJSON()) };
 }
 
+/** The first media type of a request's Accept header, lower-cased, without parameters. */
+const firstAccept = (headers: APIGatewayProxyEvent['headers']) => (lower(headers).accept ?? '').split(',')[0].split(';')[0].trim().toLowerCase();
+
 export type RouteHandlers<F extends FunctionName> = { [K in RoutesOf<F>]: (req: ApiRequest) => Promise<ApiResponse> };
 
 /**
@@ -95,6 +100,8 @@ export function routeHandler<F extends FunctionName>(fn: F, handlers: RouteHandl
         const refusal = mayAsk(caller, route.action);
         if (refusal) throw refusal;
       }
+      // API Gateway hands a document's bytes on only when the first Accept type names it; anything else would get base64 text
+      if (route.produces && firstAccept(event.headers) !== route.produces) throw new Problem(406, 'Not Acceptable', `this answer is ${route.produces}: send Accept: ${route.produces}`);
       const req: ApiRequest = {
         caller: caller as Caller,
         body: parseBody(event),
@@ -105,6 +112,7 @@ export function routeHandler<F extends FunctionName>(fn: F, handlers: RouteHandl
         context,
       };
       const res = await impl[key](req);
+      if (res.bytes) return { statusCode: res.status ?? 200, headers: { ...res.headers, 'content-type': res.bytes.contentType }, body: Buffer.from(res.bytes.data).toString('base64'), isBase64Encoded: true };
       return { statusCode: res.status ?? 200, headers: { 'content-type': 'application/json; charset=utf-8', ...res.headers }, body: res.body === undefined ? '' : JSON.stringify(res.body) };
     } catch (err) {
       const problem = problemOf(err);

@@ -36,7 +36,10 @@ export function openApiDocument(serverUrl?: string) {
       parameters: [...params, ...headers],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body.name}` } } } } } : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+        [String(r.status ?? 200)]: r.produces
+          ? { description: 'OK', content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
+          : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+        ...(r.produces ? { '406': problem } : {}),
         '400': problem,
         ...(open ? {} : { '401': problem, '403': problem }),
         ...(r.method === 'POST' ? { '413': problem } : {}),

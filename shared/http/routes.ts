@@ -8,7 +8,7 @@ import type { RequestSchemaName } from './schemas.ts';
  * API stack creates the API Gateway resources from this table, the OpenAPI document is generated from
  * it, and each handler implements exactly the routes it lists for its function.
  */
-export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'archive-destruction' | 'supervision' | 'halls' | 'openapi';
+export type FunctionName = 'matters' | 'catalog' | 'uploads' | 'intake' | 'cases' | 'authorisations' | 'complaints' | 'tasks' | 'staff' | 'licences' | 'verification' | 'trust-anchors' | 'archive' | 'archive-destruction' | 'supervision' | 'halls' | 'booking-notices' | 'openapi';
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST';
@@ -22,6 +22,8 @@ export interface RouteSpec {
   readonly requiredHeaders?: readonly string[];
   /** the success status */
   readonly status?: number;
+  /** what a success answers with when it is a document rather than JSON; the request's Accept must name it first (406 otherwise) */
+  readonly produces?: 'application/pdf';
 }
 
 /** `METHOD /path/{param}`, as API Gateway names a route in its events. */
@@ -79,6 +81,13 @@ const SPECS = [
   { method: 'POST', path: '/v1/bookings/{bookingId}/no-show', fn: 'halls', action: 'hall.desk', summary: 'Mark a called booking (or one not checked in by its slot’s end) a no-show' },
   { method: 'GET', path: '/v1/bookings', fn: 'halls', action: 'booking.list_own', summary: 'Your bookings, the latest slot first (?mine=true)' },
   { method: 'GET', path: '/v1/bookings/{bookingId}', fn: 'halls', action: 'booking.read', summary: 'One of your bookings' },
+  {
+    method: 'GET',
+    path: '/v1/bookings/{bookingId}/notice',
+    fn: 'booking-notices', action: 'booking.read',
+    summary: 'Your booking notice (网上预约回执) as a PDF, with its check-in code [H20]; send Accept: application/pdf',
+    produces: 'application/pdf',
+  },
   { method: 'POST', path: '/v1/bookings/{bookingId}/cancel', fn: 'halls', action: 'booking.cancel', summary: 'Cancel your booking before its slot begins; its place goes back' },
   { method: 'POST', path: '/v1/uploads', fn: 'uploads', action: 'upload.create', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest' }, status: 201 },
   {

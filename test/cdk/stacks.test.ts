@@ -320,6 +320,10 @@ describe('public API: REST API v1 (DESIGN.md: HTTP APIs are paid on LocalStack a
     for (const name of STACK_NAMES) p.templates[name].resourceCountIs('AWS::ApiGatewayV2::Api', 0);
   });
 
+  test('binary media is only application/pdf (the booking notice), so JSON bodies are never base64-encoded to the handlers', () => {
+    apiT().hasResourceProperties('AWS::ApiGateway::RestApi', { BinaryMediaTypes: ['application/pdf'] });
+  });
+
   test('the stage throttles every method (rate and burst limits)', () => {
     apiT().hasResourceProperties('AWS::ApiGateway::Stage', {
       MethodSettings: Match.arrayWith([

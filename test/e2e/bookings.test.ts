@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { DEMO_FOOD_MATTER_CODE, DEMO_PARALLEL_MATTER_CODE } from '#shared/catalog/demo-seed';
-import { call, eventually, pdf, token, upload } from './client';
+import { call, download, eventually, pdf, token, upload } from './client';
+import { pdfText } from '../support/pdf';
 
 /**
  * 网上预约 [H20] [H21] on the real engines: the halls and their hours as a citizen app reads them, the
@@ -106,6 +108,26 @@ describe('bookings [H20]', () => {
     expect(holders.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
+  test('the booking notice: a one-page PDF for its booker with the check-in code, the window and the materials to bring; 406 without Accept: application/pdf; nobody else’s', async () => {
+    const wang = await citizen('wang');
+    const [mine] = (await call('GET', '/v1/bookings?mine=true', { token: wang })).body.items;
+    const full = await call('GET', `/v1/bookings/${mine.bookingId}`, { token: wang });
+    expect(full.body.notice).toEqual({ title: '网上预约回执', href: `/v1/bookings/${mine.bookingId}/notice`, mediaType: 'application/pdf' });
+    const r = await download(full.body.notice.href, { token: wang, accept: 'application/pdf' });
+    expect([r.status, r.contentType, r.bytes.subarray(0, 5).toString('latin1')]).toEqual([200, 'application/pdf', '%PDF-']);
+    expect(r.headers['content-disposition']).toBe(`inline; filename="${mine.bookingId}.pdf"`);
+    const text = pdfText(r.bytes).join('').replace(/\s/g, '');
+    for (const s of ['网上预约回执', mine.bookingId, `签到码：${mine.checkInCode}`, '雁塔区政务服务中心', '食品经营许可窗口（W02）', '食品经营许可申请书', '610***********1230']) expect(text).toContain(s);
+    // the same bytes each time: the ETag is their hash
+    const again = await download(full.body.notice.href, { token: wang, accept: 'application/pdf' });
+    expect([again.bytes.equals(r.bytes), r.headers.etag]).toEqual([true, `"${createHash('sha256').update(r.bytes).digest('hex')}"`]);
+    const noAccept = await download(full.body.notice.href, { token: wang });
+    expect([noAccept.status, noAccept.contentType]).toEqual([406, 'application/problem+json']);
+    expect((await download(full.body.notice.href, { token: await citizen('other'), accept: 'application/pdf' })).status).toBe(404);
+    expect((await download(full.body.notice.href, { accept: 'application/pdf' })).status).toBe(401);
+    expect((await download(`/v1/bookings/${'x'.repeat(3000)}/notice`, { token: wang, accept: 'application/pdf' })).status).toBe(404);
+  });
+
   test('the booker cancels and the place goes back; to anyone else the booking does not exist', async () => {
     const wang = await citizen('wang');
     const [mine] = (await call('GET', '/v1/bookings?mine=true', { token: wang })).body.items;
@@ -115,6 +137,8 @@ describe('bookings [H20]', () => {
     const cancelled = await call('POST', `/v1/bookings/${mine.bookingId}/cancel`, { token: wang });
     expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
     expect((await call('POST', `/v1/bookings/${mine.bookingId}/cancel`, { token: wang })).body.status).toBe('cancelled');
+    // its check-in code admits nobody now: no notice
+    expect((await download(`/v1/bookings/${mine.bookingId}/notice`, { token: wang, accept: 'application/pdf' })).status).toBe(409);
     expect((await slots('610113', `from=${slot.start.slice(0, 10)}&to=${slot.start.slice(0, 10)}`)).find((s) => s.slotId === slot.slotId)?.remaining).toBe(1);
   });
 

@@ -36,6 +36,12 @@ export async function call<T = any>(method: string, path: string, opts: { token?
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: Object.fromEntries(res.headers), body };
 }
 
+/** A document route's answer as bytes (a PDF), with the Accept header a client sends for it. */
+export async function download(path: string, opts: { token?: string; accept?: string } = {}): Promise<{ status: number; contentType: string; headers: Record<string, string>; bytes: Buffer }> {
+  const res = await fetch(`${base}${path}`, { headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.accept ? { accept: opts.accept } : {}) } });
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: Object.fromEntries(res.headers), bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
 export interface Claims {
   sub: string;
   name?: string;

@@ -6,7 +6,10 @@ import { PDFDocument } from 'pdf-lib';
 import type { Case, NoticeKind } from '../../shared/domain/case';
 import { makeNotice } from '../../shared/domain/notices';
 import { FONT_FILE, FONT_SHA256, noticeFont } from '../../shared/adapters/pdf/font';
-import { renderLicencePdf, renderNoticePdf, wrap } from '../../shared/adapters/pdf/render';
+import { renderBookingPdf, renderLicencePdf, renderNoticePdf, wrap } from '../../shared/adapters/pdf/render';
+import type { Booking } from '../../shared/domain/booking';
+import { DEMO_HALLS } from '../../shared/catalog/demo-halls';
+import { DEMO_FOOD_MATTER_CODE, matters } from '../../shared/catalog/demo-seed';
 import type { Licence } from '../../shared/domain/licence';
 import { licenceIdentifier } from '../../shared/domain/rules/e15-licence-identifier';
 import { cnDate } from '../../shared/adapters/pdf/wording';
@@ -227,5 +230,47 @@ describe('an e-licence as PDF [E15]', () => {
     expect(doc.getTitle()).toBe(`食品经营许可证（${LICENCE.licenceId}）`);
     expect(doc.getAuthor()).toBe('西安市雁塔区行政审批服务局');
     expect(doc.getCreationDate()?.toISOString()).toBe(AT);
+  });
+});
+
+describe('a booking notice (网上预约回执) as PDF [H20]', () => {
+  const HALL = DEMO_HALLS.find((h) => h.hallId === '610113')!;
+  const MATTER = matters.find((m) => m.code === DEMO_FOOD_MATTER_CODE)!;
+  const BOOKING: Booking = {
+    bookingId: 'BKABCDEFGHJKMNPQRSTV23',
+    checkInCode: '048213',
+    hallId: '610113',
+    windowId: 'W02',
+    slotId: '610113.W02.20261203T0920',
+    date: '2026-12-03',
+    start: '09:20',
+    end: '09:40',
+    matterCode: MATTER.code,
+    matterName: MATTER.name,
+    status: 'booked',
+    booker: { sub: 'c-wang', name: '王小明', idType: 'resident_id', idNumber: '610113199001011230' },
+    bookedAt: '2026-12-01T06:30:00.000Z',
+    version: 1,
+  };
+
+  test('prints who booked what, where, when, the check-in code and when it opens, what to bring and how to cancel; the identity number only in part', async () => {
+    const pdf = await renderBookingPdf(BOOKING, HALL, MATTER);
+    const text = pdfText(pdf.bytes).join('\n').replace(/\s/g, '');
+    for (const s of ['网上预约回执', BOOKING.bookingId, '王小明', MATTER.name, '雁塔区政务服务中心', '食品经营许可窗口（W02）', '2026年12月3日（星期四）09:20—09:40', '签到码：048213', '08:20至09:40', '爽约', '取消预约'])
+      expect(text).toContain(s.replace(/\s/g, ''));
+    for (const m of MATTER.materials.filter((x) => x.required)) expect(text).toContain(m.name.replace(/\s/g, ''));
+    expect(text).toContain('610***********1230');
+    expect(text).not.toContain('610113199001011230');
+    expect(pdf.missing).toEqual([]);
+    // a slip: one page, even with the five materials of a food licence
+    expect(pdf.pages).toBe(1);
+  });
+
+  test('is the same bytes each time, dated when it was booked', async () => {
+    const [a, b] = [await renderBookingPdf(BOOKING, HALL, MATTER), await renderBookingPdf(BOOKING, HALL, MATTER)];
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const doc = await PDFDocument.load(a.bytes, { updateMetadata: false });
+    expect(doc.getTitle()).toBe(`网上预约回执（${BOOKING.bookingId}）`);
+    expect(doc.getCreationDate()?.toISOString()).toBe(BOOKING.bookedAt);
   });
 });

@@ -5,6 +5,10 @@ import type { Issuer, NoticeRenderer, RenderedNotice } from '../../domain/ports.
 import { noticeFont } from './font.ts';
 import type { Licence } from '../../domain/licence.ts';
 import { licenceParagraphs } from './licence-wording.ts';
+import { bookingParagraphs } from './booking-wording.ts';
+import type { Booking } from '../../domain/booking.ts';
+import type { Hall } from '../../domain/hall.ts';
+import type { Matter } from '../../domain/matter.ts';
 import { noticeParagraphs, type Block } from './wording.ts';
 import { subsetFont } from './subset.ts';
 import { embedTrueType } from './truetype.ts';
@@ -51,6 +55,11 @@ export function renderNoticePdf(c: Case, notice: Notice, issuer: Issuer): Promis
 /** An e-licence's PDF rendition [E15]: its 照面 as issued, its identifier and signature, the same way a notice is made. */
 export function renderLicencePdf(licence: Licence): Promise<RenderedNotice> {
   return renderPdf({ blocks: licenceParagraphs(licence), footer: `证照标识 ${licence.licenceId}`, title: `${licence.typeName}（${licence.licenceId}）`, author: licence.issuer.name, subject: licence.typeName, at: licence.issuedAt });
+}
+
+/** A booking notice (预约回执) [H20]: rendered when asked for, never stored (the booking is the record), the same bytes each time. */
+export function renderBookingPdf(b: Booking, hall: Hall, matter: Matter | undefined): Promise<RenderedNotice> {
+  return renderPdf({ blocks: bookingParagraphs(b, hall, matter), footer: `预约编号 ${b.bookingId}　签到码仅限本人本次预约使用`, title: `网上预约回执（${b.bookingId}）`, author: hall.name, subject: b.matterName, at: b.bookedAt });
 }
 
 /**
@@ -153,5 +162,5 @@ export function wrap(text: string, font: PDFFont, size: number, width: number, f
 }
 
 
-/** Notices [N14] and licences [E15] as PDF documents, for the notices function and the unified return's render step. */
-export const pdfRenderer: NoticeRenderer = { render: renderNoticePdf, licence: renderLicencePdf };
+/** Notices [N14], licences [E15] and booking notices [H20] as PDF documents. */
+export const pdfRenderer: NoticeRenderer = { render: renderNoticePdf, licence: renderLicencePdf, booking: renderBookingPdf };

@@ -1,6 +1,6 @@
 import { authorize } from '../access/gate.ts';
 import { bookingCountsOf } from '../business-metrics.ts';
-import { bookingIdOf, isBookingId, newCheckInCode, type Booking } from '../booking.ts';
+import { bookingIdOf, isBookingId, maskIdNumber, newCheckInCode, type Booking } from '../booking.ts';
 import type { Caller } from '../caller.ts';
 import { dayAfter, isDay, localNow } from '../calendar.ts';
 import { Conflict, Invalid, Malformed, NotFound } from '../errors.ts';
@@ -76,10 +76,16 @@ export async function listSlots(ports: Pick<HallPorts, 'halls' | 'bookings' | 'c
   return { hallId, from: start, to, items };
 }
 
-/** A booking as its booker sees it: the booker's own id number only in part. */
+/** A booking as its booker sees it: the booker's own id number only in part, and where its notice is while it still admits them. */
 export function bookingView(b: Booking) {
   const { booker, ...rest } = b;
-  return { ...rest, start: localTime(b.date, b.start), end: localTime(b.date, b.end), booker: { name: booker.name, ...(booker.idNumber ? { idNumber: `${booker.idNumber.slice(0, 3)}${'*'.repeat(Math.max(0, booker.idNumber.length - 7))}${booker.idNumber.slice(-4)}` } : {}) } };
+  return {
+    ...rest,
+    start: localTime(b.date, b.start),
+    end: localTime(b.date, b.end),
+    booker: { name: booker.name, ...(booker.idNumber ? { idNumber: maskIdNumber(booker.idNumber) } : {}) },
+    ...(b.status === 'cancelled' ? {} : { notice: { title: '网上预约回执', href: `/v1/bookings/${b.bookingId}/notice`, mediaType: 'application/pdf' } }),
+  };
 }
 
 /** How many times a new check-in code is drawn when the one drawn is taken that day at that hall. */
@@ -152,6 +158,22 @@ export async function readBooking(ports: Pick<HallPorts, 'bookings' | 'staff' | 
   if (!b) throw new NotFound(`there is no booking ${bookingId}`);
   await authorize(ports, caller, 'booking.read', { kind: 'booking', booking: b }, ports.clock.now());
   return bookingView(b);
+}
+
+/**
+ * GET /v1/bookings/{bookingId}/notice: the booking notice (预约回执) [H20] as a PDF, for its booker,
+ * rendered from the booking, its hall and the matter's guide each time it is asked for (no object is
+ * stored per booking; the bytes are the same each time). A cancelled booking has none: its check-in
+ * code no longer admits anyone.
+ */
+export async function bookingNotice(ports: Pick<HallPorts, 'bookings' | 'halls' | 'catalog' | 'staff' | 'authorisations' | 'clock'> & Pick<Ports, 'renderer'>, caller: Caller, bookingId: string) {
+  const b = isBookingId(bookingId) ? await ports.bookings.get(bookingId) : undefined;
+  if (!b) throw new NotFound(`there is no booking ${bookingId}`);
+  await authorize(ports, caller, 'booking.read', { kind: 'booking', booking: b }, ports.clock.now());
+  if (b.status === 'cancelled') throw new Conflict('a cancelled booking has no notice: its check-in code admits nobody', { from: b.status });
+  const [hall, matter] = await Promise.all([ports.halls.get(b.hallId), ports.catalog.getMatter(b.matterCode)]);
+  if (!hall) throw new NotFound(`the hall ${b.hallId} of booking ${bookingId} is no longer listed`);
+  return { booking: b, document: await ports.renderer.booking(b, hall, matter) };
 }
 
 /** POST /v1/bookings/{bookingId}/cancel: the booker, before the slot begins; its place goes back to the slot. */

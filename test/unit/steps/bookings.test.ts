@@ -1,6 +1,6 @@
 import { DEMO_HALLS } from '#shared/catalog/demo-halls';
 import { Conflict, Invalid, Malformed, NotFound } from '#shared/domain/errors';
-import { book, cancelBooking, configureHall, hallChanges, listHalls, listMyBookings, listSlots, readBooking } from '#shared/domain/steps/bookings';
+import { book, bookingNotice, cancelBooking, configureHall, hallChanges, listHalls, listMyBookings, listSlots, readBooking } from '#shared/domain/steps/bookings';
 import { citizen, FOOD, PARALLEL, PEOPLE, refusal, seedCatalog, staff } from '../support/fixtures';
 import { memoryPorts, type MemoryPorts } from '../support/memory-ports';
 
@@ -132,6 +132,19 @@ describe('bookings [H20]', () => {
     expect(ports.state.slotsTaken.get(booking.slotId)).toBe(0);
     // the place and the day are free again
     expect((await book(ports, chen, { slotId: booking.slotId, matterCode: FOOD }, 'k2')).created).toBe(true);
+  });
+
+  test('the booking notice is its booker’s while the booking admits them: to anyone else it does not exist, and a cancelled booking has none', async () => {
+    const ports = setUp();
+    const { booking } = await book(ports, wang, { slotId: '610113.W02.20260603T0900', matterCode: FOOD }, 'k1');
+    expect(booking.notice).toEqual({ title: '网上预约回执', href: `/v1/bookings/${booking.bookingId}/notice`, mediaType: 'application/pdf' });
+    const { document } = await bookingNotice(ports, wang, booking.bookingId);
+    expect(Buffer.from(document.bytes).toString('latin1')).toContain(booking.checkInCode);
+    expect(await refusal(bookingNotice(ports, chen, booking.bookingId))).toBeInstanceOf(NotFound);
+    expect(await refusal(bookingNotice(ports, wang, 'BK' + 'A'.repeat(20)))).toBeInstanceOf(NotFound);
+    const cancelled = await cancelBooking(ports, wang, booking.bookingId);
+    expect(cancelled.notice).toBeUndefined();
+    expect(await refusal(bookingNotice(ports, wang, booking.bookingId))).toBeInstanceOf(Conflict);
   });
 
   test('a booking whose slot has begun can no longer be cancelled', async () => {

@@ -749,6 +749,11 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         const bytes = minimalPdf(`${l.licenceId} ${l.signature}`);
         return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages: 1, missing: [] };
       },
+      async booking(b, hall) {
+        seen.rendered.push(b.bookingId);
+        const bytes = minimalPdf(`${b.bookingId} ${b.checkInCode} ${hall.name}`);
+        return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages: 1, missing: [] };
+      },
     },
     regions: { name: (code) => ({ '610000': '陕西省', '610100': '西安市', '610113': '雁塔区', '610104': '莲湖区' })[code] },
 
