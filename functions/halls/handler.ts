@@ -30,7 +30,7 @@ export const handler = apiHandler('halls', {
   },
   'POST /v1/halls/{hallId}/configuration': async ({ caller, path, body }) => ({ body: await configureHall(ports, caller, path.hallId, parseBody(HallConfiguration, body)) }),
   'GET /v1/halls/{hallId}/changes': async ({ caller, path, query }) => ({ body: await hallChanges(ports, caller, path.hallId, pageOf(query)) }),
-  'GET /v1/halls/{hallId}/slots': async ({ path, query }) => ({ body: await listSlots(ports, path.hallId, { matterCode: query.matterCode, from: query.from, to: query.to }) }),
+  'GET /v1/halls/{hallId}/slots': async ({ path, query }) => ({ body: await listSlots(ports, path.hallId, { matterCode: query.matterCode, from: query.from, to: query.to }, pageOf(query)) }),
   'POST /v1/bookings': async ({ caller, headers, body }) => {
     const key = headers['idempotency-key'];
     if (!key || key.length > 200) throw badRequest('the Idempotency-Key header is required (at most 200 characters)', [{ path: 'Idempotency-Key', message: 'required' }]);

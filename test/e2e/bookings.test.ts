@@ -23,10 +23,17 @@ interface SlotItem {
   remaining: number;
 }
 
+/** Every slot of a query, page by page (100 a page) as an app showing the days would read them. */
 async function slots(hallId: string, q: string): Promise<SlotItem[]> {
-  const r = await call('GET', `/v1/halls/${hallId}/slots?${q}`);
-  if (r.status !== 200) throw new Error(`slots: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.items;
+  const items: SlotItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const r: { status: number; body: any } = await call('GET', `/v1/halls/${hallId}/slots?${q}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    if (r.status !== 200) throw new Error(`slots: ${r.status} ${JSON.stringify(r.body)}`);
+    items.push(...r.body.items);
+    cursor = r.body.nextCursor;
+  } while (cursor);
+  return items;
 }
 
 const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
@@ -50,6 +57,9 @@ describe('halls and slots (public) [H8] [H11]', () => {
       ['/v1/halls/610113/slots?from=2026-13-01', 400],
       [`/v1/halls/610113/slots?from=${day(3)}&to=${day(2)}`, 400],
       [`/v1/halls/610113/slots?from=${day(0)}&to=${day(40)}`, 400],
+      [`/v1/halls/610113/slots?limit=101`, 400],
+      [`/v1/halls/610113/slots?cursor=${'A'.repeat(3000)}`, 400],
+      [`/v1/halls/610113/slots?cursor=${Buffer.from('{"l":"slots","q":"610113|||","p":"20260101T0900.W01\' OR 1"}').toString('base64url')}`, 400],
       [`/v1/halls/610104/slots?matterCode=${DEMO_FOOD_MATTER_CODE}`, 422],
     ] as const) {
       const res = await call('GET', path);

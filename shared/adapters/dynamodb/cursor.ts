@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { Malformed } from '../../domain/errors.ts';
+import { cursorDocument, refuseCursor } from '../../domain/list-cursor.ts';
 import type { Page, PageRequest } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
 import { stripKeys } from './keys.ts';
@@ -31,18 +31,11 @@ export function encodeCursor(shape: Pick<CursorShape, 'list'>, key: Record<strin
   return key ? Buffer.from(JSON.stringify({ l: shape.list, k: key })).toString('base64url') : null;
 }
 
-const refuse = (why: string) => new Malformed(`cursor is not one this API issued for this list: ${why}`, [{ path: 'cursor', message: 'invalid' }]);
+const refuse = refuseCursor;
 
 export function decodeCursor(shape: CursorShape, cursor: string | undefined): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
-  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw refuse('not base64url');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse('not JSON');
-  }
-  const { l, k } = (doc ?? {}) as { l?: unknown; k?: unknown };
+  const { l, k } = cursorDocument(cursor);
   if (l !== shape.list) throw refuse('made for another list');
   if (!k || typeof k !== 'object' || Array.isArray(k)) throw refuse('no position');
   const key = k as Record<string, unknown>;

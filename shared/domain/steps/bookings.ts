@@ -4,10 +4,11 @@ import { bookingIdOf, isBookingId, maskIdNumber, newCheckInCode, type Booking } 
 import type { Caller } from '../caller.ts';
 import { dayAfter, isDay, localNow } from '../calendar.ts';
 import { Conflict, Invalid, Malformed, NotFound } from '../errors.ts';
+import { decodeListCursor, encodeListCursor } from '../list-cursor.ts';
 import { isHallId, type Hall } from '../hall.ts';
 import type { Page, PageRequest, Ports } from '../ports.ts';
 import { bookingFaults, hasBegun, lastBookableDay, MAX_DAYS_AHEAD, windowTakes } from '../rules/h20-booking.ts';
-import { slotsOfDay } from '../rules/h21-slots.ts';
+import { slotsOfDay, type Slot } from '../rules/h21-slots.ts';
 import { regionCodePrefix } from '../rules/n4-region-scope.ts';
 import { hoursFaults } from '../rules/h11-opening-hours.ts';
 import { hallOf, windowsFaults } from '../rules/h8-single-window.ts';
@@ -32,12 +33,17 @@ export async function listHalls(ports: Pick<Ports, 'halls' | 'regions'>, region:
 /** A slot's day and local time as the API writes it: `2026-12-03T09:00:00+08:00`. */
 const localTime = (date: string, hhmm: string) => `${date}T${hhmm}:00+08:00`;
 
+/** Where a slot stands in a hall's listing: by time, then window (`20261203T0900.W01`), so a page ends and the next begins at a moment. */
+const slotPosition = (s: Pick<Slot, 'date' | 'start' | 'windowId'>) => `${s.date.replaceAll('-', '')}T${s.start.replace(':', '')}.${s.windowId}`;
+const SLOT_POSITION = /^\d{8}T\d{4}\.[A-Z0-9]{1,8}$/;
+
 /**
  * GET /v1/halls/{hallId}/slots?matterCode=&from=&to= (public): the slots of the windows that take the
- * matter (every window without one), from the hall's hours day by day, with the places left. At most
- * the next 30 days; a slot that has begun is not offered. One Query of the hall's taken places.
+ * matter (every window without one), from the hall's hours day by day, in time order, with the places
+ * left. At most the next 30 days; a slot that has begun is not offered. Paged like every list: the page
+ * is made from the hours first, then one Query reads the places taken over that page's days only.
  */
-export async function listSlots(ports: Pick<HallPorts, 'halls' | 'bookings' | 'catalog' | 'calendar' | 'clock'>, hallId: string, q: { matterCode?: string; from?: string; to?: string }) {
+export async function listSlots(ports: Pick<HallPorts, 'halls' | 'bookings' | 'catalog' | 'calendar' | 'clock'>, hallId: string, q: { matterCode?: string; from?: string; to?: string }, page: PageRequest) {
   const now = localNow(ports.clock.now());
   const from = q.from ?? now.date;
   const to = q.to ?? from;
@@ -49,31 +55,41 @@ export async function listSlots(ports: Pick<HallPorts, 'halls' | 'bookings' | 'c
   if (to < from) throw new Malformed(`the period ends (${to}) before it begins (${from})`, [{ path: 'to', message: 'not before from' }]);
   const last = lastBookableDay(now.date);
   if (to > last) throw new Malformed(`slots are offered up to ${MAX_DAYS_AHEAD} days ahead (until ${last})`, [{ path: 'to', message: `at most ${last}` }]);
+  if (q.matterCode !== undefined && q.matterCode.length > 80) throw new Malformed('matterCode is at most 80 characters', [{ path: 'matterCode', message: 'too long' }]);
+  // bound to the query as asked (not to today's date), so a cursor stays good past midnight
+  const query = [hallId, q.matterCode ?? '', q.from ?? '', q.to ?? ''].join('|');
+  const after = decodeListCursor('slots', query, page.cursor, SLOT_POSITION);
   const hall = isHallId(hallId) ? await ports.halls.get(hallId) : undefined;
   if (!hall) throw new NotFound(`there is no hall ${hallId}`);
   let windows = hall.windows;
   if (q.matterCode !== undefined) {
-    if (q.matterCode.length > 80) throw new Malformed('matterCode is at most 80 characters', [{ path: 'matterCode', message: 'too long' }]);
     const matter = await ports.catalog.getMatter(q.matterCode);
     if (!matter) throw new Invalid(`no published matter has the code ${q.matterCode}`, [{ path: 'matterCode', message: 'unknown matter' }]);
     windows = hall.windows.filter((w) => windowTakes(hall, w, matter));
     if (!windows.length) throw new Invalid(`${hall.name} does not take ${matter.name} [H8]`, [{ path: 'matterCode', message: `not taken at ${hall.name}` }]);
   }
   const start = from < now.date ? now.date : from;
-  const taken = start <= to ? await ports.bookings.taken(hallId, start, to) : new Map<string, number>();
-  const items = [];
-  for (let date = start; date <= to; date = dayAfter(date)) {
+  // a page goes on from the day its cursor stands at; one more slot than the page, to know whether another follows
+  const resume = after ? `${after.slice(0, 4)}-${after.slice(4, 6)}-${after.slice(6, 8)}` : start;
+  const found: (Slot & { position: string })[] = [];
+  for (let date = resume > start ? resume : start; date <= to && found.length <= page.limit; date = dayAfter(date)) {
     const kind = ports.calendar.dayKind(date);
-    // a day past the holiday data the calendar holds is counted as an ordinary week: say so
-    const provisional = Number(date.slice(0, 4)) > ports.calendar.lastKnownYear;
-    for (const w of windows) {
-      for (const s of slotsOfDay(hall, w, date, kind)) {
-        if (hasBegun(s, now)) continue;
-        items.push({ slotId: s.slotId, start: localTime(date, s.start), end: localTime(date, s.end), windowId: w.windowId, session: s.session, remaining: Math.max(0, w.capacity - (taken.get(s.slotId) ?? 0)), ...(provisional ? { provisional } : {}) });
-      }
-    }
+    const day = windows
+      .flatMap((w) => slotsOfDay(hall, w, date, kind).map((slot) => ({ ...slot, position: slotPosition(slot) })))
+      .filter((s) => !hasBegun(s, now) && (!after || s.position > after))
+      .sort((a, b) => (a.position < b.position ? -1 : 1));
+    found.push(...day.slice(0, page.limit + 1 - found.length));
   }
-  return { hallId, from: start, to, items };
+  const shown = found.slice(0, page.limit);
+  const taken = shown.length ? await ports.bookings.taken(hallId, shown[0].date, shown.at(-1)!.date) : new Map<string, number>();
+  const capacity = new Map(windows.map((w) => [w.windowId, w.capacity]));
+  const items = shown.map((s) => {
+    // a day past the holiday data the calendar holds is counted as an ordinary week: say so
+    const provisional = Number(s.date.slice(0, 4)) > ports.calendar.lastKnownYear;
+    return { slotId: s.slotId, start: localTime(s.date, s.start), end: localTime(s.date, s.end), windowId: s.windowId, session: s.session, remaining: Math.max(0, capacity.get(s.windowId)! - (taken.get(s.slotId) ?? 0)), ...(provisional ? { provisional } : {}) };
+  });
+  const nextCursor = found.length > page.limit ? encodeListCursor('slots', query, shown.at(-1)!.position) : null;
+  return { hallId, from: start, to, items, nextCursor };
 }
 
 /** A booking as its booker sees it: the booker's own id number only in part, and where its notice is while it still admits them. */

@@ -34,26 +34,52 @@ describe('halls and slots (public) [H11] [H20]', () => {
 
   test('today’s slots begin after now; a matter narrows them to the windows that take it, with the places left', async () => {
     const ports = setUp();
-    const all = await listSlots(ports, '610113', {});
+    const all = await listSlots(ports, '610113', {}, { limit: 100 });
     expect(all.items.every((s) => s.start > '2026-06-02T10:00')).toBe(true);
-    expect(all.items[0]).toMatchObject({ slotId: '610113.W01.20260602T1030', start: '2026-06-02T10:30:00+08:00', end: '2026-06-02T11:00:00+08:00', windowId: 'W01', session: 'working', remaining: 4 });
-    const parallel = await listSlots(ports, '610113', { matterCode: PARALLEL });
+    // in time order across the windows: the food window's 10:20, then the comprehensive window's 10:30
+    expect(all.items[0]).toMatchObject({ slotId: '610113.W02.20260602T1020', start: '2026-06-02T10:20:00+08:00', end: '2026-06-02T10:40:00+08:00', windowId: 'W02', session: 'working', remaining: 2 });
+    expect(all.items[1]).toMatchObject({ slotId: '610113.W01.20260602T1030', start: '2026-06-02T10:30:00+08:00', end: '2026-06-02T11:00:00+08:00', windowId: 'W01', session: 'working', remaining: 4 });
+    expect(all.items.map((s) => s.start)).toEqual([...all.items.map((s) => s.start)].sort());
+    const parallel = await listSlots(ports, '610113', { matterCode: PARALLEL }, { limit: 100 });
     expect(new Set(parallel.items.map((s) => s.windowId))).toEqual(new Set(['W01']));
-    const food = await listSlots(ports, '610113', { matterCode: FOOD, from: '2026-06-03', to: '2026-06-03' });
+    const food = await listSlots(ports, '610113', { matterCode: FOOD, from: '2026-06-03', to: '2026-06-03' }, { limit: 100 });
     expect(new Set(food.items.map((s) => s.windowId))).toEqual(new Set(['W01', 'W02']));
+  });
+
+  test('paged like every list: pages of 7 over two days are the whole list in order; a cursor of another query or a forged one is 400', async () => {
+    const ports = setUp();
+    const q = { from: '2026-06-03', to: '2026-06-04' };
+    const whole = await listSlots(ports, '610113', q, { limit: 100 });
+    expect(whole.nextCursor).toBeNull();
+    const paged: typeof whole.items = [];
+    let cursor: string | undefined;
+    do {
+      const r = await listSlots(ports, '610113', q, { limit: 7, ...(cursor ? { cursor } : {}) });
+      expect(r.items.length).toBeLessThanOrEqual(7);
+      paged.push(...r.items);
+      cursor = r.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(whole.items);
+    expect(whole.items.length).toBeGreaterThan(100 / 2);
+    const first = await listSlots(ports, '610113', q, { limit: 7 });
+    expect(await refusal(listSlots(ports, '610113', { ...q, to: '2026-06-03' }, { limit: 7, cursor: first.nextCursor! }))).toBeInstanceOf(Malformed);
+    expect(await refusal(listSlots(ports, '610104', q, { limit: 7, cursor: first.nextCursor! }))).toBeInstanceOf(Malformed);
+    expect(await refusal(listSlots(ports, '610113', q, { limit: 7, cursor: 'not-a-cursor' }))).toBeInstanceOf(Malformed);
+    const forged = Buffer.from(JSON.stringify({ l: 'slots', q: '610113||2026-06-03|2026-06-04', p: "x' OR 1=1" })).toString('base64url');
+    expect(await refusal(listSlots(ports, '610113', q, { limit: 7, cursor: forged }))).toBeInstanceOf(Malformed);
   });
 
   test('bad periods, a period beyond 30 days, an unknown hall and a matter the hall does not take are refused', async () => {
     const ports = setUp();
-    expect(await refusal(listSlots(ports, '610113', { from: '2026-6-3' }))).toBeInstanceOf(Malformed);
-    expect(await refusal(listSlots(ports, '610113', { from: '2026-13-01' }))).toBeInstanceOf(Malformed);
-    expect(await refusal(listSlots(ports, '610113', { from: '2026-06-05', to: '2026-06-04' }))).toBeInstanceOf(Malformed);
-    expect(await refusal(listSlots(ports, '610113', { from: '2026-06-02', to: '2026-07-03' }))).toBeInstanceOf(Malformed);
-    expect(await refusal(listSlots(ports, '610199', {}))).toBeInstanceOf(NotFound);
-    expect(await refusal(listSlots(ports, 'x'.repeat(3000), {}))).toBeInstanceOf(NotFound);
-    expect(await refusal(listSlots(ports, '610113', { matterCode: 'x'.repeat(3000) }))).toBeInstanceOf(Malformed);
+    expect(await refusal(listSlots(ports, '610113', { from: '2026-6-3' }, { limit: 100 }))).toBeInstanceOf(Malformed);
+    expect(await refusal(listSlots(ports, '610113', { from: '2026-13-01' }, { limit: 100 }))).toBeInstanceOf(Malformed);
+    expect(await refusal(listSlots(ports, '610113', { from: '2026-06-05', to: '2026-06-04' }, { limit: 100 }))).toBeInstanceOf(Malformed);
+    expect(await refusal(listSlots(ports, '610113', { from: '2026-06-02', to: '2026-07-03' }, { limit: 100 }))).toBeInstanceOf(Malformed);
+    expect(await refusal(listSlots(ports, '610199', {}, { limit: 100 }))).toBeInstanceOf(NotFound);
+    expect(await refusal(listSlots(ports, 'x'.repeat(3000), {}, { limit: 100 }))).toBeInstanceOf(NotFound);
+    expect(await refusal(listSlots(ports, '610113', { matterCode: 'x'.repeat(3000) }, { limit: 100 }))).toBeInstanceOf(Malformed);
     // a 莲湖区 centre does not receive 雁塔区's matters [H8]
-    expect(await refusal(listSlots(ports, '610104', { matterCode: FOOD }))).toBeInstanceOf(Invalid);
+    expect(await refusal(listSlots(ports, '610104', { matterCode: FOOD }, { limit: 100 }))).toBeInstanceOf(Invalid);
   });
 });
 
@@ -64,7 +90,7 @@ describe('bookings [H20]', () => {
     expect(r.created).toBe(true);
     expect(r.booking).toMatchObject({ hallId: '610113', windowId: 'W02', start: '2026-06-03T09:00:00+08:00', end: '2026-06-03T09:20:00+08:00', status: 'booked', checkInCode: expect.stringMatching(/^\d{6}$/), booker: { name: PEOPLE.wang.name } });
     expect(r.booking.booker.idNumber).toMatch(/^\d{3}\*+\w{4}$/);
-    const slots = await listSlots(ports, '610113', { matterCode: FOOD, from: '2026-06-03', to: '2026-06-03' });
+    const slots = await listSlots(ports, '610113', { matterCode: FOOD, from: '2026-06-03', to: '2026-06-03' }, { limit: 100 });
     expect(slots.items.find((s) => s.slotId === '610113.W02.20260603T0900')?.remaining).toBe(1);
     expect((await listMyBookings(ports, wang, page)).items.map((b) => b.bookingId)).toEqual([r.booking.bookingId]);
     expect((await listMyBookings(ports, chen, page)).items).toEqual([]);
@@ -169,7 +195,7 @@ describe('a hall’s configuration, set by its head [H8] [H11]', () => {
     const after = await configureHall(ports, head, '610113', config({ hours }));
     expect([after.version, after.hours.extended]).toEqual([2, [{ start: '17:00', end: '20:00' }]]);
     expect((await hallChanges(ports, head, '610113', page)).items).toEqual([expect.objectContaining({ hallId: '610113', version: 2, by: expect.objectContaining({ sub: 'head-yt', role: 'head' }), hours })]);
-    const slots = await listSlots(ports, '610113', { from: '2026-06-03', to: '2026-06-03' });
+    const slots = await listSlots(ports, '610113', { from: '2026-06-03', to: '2026-06-03' }, { limit: 100 });
     expect(slots.items.some((s) => s.slotId === '610113.W01.20260603T1930')).toBe(true);
   });
 
