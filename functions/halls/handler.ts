@@ -38,8 +38,10 @@ export const handler = apiHandler('halls', {
     return { status: r.created ? 201 : 200, body: r.booking };
   },
   'POST /v1/halls/{hallId}/check-in': async ({ caller, path, body }) => ({ body: await checkIn(ports, caller, path.hallId, parseBody(CheckInRequest, body).checkInCode) }),
-  'POST /v1/halls/{hallId}/windows/{windowId}/call-next': async ({ caller, path }) => {
-    const called = await callNext(ports, caller, path.hallId, path.windowId);
+  'POST /v1/halls/{hallId}/windows/{windowId}/call-next': async ({ caller, path, headers }) => {
+    const key = headers['idempotency-key'];
+    if (key !== undefined && (key === '' || key.length > 200)) throw badRequest('the Idempotency-Key header is at most 200 characters', [{ path: 'Idempotency-Key', message: '1..200 characters' }]);
+    const called = await callNext(ports, caller, path.hallId, path.windowId, key);
     return called ? { body: called } : { status: 204 };
   },
   'GET /v1/halls/{hallId}/queue': async ({ caller, path, query }) => ({ body: await dayQueue(ports, caller, path.hallId, { date: query.date, windowId: query.windowId }, pageOf(query)) }),

@@ -30,6 +30,8 @@ export interface Booking {
   checkedInBy?: string;
   calledAt?: string;
   calledBy?: string;
+  /** the call's Idempotency-Key as callKeyOf makes it: the same request from the window calls this booking again, never the next */
+  callKey?: string;
   noShowAt?: string;
   servedAt?: string;
   caseId?: string;
@@ -53,6 +55,11 @@ export type BookingSummary = Pick<Booking, (typeof BOOKING_SUMMARY_FIELDS)[numbe
 export function bookingIdOf(sub: string, idempotencyKey: string): string {
   const h = createHash('sha256').update(`booking\0${sub}\0${idempotencyKey}`).digest();
   return `BK${base32(h).slice(0, 20)}`;
+}
+
+/** A window's call, from the clerk and the request's Idempotency-Key: the key of one clerk never answers another's call. */
+export function callKeyOf(sub: string, idempotencyKey: string): string {
+  return createHash('sha256').update(`call\0${sub}\0${idempotencyKey}`).digest('base64url').slice(0, 22);
 }
 
 /** A booking id as bookingIdOf makes them; anything else names no booking (and never reaches a key). */

@@ -234,6 +234,8 @@ export interface BookingStore {
   update(booking: Booking, expectedVersion: number): Promise<boolean>;
   /** the first booking checked in and not yet called at a window on a day, by check-in time */
   nextWaiting(hallId: string, date: string, windowId: string): Promise<Booking | undefined>;
+  /** the booking a window called on a day with this call key, while it is still called */
+  calledWith(hallId: string, date: string, windowId: string, callKey: string): Promise<Booking | undefined>;
   /** a hall's bookings of a day (one window's, if given): called, waiting by check-in, booked by slot, done */
   dayQueue(hallId: string, date: string, windowId: string | undefined, page: PageRequest): Promise<Page<Booking>>;
 }

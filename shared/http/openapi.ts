@@ -27,7 +27,7 @@ export function openApiDocument(serverUrl?: string) {
   for (const r of ROUTES) {
     const open = isPublic(r);
     const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const headers = (r.requiredHeaders ?? []).map((h) => ({ name: h, in: 'header', required: true, schema: { type: 'string', maxLength: 200 } }));
+    const headers = [...(r.requiredHeaders ?? []).map((h) => [h, true] as const), ...(r.optionalHeaders ?? []).map((h) => [h, false] as const)].map(([name, required]) => ({ name, in: 'header', required, schema: { type: 'string', maxLength: 200 } }));
     paths[r.path] ??= {};
     paths[r.path][r.method.toLowerCase()] = {
       summary: r.summary,

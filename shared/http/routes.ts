@@ -20,6 +20,8 @@ export interface RouteSpec {
   /** the request body's schema, by name in `REQUEST_SCHEMAS` (./schemas.ts): a name, so a Lambda that reads the table does not bundle every schema */
   readonly body?: { readonly name: RequestSchemaName };
   readonly requiredHeaders?: readonly string[];
+  /** headers the route reads when sent (an Idempotency-Key that makes a retry safe) */
+  readonly optionalHeaders?: readonly string[];
   /** the success status */
   readonly status?: number;
   /** what a success answers with when it is a document rather than JSON; the request's Accept must name it first (406 otherwise) */
@@ -76,7 +78,13 @@ const SPECS = [
     status: 201,
   },
   { method: 'POST', path: '/v1/halls/{hallId}/check-in', fn: 'halls', action: 'hall.desk', summary: 'Check a booking in with its code: it joins its window’s queue [H20]', body: { name: 'CheckInRequest' } },
-  { method: 'POST', path: '/v1/halls/{hallId}/windows/{windowId}/call-next', fn: 'halls', action: 'hall.desk', summary: 'Call the next checked-in booking of a window, by arrival; 204 when none waits (AB岗 [H22])' },
+  {
+    method: 'POST',
+    path: '/v1/halls/{hallId}/windows/{windowId}/call-next',
+    fn: 'halls', action: 'hall.desk',
+    summary: 'Call the next checked-in booking of a window, by arrival; 204 when none waits (AB岗 [H22]); the same Idempotency-Key again answers with the one it called',
+    optionalHeaders: ['Idempotency-Key'],
+  },
   { method: 'GET', path: '/v1/halls/{hallId}/queue', fn: 'halls', action: 'hall.desk', summary: 'A hall’s bookings of a day: called, waiting, booked, done; ?date=&windowId=' },
   { method: 'POST', path: '/v1/bookings/{bookingId}/no-show', fn: 'halls', action: 'hall.desk', summary: 'Mark a called booking (or one not checked in by its slot’s end) a no-show' },
   { method: 'GET', path: '/v1/bookings', fn: 'halls', action: 'booking.list_own', summary: 'Your bookings, the latest slot first (?mine=true)' },

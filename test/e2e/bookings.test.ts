@@ -258,8 +258,13 @@ describe('at the hall: check-in, the window’s queue, AB岗 and no-shows [H20] 
     const callNext = (tok: string) => call('POST', '/v1/halls/610113001/windows/W01/call-next', { token: tok });
     const refused = await callNext(clerkB);
     expect([refused.status, refused.body.detail]).toEqual([403, expect.stringContaining('not recorded as absent')]);
-    const first = await callNext(clerkA);
+    const first = await call('POST', '/v1/halls/610113001/windows/W01/call-next', { token: clerkA, headers: { 'Idempotency-Key': `call-${run}` } });
     expect([first.status, first.body.bookingId, first.body.status]).toEqual([200, booked[1].bookingId, 'called']);
+    // the answer was lost and the window software sends the call again: the same person, nobody new called
+    const retried = await call('POST', '/v1/halls/610113001/windows/W01/call-next', { token: clerkA, headers: { 'Idempotency-Key': `call-${run}` } });
+    expect([retried.status, retried.body.bookingId]).toEqual([200, booked[1].bookingId]);
+    expect((await call('GET', `/v1/bookings/${booked[0].bookingId}`, { token: people[0] })).body.status).toBe('checked_in');
+    expect((await call('POST', '/v1/halls/610113001/windows/W01/call-next', { token: clerkA, headers: { 'Idempotency-Key': 'k'.repeat(201) } })).status).toBe(400);
     const until = new Date(Date.now() + 3600_000).toISOString();
     expect((await call('POST', '/v1/staff/absences', { token: head, body: { sub: `clerk-a-${run}`, backup: `clerk-b-${run}`, until, reason: '临时外出' } })).status).toBe(201);
     const second = await callNext(clerkB);

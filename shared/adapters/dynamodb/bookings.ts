@@ -103,6 +103,17 @@ export const bookingStore: BookingStore = {
     return res.Items?.[0] && stripKeys<Booking>(res.Items[0]);
   },
 
+  async calledWith(hallId, date, windowId, callKey) {
+    // the window's called bookings of the day: the few it has called and not yet served or missed
+    const items = await queryAll({
+      IndexName: GSI.queue,
+      KeyConditionExpression: 'queuePk = :p AND begins_with(queueSk, :w)',
+      FilterExpression: 'callKey = :k',
+      ExpressionAttributeValues: { ':p': hallDayPartition(hallId, date), ':w': `${windowId}#${HALL_DAY_PHASE.called}#`, ':k': callKey },
+    });
+    return items[0] && stripKeys<Booking>(items[0]);
+  },
+
   dayQueue(hallId, date, windowId, req) {
     const partition = hallDayPartition(hallId, date);
     const prefix = windowId ? `${windowId}#` : '';

@@ -1,5 +1,5 @@
 import { authorize } from '../access/gate.ts';
-import { CHECK_IN_EARLY_MINUTES, isBookingId, type Booking } from '../booking.ts';
+import { callKeyOf, CHECK_IN_EARLY_MINUTES, isBookingId, type Booking } from '../booking.ts';
 import type { Caller } from '../caller.ts';
 import { Conflict, Forbidden, Malformed, NotFound } from '../errors.ts';
 import { hhmmOf, isHallId, minutesOf } from '../hall.ts';
@@ -12,7 +12,7 @@ import { bookingView } from './bookings.ts';
  * At the hall [H20] [H22]: a booking checked in with its code joins its window's queue; the window's
  * clerk (or, while they are away, their backup) calls the next in order of arrival; one who does not
  * come is marked a no-show. Every move is a write guarded by the booking's version, so two clerks
- * never call the same person and a double click calls one.
+ * never call the same person; a call sent again with its Idempotency-Key calls nobody new.
  */
 type DeskPorts = Pick<Ports, 'halls' | 'bookings' | 'staff' | 'authorisations' | 'clock'>;
 
@@ -40,9 +40,11 @@ export async function checkIn(ports: DeskPorts, caller: Caller, hallId: string, 
 /**
  * POST /v1/halls/{hallId}/windows/{windowId}/call-next: the first checked-in booking of the window's
  * queue today, by arrival, now called; none waiting is undefined (204). AB岗 [H22]: a window given to a
- * clerk is called by them, by the head, or by their backup while they are recorded away.
+ * clerk is called by them, by the head, or by their backup while they are recorded away. With an
+ * Idempotency-Key, the same request again (a retry after a lost answer, a double click) answers with
+ * the booking it called, while that one is still called, instead of calling the next person.
  */
-export async function callNext(ports: DeskPorts, caller: Caller, hallId: string, windowId: string) {
+export async function callNext(ports: DeskPorts, caller: Caller, hallId: string, windowId: string, idempotencyKey?: string) {
   const hall = isHallId(hallId) ? await ports.halls.get(hallId) : undefined;
   const window = hall?.windows.find((w) => w.windowId === windowId);
   if (!hall || !window) throw new NotFound(`there is no window ${windowId} at hall ${hallId}`);
@@ -53,10 +55,15 @@ export async function callNext(ports: DeskPorts, caller: Caller, hallId: string,
     if (refusal) throw new Forbidden(refusal);
   }
   const { date } = localNow(now);
+  const callKey = idempotencyKey === undefined ? undefined : callKeyOf(caller.sub, idempotencyKey);
+  if (callKey) {
+    const again = await ports.bookings.calledWith(hallId, date, windowId, callKey);
+    if (again) return bookingView(again);
+  }
   for (let i = 0; i < CALL_TRIES; i++) {
     const b = await ports.bookings.nextWaiting(hallId, date, windowId);
     if (!b) return undefined;
-    const next: Booking = { ...b, status: 'called', calledAt: ports.clock.now().toISOString(), calledBy: caller.sub, version: b.version + 1 };
+    const next: Booking = { ...b, status: 'called', calledAt: ports.clock.now().toISOString(), calledBy: caller.sub, ...(callKey ? { callKey } : {}), version: b.version + 1 };
     // another clerk called this one first: take the next
     if (await ports.bookings.update(next, b.version)) return bookingView(next);
   }

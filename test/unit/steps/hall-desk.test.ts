@@ -57,6 +57,22 @@ describe('check-in and the window’s queue [H20]', () => {
     ]);
   });
 
+  test('a call sent again with its Idempotency-Key answers with the booking it called and calls nobody new; another clerk’s same key is their own call', async () => {
+    const { ports, codes, ids } = await setUp();
+    ports.setNow(at('08:30'));
+    await checkIn(ports, clerk, '610113', codes[0]);
+    await checkIn(ports, clerk, '610113', codes[1]);
+    ports.setNow(at('09:00'));
+    const first = await callNext(ports, clerk, '610113', 'W02', 'click-1');
+    const again = await callNext(ports, clerk, '610113', 'W02', 'click-1');
+    expect([first?.bookingId, again?.bookingId]).toEqual([ids[0], ids[0]]);
+    expect(ports.state.bookings.get(ids[1])!.status).toBe('checked_in');
+    // the colleague's request with the same key is theirs: it calls the next
+    expect((await callNext(ports, colleague, '610113', 'W02', 'click-1'))?.bookingId).toBe(ids[1]);
+    // a new key calls the next (nobody waits now)
+    expect(await callNext(ports, clerk, '610113', 'W02', 'click-2')).toBeUndefined();
+  });
+
   test('staff of another hall cannot check in, call or see the queue; a citizen cannot either', async () => {
     const { ports, codes, ids } = await setUp();
     ports.setNow(at('08:30'));

@@ -672,6 +672,10 @@ export function memoryPorts(opts: { now?: string; correctionWorkingDays?: number
         const [first] = dayOf(hallId, date, windowId).filter((b) => b.status === 'checked_in');
         return first && clone(first);
       },
+      async calledWith(hallId, date, windowId, callKey) {
+        const hit = dayOf(hallId, date, windowId).find((b) => b.status === 'called' && b.callKey === callKey);
+        return hit && clone(hit);
+      },
       async dayQueue(hallId, date, windowId, req) {
         return page(dayOf(hallId, date, windowId).map(clone), req, 'hall-day');
       },
