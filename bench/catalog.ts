@@ -11,6 +11,7 @@ import { toIndexed } from '../shared/adapters/search/publish.ts';
 import { normalize, queryTerms, SearchIndex, visibleRegions, type IndexedItem } from '../shared/catalog/search-index.ts';
 import { startDynamoDb } from '../local/engines/dynamodb.ts';
 import { benchQueries, freshLoads, pct, timeBuilds, type BenchQuery } from './search-index.ts';
+import { ESBUILD_TARGET } from '../infra/constructs/runtime.ts';
 
 /**
  * `npm run bench:catalog` (issue 3): the generated provincial catalog, in one run — index build time
@@ -34,7 +35,7 @@ async function main() {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-catalog-'));
   const bundle = path.join(dir, 'search-index.cjs');
-  buildSync({ entryPoints: [path.resolve(__dirname, '../shared/catalog/search-index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'silent' });
+  buildSync({ entryPoints: [path.resolve(__dirname, '../shared/catalog/search-index.ts')], bundle: true, platform: 'node', format: 'cjs', target: ESBUILD_TARGET, outfile: bundle, logLevel: 'silent' });
   fs.writeFileSync(path.join(dir, 'index.bin.gz'), gz);
   const loads = freshLoads(bundle, path.join(dir, 'index.bin.gz'), 'bin', 7);
   console.log(`cold load in a fresh process (read + gunzip + load), median of 7: ${ms(pct(loads.map((l) => l.read + l.load), 50))}; first query ${ms(pct(loads.map((l) => l.first), 50))}`);

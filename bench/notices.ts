@@ -11,6 +11,7 @@ import { renderNoticePdf } from '../shared/adapters/pdf/render.ts';
 import { pdfFonts } from '../test/support/pdf.ts';
 import { SAMPLE_AT, SAMPLE_CASE, SAMPLE_ISSUER } from '../test/support/notice-sample.ts';
 import { pct } from './search-index.ts';
+import { ESBUILD_TARGET } from '../infra/constructs/runtime.ts';
 
 /**
  * `npm run bench:notices` (issue 4 item 5): what a notice PDF costs. Each kind rendered 30 times in
@@ -48,11 +49,11 @@ async function main() {
     console.log(`${kind.padEnd(18)} ${String(RUNS).padStart(4)}  ${pct(times, 50).toFixed(1).padStart(6)}  ${pct(times, 99).toFixed(1).padStart(6)}  ${String(last!.bytes.byteLength).padStart(10)}  ${String(font.embeddedBytes).padStart(17)}`);
   }
 
-  // the cold path, bundled as the Lambda bundles it (minified, CJS, node20), font and wasm beside it
+  // the cold path, bundled as the Lambda bundles it (minified, CJS, the Lambda's Node), font and wasm beside it
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-notices-'));
   const entry = path.join(dir, 'entry.ts');
   fs.writeFileSync(entry, `export { renderNoticePdf } from ${JSON.stringify(path.resolve(__dirname, '../shared/adapters/pdf/render.ts'))};\nexport { makeNotice } from ${JSON.stringify(path.resolve(__dirname, '../shared/domain/notices.ts'))};\n`);
-  buildSync({ entryPoints: [entry], bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', outfile: path.join(dir, 'index.js'), external: ['@aws-sdk/*'], logLevel: 'silent' });
+  buildSync({ entryPoints: [entry], bundle: true, minify: true, platform: 'node', format: 'cjs', target: ESBUILD_TARGET, outfile: path.join(dir, 'index.js'), external: ['@aws-sdk/*'], logLevel: 'silent' });
   fs.copyFileSync(path.resolve(__dirname, '../shared/adapters/pdf/NotoSansSC-Regular.woff'), path.join(dir, 'NotoSansSC-Regular.woff'));
   fs.copyFileSync(path.resolve(__dirname, '../node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm'), path.join(dir, 'harfbuzz-subset.wasm'));
   const js = fs.readFileSync(path.join(dir, 'index.js'));

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 import { buildIndex, SearchIndex, type IndexedItem } from '../shared/catalog/search-index.ts';
+import { ESBUILD_TARGET } from '../infra/constructs/runtime.ts';
 
 /**
  * Micro-benchmark of the catalog search index (shared/catalog/search-index.ts):
@@ -563,7 +564,7 @@ function main() {
 
   // fresh-process loads, from an esbuild bundle of the module (as the Lambda runs it)
   const bundle = path.join(dir, 'search-index.cjs');
-  buildSync({ entryPoints: [path.resolve(__dirname, '../shared/catalog/search-index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'silent' });
+  buildSync({ entryPoints: [path.resolve(__dirname, '../shared/catalog/search-index.ts')], bundle: true, platform: 'node', format: 'cjs', target: ESBUILD_TARGET, outfile: bundle, logLevel: 'silent' });
   fs.writeFileSync(path.join(dir, 'index.bin'), bytes);
   fs.writeFileSync(path.join(dir, 'index.bin.gz'), gz);
   fs.writeFileSync(path.join(dir, 'items.json.gz'), jsonGz);

@@ -3,13 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { LocalFunction } from './lambda.ts';
 import type { Templates } from './template.ts';
 
-// aws-local-stepfunctions is written for Node 22; Node 20 lacks Promise.withResolvers (LOCAL-ENGINES.md)
-(Promise as any).withResolvers ??= function withResolvers<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { StateMachine } = require('aws-local-stepfunctions');
 

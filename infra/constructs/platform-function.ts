@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Duration, RemovalPolicy, type CfnResource } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { ESBUILD_TARGET, lambdaRuntime } from './runtime.ts';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -27,7 +28,7 @@ export interface PlatformFunctionProps {
 }
 
 /**
- * Every Lambda of the platform, with the defaults in one place: Node.js 24 on ARM64 (cheaper per
+ * Every Lambda of the platform, with the defaults in one place: Node.js (the pinned major, ./runtime.ts) on ARM64 (cheaper per
  * GB-second), bundled by the local esbuild (never Docker), minified with source maps, an explicit log
  * group with a retention, X-Ray tracing. The AWS SDK v3 is left to the Lambda runtime to keep bundles
  * small. Its source entry is recorded in the template so the local runtime can name it.
@@ -39,8 +40,8 @@ export class PlatformFunction extends NodejsFunction {
     super(scope, id, {
       entry,
       handler: 'handler',
-      // the bundle targets Node 20 (the local runtime and CI machines) and runs unchanged on Lambda's Node 24
-      runtime: Runtime.NODEJS_24_X,
+      // the Node the tests and the local runtime run on (./runtime.ts)
+      runtime: lambdaRuntime(),
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(15),
@@ -60,7 +61,7 @@ export class PlatformFunction extends NodejsFunction {
       bundling: {
         minify: true,
         sourceMap: true,
-        target: 'node20',
+        target: ESBUILD_TARGET,
         format: OutputFormat.CJS,
         externalModules: ['@aws-sdk/*'],
         forceDockerBundling: false,
