@@ -225,8 +225,8 @@ export class LocalApiGateway {
       resource: route.resourcePath,
       path: url.pathname,
       httpMethod: route.method,
-      headers,
-      multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+      headers: { ...headers, 'x-forwarded-proto': 'http' },
+      multiValueHeaders: Object.fromEntries(Object.entries({ ...headers, 'x-forwarded-proto': 'http' }).map(([k, v]) => [k, [v]])),
       queryStringParameters: Object.keys(query).length ? query : null,
       multiValueQueryStringParameters: Object.keys(query).length ? Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)])) : null,
       pathParameters: Object.keys(params).length ? params : null,
@@ -234,7 +234,9 @@ export class LocalApiGateway {
       requestContext: {
         resourcePath: route.resourcePath,
         httpMethod: route.method,
-        path: `/${this.stage}${url.pathname}`,
+        // as API Gateway fills them for a custom domain (the local URL has no stage in its path)
+        domainName: headers.host ?? '127.0.0.1',
+        path: url.pathname,
         stage: this.stage,
         requestId,
         requestTimeEpoch: Date.now(),

@@ -17,10 +17,9 @@ import {
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import * as z from 'zod/mini';
 import { GUIDE_ALERTS } from '../../shared/adapters/dynamodb/keys.ts';
 import { isPublic, ROUTES, type FunctionName } from '../../shared/http/routes.ts';
-import { REQUEST_SCHEMAS } from '../../shared/http/schemas.ts';
+import { requestSchemas } from '../../shared/http/openapi.ts';
 import { NOTICE_FONT_ASSETS, PlatformFunction } from '../constructs/platform-function.ts';
 import { ARCHIVE_DESTRUCTION_ROLE, type DataStack } from './data-stack.ts';
 import type { WorkflowsStack } from './workflows-stack.ts';
@@ -229,8 +228,11 @@ export class ApiStack extends Stack {
       resultsCacheTtl: Duration.minutes(1),
     });
     const bodyValidator = new RequestValidator(this, 'BodyValidator', { restApi: this.api, validateRequestBody: true, validateRequestParameters: true });
-    const model = (name: string, schema: z.ZodMiniType) =>
-      new Model(this, `${name}Model`, { restApi: this.api, contentType: 'application/json', modelName: name, schema: z.toJSONSchema(schema, { target: 'draft-4' }) as JsonSchema });
+    // the request models are the OpenAPI document's request schemas, in the draft API Gateway reads
+    const modelSchemas = requestSchemas('draft-4');
+    const models = new Map<string, Model>();
+    const model = (name: string) =>
+      models.get(name) ?? models.set(name, new Model(this, `${name}Model`, { restApi: this.api, contentType: 'application/json', modelName: name, schema: modelSchemas[name] as JsonSchema })).get(name)!;
 
     const openapiFn = new PlatformFunction(this, 'OpenApiFn', { name: 'openapi', memorySize: 256 });
     const functions: Record<FunctionName, PlatformFunction> = {
@@ -262,7 +264,7 @@ export class ApiStack extends Stack {
       resource.addMethod(r.method, integration(functions[r.fn]), {
         ...(isPublic(r) ? { authorizationType: AuthorizationType.NONE } : { authorizer, authorizationType: AuthorizationType.CUSTOM }),
         ...(r.body || r.requiredHeaders ? { requestValidator: bodyValidator } : {}),
-        ...(r.body ? { requestModels: { 'application/json': model(r.body.name, REQUEST_SCHEMAS[r.body.name]) } } : {}),
+        ...(r.body ? { requestModels: { 'application/json': model(r.body.name) } } : {}),
         ...(r.requiredHeaders ? { requestParameters: Object.fromEntries(r.requiredHeaders.map((h) => [`method.request.header.${h}`, true])) } : {}),
       });
     }

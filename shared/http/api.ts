@@ -16,6 +16,8 @@ export interface ApiRequest {
   headers: Record<string, string>;
   route: RouteSpec;
   context: Context;
+  /** the base URL the request came through (`https://{id}.execute-api.{region}.amazonaws.com/prod`, or the local runtime's) */
+  baseUrl?: string;
 }
 
 export interface ApiResponse {
@@ -70,6 +72,17 @@ export function problemResponse(p: Problem): APIGatewayProxyResult {
   return { statusCode: p.status, headers: { 'content-type': PROBLEM_JSON }, body: JSON.stringify(p.toJSON()) };
 }
 
+/** The base URL a request came through: its host, and the stage the path was under when the host is API Gateway's own. */
+function baseUrlOf(event: APIGatewayProxyEvent): string | undefined {
+  const headers = lower(event.headers);
+  const host = event.requestContext?.domainName ?? headers.host;
+  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return undefined;
+  const full = event.requestContext?.path ?? event.path;
+  const prefix = full && event.path && full.endsWith(event.path) ? full.slice(0, full.length - event.path.length) : '';
+  const proto = headers['x-forwarded-proto'] === 'http' ? 'http' : 'https';
+  return `${proto}://${host}${prefix}`;
+}
+
 /** The first media type of a request's Accept header, lower-cased, without parameters. */
 const firstAccept = (headers: APIGatewayProxyEvent['headers']) => (lower(headers).accept ?? '').split(',')[0].split(';')[0].trim().toLowerCase();
 
@@ -110,6 +123,7 @@ export function routeHandler<F extends FunctionName>(fn: F, handlers: RouteHandl
         headers: lower(event.headers),
         route,
         context,
+        baseUrl: baseUrlOf(event),
       };
       const res = await impl[key](req);
       if (res.bytes) return { statusCode: res.status ?? 200, headers: { ...res.headers, 'content-type': res.bytes.contentType }, body: Buffer.from(res.bytes.data).toString('base64'), isBase64Encoded: true };

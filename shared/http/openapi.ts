@@ -21,17 +21,50 @@ const problem = {
   },
 };
 
-/** The OpenAPI 3.0 document of the public API, generated from the route table and the request schemas. */
+/**
+ * The request bodies' JSON Schemas, by name, from the zod schemas the handlers parse with: for the
+ * document (OpenAPI 3.0) and for API Gateway's request models (draft 4), so the gateway refuses
+ * exactly what the document says is not a request.
+ */
+export function requestSchemas(target: 'openapi-3.0' | 'draft-4'): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    ROUTES.filter((r) => r.body).map((r) => {
+      const { $schema, ...schema } = z.toJSONSchema(REQUEST_SCHEMAS[r.body!.name], { target }) as Record<string, unknown>;
+      return [r.body!.name, target === 'draft-4' ? { $schema, ...schema } : schema];
+    }),
+  );
+}
+
+/** Where the API is when the document is not served by it (generated for a client, linted in the tests). */
+export const DEFAULT_SERVERS = [
+  { url: 'http://127.0.0.1:3000', description: 'npm start (PORT changes it)' },
+  {
+    url: 'https://{restApiId}.execute-api.{region}.amazonaws.com/prod',
+    description: 'a deployment: the ApiUrl output of Zwfw-Api',
+    variables: { restApiId: { default: 'restApiId', description: 'the REST API id' }, region: { default: 'us-east-1', description: 'the AWS Region' } },
+  },
+];
+
+/** What every problem answer looks like, as an example. */
+const problemExample = (status: number, title: string, detail: string) => ({ 'application/problem+json': { ...problem.content['application/problem+json'], example: { type: 'about:blank', title, status, detail } } });
+const refusal = (status: number, title: string, detail: string, description: string) => ({ description, content: problemExample(status, title, detail) });
+
+/**
+ * The OpenAPI 3.0 document of the public API, generated from the route table and the request schemas
+ * (the same zod schemas the handlers parse with, and the API Gateway models are made from). Served,
+ * it names the deployment it was asked from; otherwise the local runtime and the AWS form.
+ */
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
     const open = isPublic(r);
-    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', maxLength: 1024 } }));
     const headers = [...(r.requiredHeaders ?? []).map((h) => [h, true] as const), ...(r.optionalHeaders ?? []).map((h) => [h, false] as const)].map(([name, required]) => ({ name, in: 'header', required, schema: { type: 'string', maxLength: 200 } }));
     paths[r.path] ??= {};
     paths[r.path][r.method.toLowerCase()] = {
       summary: r.summary,
       operationId: `${r.method.toLowerCase()}${r.path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
+      tags: [r.fn],
       ...(open ? { security: [] } : { 'x-roles': rolesOfRoute(r), 'x-action': r.action }),
       parameters: [...params, ...headers],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body.name}` } } } } } : {}),
@@ -39,25 +72,28 @@ export function openApiDocument(serverUrl?: string) {
         [String(r.status ?? 200)]: r.produces
           ? { description: 'OK', content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
           : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
-        ...(r.produces ? { '406': problem } : {}),
-        '400': problem,
-        ...(open ? {} : { '401': problem, '403': problem }),
-        ...(r.method === 'POST' ? { '413': problem } : {}),
-        '404': problem,
-        ...(r.method === 'POST' ? { '409': problem, '422': problem } : {}),
+        ...(r.produces ? { '406': refusal(406, 'Not Acceptable', `this answer is ${r.produces}: send Accept: ${r.produces}`, 'the Accept header does not name the document type first') } : {}),
+        '400': refusal(400, 'Bad Request', 'limit must be a whole number from 1 to 100', 'malformed: a parameter, header, cursor or body the route cannot read'),
+        ...(open ? {} : { '401': refusal(401, 'Unauthorized', 'a valid bearer token is required', 'no token, or one that is not valid for this API'), '403': refusal(403, 'Forbidden', 'the token does not allow this', 'the token’s roles, department or region do not allow this') }),
+        ...(r.method === 'POST' ? { '413': refusal(413, 'Content Too Large', 'the request body is larger than the API takes', 'the body is over the limit') } : {}),
+        '404': refusal(404, 'Not Found', 'there is no such resource', 'it does not exist, or it is not the caller’s to see'),
+        ...(r.method === 'POST' ? { '409': refusal(409, 'Conflict', 'the case changed meanwhile; read it again', 'a conflict: a stale version, a step already taken, a full slot'), '422': refusal(422, 'Unprocessable Content', 'this booking cannot be made', 'well-formed but invalid: every reason in `errors`') } : {}),
+        '429': refusal(429, 'Too Many Requests', 'slow down and retry', 'the stage’s throttling limit'),
+        '502': refusal(502, 'Bad Gateway', 'the request could not be completed', 'a fault of the service (alarmed on); never an answer to what the client sent'),
       },
     };
   }
-  const schemas = Object.fromEntries(
-    ROUTES.filter((r) => r.body).map((r) => {
-      const { $schema, ...schema } = z.toJSONSchema(REQUEST_SCHEMAS[r.body!.name], { target: 'openapi-3.0' }) as Record<string, unknown>;
-      return [r.body!.name, schema];
-    }),
-  );
+  const schemas = requestSchemas('openapi-3.0');
   return {
     openapi: '3.0.3',
-    info: { title: '陕西政务服务网 public API', version: 'v1', description: 'Citizen apps, window software, department work queues and dashboards all use this one REST API.' },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    info: {
+      title: '陕西政务服务网 public API',
+      version: 'v1',
+      description: 'Citizen apps, window software, department work queues and dashboards all use this one REST API. Errors are application/problem+json (RFC 9457).',
+      license: { name: 'Proprietary: 陕西省人民政府办公厅 (the platform’s owner)', url: 'https://zwfw.shaanxi.gov.cn/' },
+    },
+    servers: serverUrl ? [{ url: serverUrl, description: 'this deployment' }] : DEFAULT_SERVERS,
+    tags: [...new Set(ROUTES.map((r) => r.fn))].map((name) => ({ name, description: `served by functions/${name}` })),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (RS256, the province’s real-name OIDC issuer)' } },
       schemas,

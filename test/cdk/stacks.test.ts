@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
+import { openApiDocument, requestSchemas } from '../../shared/http/openapi.ts';
 import { GSI } from '../../shared/adapters/dynamodb/keys.ts';
 import { SUPERVISION_RULES } from '../../shared/domain/supervision.ts';
 import {
@@ -318,6 +319,28 @@ describe('public API: REST API v1 (DESIGN.md: HTTP APIs are paid on LocalStack a
   test('is an API Gateway REST API, and no stack has an HTTP API (ApiGatewayV2)', () => {
     apiT().resourceCountIs('AWS::ApiGateway::RestApi', 1);
     for (const name of STACK_NAMES) p.templates[name].resourceCountIs('AWS::ApiGatewayV2::Api', 0);
+  });
+
+  test('every method of the synthesized REST API is an operation of the OpenAPI document, and every operation a method', () => {
+    const res = resources(apiT(), 'AWS::ApiGateway::Resource');
+    const pathOf = (ref: any): string => {
+      const id = ref?.Ref as string | undefined;
+      return id && res[id] ? `${pathOf(res[id].Properties!.ParentId)}/${res[id].Properties!.PathPart}` : '';
+    };
+    const methods = Object.values(resources(apiT(), 'AWS::ApiGateway::Method'))
+      .filter((m) => m.Properties!.HttpMethod !== 'OPTIONS')
+      .map((m) => `${m.Properties!.HttpMethod} ${pathOf(m.Properties!.ResourceId)}`)
+      .sort();
+    const doc = openApiDocument();
+    const operations = Object.entries<Record<string, unknown>>(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
+    expect(methods).toEqual(operations);
+    // and a body the gateway validates is validated with the document's schema of that name
+    const models = Object.values(resources(apiT(), 'AWS::ApiGateway::Model'));
+    const draft4 = requestSchemas('draft-4');
+    expect(models.map((m) => m.Properties!.Name).sort()).toEqual(Object.keys(doc.components.schemas).sort());
+    for (const m of models) expect(m.Properties!.Schema).toEqual(draft4[m.Properties!.Name]);
   });
 
   test('binary media is only application/pdf (the booking notice), so JSON bodies are never base64-encoded to the handlers', () => {

@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openApiDocument } from '../../shared/http/openapi';
+import { isPublic, ROUTES } from '../../shared/http/routes';
+
+/**
+ * The OpenAPI document as a client team reads it: lint-clean under Redocly's recommended rules (the
+ * repository's redocly.yaml), with servers, the bearer scheme, and every refusal a route can answer
+ * described as problem+json.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function lint(doc: unknown) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'openapi-'));
+  try {
+    const file = path.join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(doc));
+    let out: string;
+    try {
+      out = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'redocly'), ['lint', file, '--format=json', '--config', path.join(ROOT, 'redocly.yaml')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+    } catch (err) {
+      // redocly exits 1 when it finds errors; its report is still on stdout
+      out = (err as { stdout: string }).stdout;
+    }
+    return JSON.parse(out) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the OpenAPI document', () => {
+  test('passes `redocly lint` (recommended rules): no errors, no warnings, as generated and as served', () => {
+    for (const doc of [openApiDocument(), openApiDocument('https://abc123.execute-api.us-east-1.amazonaws.com/prod')]) {
+      const report = lint(doc);
+      expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+      expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    }
+  });
+
+  test('a document with a fault is caught (the lint is not a formality)', () => {
+    const broken = openApiDocument() as any;
+    delete broken.servers;
+    broken.paths['/v1/matters'].get.responses = { '200': { description: 'OK' } };
+    const report = lint(broken);
+    expect(report.problems.map((p) => p.ruleId)).toEqual(expect.arrayContaining(['no-empty-servers', 'operation-4xx-response']));
+  });
+
+  test('names where the API is, the bearer scheme, and for every route the refusals it can answer, each problem+json with an example', () => {
+    const doc = openApiDocument();
+    expect(doc.servers.map((s) => s.url)).toEqual(['http://127.0.0.1:3000', 'https://{restApiId}.execute-api.{region}.amazonaws.com/prod']);
+    expect(openApiDocument('https://x.example/prod').servers).toEqual([{ url: 'https://x.example/prod', description: 'this deployment' }]);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const r of ROUTES) {
+      const op = (doc.paths[r.path] as any)[r.method.toLowerCase()];
+      const expected = ['400', '404', '429', '502', ...(isPublic(r) ? [] : ['401', '403']), ...(r.method === 'POST' ? ['409', '413', '422'] : []), ...(r.produces ? ['406'] : [])];
+      expect([r.path, Object.keys(op.responses)]).toEqual([r.path, expect.arrayContaining(expected)]);
+      for (const [status, res] of Object.entries<any>(op.responses)) {
+        if (Number(status) < 400) continue;
+        expect(res.content['application/problem+json'].example).toMatchObject({ status: Number(status), title: expect.any(String), detail: expect.any(String) });
+      }
+    }
+  });
+});
