@@ -2,22 +2,16 @@ import * as z from 'zod/mini';
 import { isPublic, ROUTES, rolesOfRoute } from './routes.ts';
 import { REQUEST_SCHEMAS } from './schemas.ts';
 
-const problem = {
-  description: 'application/problem+json (RFC 9457)',
-  content: {
-    'application/problem+json': {
-      schema: {
-        type: 'object',
-        required: ['type', 'title', 'status', 'detail'],
-        properties: {
-          type: { type: 'string' },
-          title: { type: 'string' },
-          status: { type: 'integer' },
-          detail: { type: 'string' },
-          errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
-        },
-      },
-    },
+/** What every refusal is (RFC 9457). */
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
   },
 };
 
@@ -45,9 +39,23 @@ export const DEFAULT_SERVERS = [
   },
 ];
 
-/** What every problem answer looks like, as an example. */
-const problemExample = (status: number, title: string, detail: string) => ({ 'application/problem+json': { ...problem.content['application/problem+json'], example: { type: 'about:blank', title, status, detail } } });
-const refusal = (status: number, title: string, detail: string, description: string) => ({ description, content: problemExample(status, title, detail) });
+/** Every refusal the API answers, once, as problem+json with an example; operations refer to them. */
+const REFUSALS: Record<string, [status: number, title: string, detail: string, description: string]> = {
+  BadRequest: [400, 'Bad Request', 'limit must be a whole number from 1 to 100', 'malformed: a parameter, header, cursor or body the route cannot read'],
+  Unauthorized: [401, 'Unauthorized', 'a valid bearer token is required', 'no token, or one that is not valid for this API'],
+  Forbidden: [403, 'Forbidden', 'the token does not allow this', 'the token’s roles, department or region do not allow this'],
+  NotFound: [404, 'Not Found', 'there is no such resource', 'it does not exist, or it is not the caller’s to see'],
+  NotAcceptable: [406, 'Not Acceptable', 'this answer is application/pdf: send Accept: application/pdf', 'the Accept header does not name the document type first'],
+  Conflict: [409, 'Conflict', 'the case changed meanwhile; read it again', 'a conflict: a stale version, a step already taken, a full slot'],
+  ContentTooLarge: [413, 'Content Too Large', 'the request body is larger than the API takes', 'the body is over the limit'],
+  UnprocessableContent: [422, 'Unprocessable Content', 'this booking cannot be made', 'well-formed but invalid: every reason in `errors`'],
+  TooManyRequests: [429, 'Too Many Requests', 'slow down and retry', 'the stage’s throttling limit'],
+  BadGateway: [502, 'Bad Gateway', 'the request could not be completed', 'a fault of the service (alarmed on); never an answer to what the client sent'],
+};
+const refusal = (name: keyof typeof REFUSALS) => ({ [String(REFUSALS[name][0])]: { $ref: `#/components/responses/${name}` } });
+const responses = Object.fromEntries(
+  Object.entries(REFUSALS).map(([name, [status, title, detail, description]]) => [name, { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, example: { type: 'about:blank', title, status, detail } } } }]),
+);
 
 /**
  * The OpenAPI 3.0 document of the public API, generated from the route table and the request schemas
@@ -72,14 +80,14 @@ export function openApiDocument(serverUrl?: string) {
         [String(r.status ?? 200)]: r.produces
           ? { description: 'OK', content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
           : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
-        ...(r.produces ? { '406': refusal(406, 'Not Acceptable', `this answer is ${r.produces}: send Accept: ${r.produces}`, 'the Accept header does not name the document type first') } : {}),
-        '400': refusal(400, 'Bad Request', 'limit must be a whole number from 1 to 100', 'malformed: a parameter, header, cursor or body the route cannot read'),
-        ...(open ? {} : { '401': refusal(401, 'Unauthorized', 'a valid bearer token is required', 'no token, or one that is not valid for this API'), '403': refusal(403, 'Forbidden', 'the token does not allow this', 'the token’s roles, department or region do not allow this') }),
-        ...(r.method === 'POST' ? { '413': refusal(413, 'Content Too Large', 'the request body is larger than the API takes', 'the body is over the limit') } : {}),
-        '404': refusal(404, 'Not Found', 'there is no such resource', 'it does not exist, or it is not the caller’s to see'),
-        ...(r.method === 'POST' ? { '409': refusal(409, 'Conflict', 'the case changed meanwhile; read it again', 'a conflict: a stale version, a step already taken, a full slot'), '422': refusal(422, 'Unprocessable Content', 'this booking cannot be made', 'well-formed but invalid: every reason in `errors`') } : {}),
-        '429': refusal(429, 'Too Many Requests', 'slow down and retry', 'the stage’s throttling limit'),
-        '502': refusal(502, 'Bad Gateway', 'the request could not be completed', 'a fault of the service (alarmed on); never an answer to what the client sent'),
+        ...(r.produces ? refusal('NotAcceptable') : {}),
+        ...refusal('BadRequest'),
+        ...(open ? {} : { ...refusal('Unauthorized'), ...refusal('Forbidden') }),
+        ...(r.method === 'POST' ? refusal('ContentTooLarge') : {}),
+        ...refusal('NotFound'),
+        ...(r.method === 'POST' ? { ...refusal('Conflict'), ...refusal('UnprocessableContent') } : {}),
+        ...refusal('TooManyRequests'),
+        ...refusal('BadGateway'),
       },
     };
   }
@@ -96,7 +104,8 @@ export function openApiDocument(serverUrl?: string) {
     tags: [...new Set(ROUTES.map((r) => r.fn))].map((name) => ({ name, description: `served by functions/${name}` })),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (RS256, the province’s real-name OIDC issuer)' } },
-      schemas,
+      schemas: { ...schemas, Problem: PROBLEM_SCHEMA },
+      responses,
     },
     security: [{ bearer: [] }],
     paths,

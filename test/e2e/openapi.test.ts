@@ -1,4 +1,5 @@
-import { call, endpoints } from './client';
+import { createClient } from '@zwfw/client';
+import { call, endpoints, token } from './client';
 
 /** API.md: the generated OpenAPI document (GET /v1/openapi.json) is kept in step with the code. */
 test('the OpenAPI document is generated from the route table and every route it names is served', async () => {
@@ -20,3 +21,28 @@ test('the OpenAPI document is generated from the route table and every route it 
   expect(unknown.body.detail).toBe('no such route');
   expect(doc.body.components.schemas.CreateCaseRequest.required).toEqual(expect.arrayContaining(['matterCode', 'applicant', 'channel', 'materials']));
 });
+
+test('the typed client (packages/client) against the running API: a citizen finds a hall, books a slot, reads and cancels it; a refusal is problem+json', async () => {
+  const citizenToken = await token({ sub: `client-${Date.now().toString(36)}`, name: '客户端', roles: ['citizen'], idType: 'resident_id', idNumber: '610113199001011230' });
+  const api = createClient({ baseUrl: endpoints.apiUrl, token: citizenToken });
+  const halls = await api.GET('/v1/halls');
+  expect(halls.response.status).toBe(200);
+  const from = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 8 * 3600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
+  const slots = await api.GET('/v1/halls/{hallId}/slots', { params: { path: { hallId: '610104' }, query: { from, to, limit: 100 } as never } });
+  expect(slots.response.status).toBe(200);
+  const free = (slots.data as any).items.find((s: any) => s.remaining > 0);
+  const booked = await api.POST('/v1/bookings', { params: { header: { 'Idempotency-Key': `client-${Date.now()}` } }, body: { slotId: free.slotId, matterCode: (await firstMatterOf('610104')) } });
+  expect([booked.response.status, (booked.data as any)?.status]).toEqual([201, 'booked']);
+  const id = (booked.data as any).bookingId as string;
+  expect((await api.GET('/v1/bookings/{bookingId}', { params: { path: { bookingId: id } } })).response.status).toBe(200);
+  expect(((await api.POST('/v1/bookings/{bookingId}/cancel', { params: { path: { bookingId: id } } })).data as any).status).toBe('cancelled');
+  const refused = await api.GET('/v1/bookings/{bookingId}', { params: { path: { bookingId: 'x'.repeat(30) } } });
+  expect([refused.response.status, refused.response.headers.get('content-type'), (refused.error as any)?.status]).toEqual([404, 'application/problem+json', 404]);
+});
+
+/** A published matter a county's centre receives, from the catalog search. */
+async function firstMatterOf(region: string): Promise<string> {
+  const r = await call('GET', `/v1/matters?region=${region}&limit=1`);
+  return r.body.items[0].code;
+}

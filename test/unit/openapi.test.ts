@@ -56,8 +56,9 @@ describe('the OpenAPI document', () => {
       const op = (doc.paths[r.path] as any)[r.method.toLowerCase()];
       const expected = ['400', '404', '429', '502', ...(isPublic(r) ? [] : ['401', '403']), ...(r.method === 'POST' ? ['409', '413', '422'] : []), ...(r.produces ? ['406'] : [])];
       expect([r.path, Object.keys(op.responses)]).toEqual([r.path, expect.arrayContaining(expected)]);
-      for (const [status, res] of Object.entries<any>(op.responses)) {
+      for (const [status, ref] of Object.entries<any>(op.responses)) {
         if (Number(status) < 400) continue;
+        const res = (doc.components.responses as any)[ref.$ref.replace('#/components/responses/', '')];
         expect(res.content['application/problem+json'].example).toMatchObject({ status: Number(status), title: expect.any(String), detail: expect.any(String) });
       }
     }
