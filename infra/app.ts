@@ -1,5 +1,6 @@
 import { App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { loadConfig } from './config.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -16,25 +17,28 @@ export interface BuildOptions {
 export function buildApp(opts: BuildOptions = {}): App {
   // asset metadata (as `cdk synth` writes it) lets the local runtime find each function's bundle
   const app = new App({ outdir: opts.outdir, context: { 'aws:cdk:enable-asset-metadata': true, ...opts.context } });
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const data = new DataStack(app, 'Zwfw-Data', { env, description: '陕西政务服务网: case and catalog tables, uploads and the Object Lock archive' });
-  const tsaUrl = required(app, 'tsaUrl', 'the RFC 3161 time-stamp authority that stamps every archive package’s signature [E24]');
+  const config = loadConfig((key) => app.node.tryGetContext(key));
+  const env = { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region ?? process.env.CDK_DEFAULT_REGION };
+  const data = new DataStack(app, 'Zwfw-Data', { env, environment: config.environment, objectLockMode: config.objectLockMode, description: '陕西政务服务网: case and catalog tables, uploads and the Object Lock archive' });
+  const { tsaUrl, jwtIssuer, jwtAudience } = config;
   const workflows = new WorkflowsStack(app, 'Zwfw-Workflows', {
     env,
     data,
     tsaUrl,
+    alertYellowShare: config.alertYellowShare,
     description: '陕西政务服务网: routing, forwarding and unified return workflows',
   });
-  const jwtIssuer = required(app, 'jwtIssuer', 'the OIDC issuer of the province’s real-name system');
-  const jwtAudience = required(app, 'jwtAudience', 'the client id this API is registered under at that issuer (tokens for other applications are refused)');
   const api = new ApiStack(app, 'Zwfw-Api', {
     env,
     data,
     workflows,
     jwtIssuer,
-    jwksUrl: required(app, 'jwksUrl', 'where that issuer publishes its signing keys'),
+    jwksUrl: config.jwksUrl,
     tsaUrl,
     jwtAudience,
+    throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
+    correctionWorkingDays: config.correctionWorkingDays,
+    followUpWorkingDays: config.followUpWorkingDays,
     description: '陕西政务服务网: public REST API v1',
   });
   new SupervisionStack(app, 'Zwfw-Supervision', { env, data, workflows, api, description: '陕西政务服务网: e-supervision dashboard and alarms' });
@@ -54,13 +58,6 @@ export function buildApp(opts: BuildOptions = {}): App {
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   acknowledgeFindings(app);
   return app;
-}
-
-/** A setting the deployment must give (cdk.json or `-c name=value`): without it nothing is synthesized. */
-function required(app: App, name: string, what: string): string {
-  const v = app.node.tryGetContext(name);
-  if (typeof v !== 'string' || !v) throw new Error(`the deployment's configuration lacks ${name}: ${what}; give it with -c ${name}=… or in cdk.json`);
-  return v;
 }
 
 if (require.main === module) buildApp().synth();

@@ -35,6 +35,11 @@ export interface ApiStackProps extends StackProps {
   readonly jwtAudience: string;
   /** the RFC 3161 time-stamp authority that stamps transfer manifests [E26] */
   readonly tsaUrl: string;
+  /** the stage's steady rate and burst, requests per second */
+  readonly throttle: { rateLimit: number; burstLimit: number };
+  /** working days an applicant has to answer a correction notice [N14], and a department to follow up a 差评 [N21] */
+  readonly correctionWorkingDays: number;
+  readonly followUpWorkingDays: number;
 }
 
 /**
@@ -96,8 +101,7 @@ export class ApiStack extends Stack {
     data.idempotency.grantReadWriteData(intakeFn);
     workflows.routing.grantStartSyncExecution(intakeFn);
     const workflowEnv = { FORWARDING_SM_ARN: workflows.forwarding.stateMachineArn, UNIFIED_RETURN_SM_ARN: workflows.unifiedReturn.stateMachineArn };
-    // working days a department has to follow up a 差评 [N21] (-c followUpWorkingDays=N)
-    const casesFn = new PlatformFunction(this, 'CasesFn', { name: 'cases', environment: { ...common, UPLOADS_BUCKET: data.uploads.bucketName, FOLLOW_UP_WORKING_DAYS: String(this.node.tryGetContext('followUpWorkingDays') ?? 5) } });
+    const casesFn = new PlatformFunction(this, 'CasesFn', { name: 'cases', environment: { ...common, UPLOADS_BUCKET: data.uploads.bucketName, FOLLOW_UP_WORKING_DAYS: String(props.followUpWorkingDays) } });
     data.cases.grantReadWriteData(casesFn);
     // downloads of notices are presigned GETs of the documents bucket [N14]
     data.documents.grantRead(casesFn, 'notices/*');
@@ -133,7 +137,7 @@ export class ApiStack extends Stack {
     const tasksFn = new PlatformFunction(this, 'TasksFn', {
       name: 'tasks',
       // working days an applicant has to answer a correction notice (-c correctionWorkingDays=N)
-      environment: { ...common, ...workflowEnv, CORRECTION_WORKING_DAYS: String(this.node.tryGetContext('correctionWorkingDays') ?? 30) },
+      environment: { ...common, ...workflowEnv, CORRECTION_WORKING_DAYS: String(props.correctionWorkingDays) },
     });
     data.cases.grantReadWriteData(tasksFn);
     data.catalog.grantReadData(tasksFn);
@@ -189,8 +193,8 @@ export class ApiStack extends Stack {
       binaryMediaTypes: ['application/pdf'],
       deployOptions: {
         stageName: 'prod',
-        throttlingRateLimit: 500,
-        throttlingBurstLimit: 1000,
+        throttlingRateLimit: props.throttle.rateLimit,
+        throttlingBurstLimit: props.throttle.burstLimit,
         loggingLevel: MethodLoggingLevel.ERROR,
         tracingEnabled: true,
         accessLogDestination: new LogGroupLogDestination(accessLogs),

@@ -4,6 +4,7 @@ import { AccountRootPrincipal, AnyPrincipal, Effect, PolicyStatement, Role } fro
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import type { Environment } from '../config.ts';
 import { CATALOG_GSI, GSI, SEARCH_FIELDS } from '../../shared/adapters/dynamodb/keys.ts';
 import { CASE_SUMMARY_FIELDS } from '../../shared/domain/case.ts';
 import { BOOKING_SUMMARY_FIELDS } from '../../shared/domain/booking.ts';
@@ -14,6 +15,12 @@ import { BOOKING_SUMMARY_FIELDS } from '../../shared/domain/booking.ts';
  */
 /** The one role that may delete archive versions: the destruction step's, after appraisal [E18]. */
 export const ARCHIVE_DESTRUCTION_ROLE = 'zwfw-archive-destruction';
+
+export interface DataStackProps extends StackProps {
+  readonly environment: Environment;
+  /** the archive's default retention mode: COMPLIANCE but in development (infra/config.ts) */
+  readonly objectLockMode: 'COMPLIANCE' | 'GOVERNANCE';
+}
 
 export class DataStack extends Stack {
   readonly dataKey: Key;
@@ -31,8 +38,12 @@ export class DataStack extends Stack {
   /** server access logs of every bucket, and the supervision site's CloudFront logs (ACLs allowed for those) */
   readonly accessLogs: Bucket;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
+    // production and staging keep every store when a stack is deleted; a development stack may go whole
+    // (its archive under GOVERNANCE, so it can be emptied). The keys stay in every environment: without
+    // them nothing they encrypted can be read again.
+    const keep = props.environment === 'development' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
     this.dataKey = new Key(this, 'DataKey', {
       description: 'Encrypts case data, the catalog and e-files at rest',
@@ -77,8 +88,8 @@ export class DataStack extends Stack {
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.dataKey,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.environment !== 'development',
+      removalPolicy: keep,
     };
 
     // one partition per case: case, audit events, tasks, notices (DESIGN.md "Domain model")
@@ -148,7 +159,7 @@ export class DataStack extends Stack {
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: keep,
     }));
 
     const bucketDefaults = {
@@ -159,7 +170,7 @@ export class DataStack extends Stack {
       enforceSSL: true,
       versioned: true,
       serverAccessLogsBucket: accessLogs,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: keep,
     };
 
     // materials arrive here by presigned PUT [N15] [E12]; they are copied into the archive when the case closes
@@ -196,7 +207,7 @@ export class DataStack extends Stack {
       encryptionKey: this.archiveKey,
       serverAccessLogsPrefix: 'archive/',
       objectLockEnabled: true,
-      objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(3653)),
+      objectLockDefaultRetention: props.objectLockMode === 'GOVERNANCE' ? ObjectLockRetention.governance(Duration.days(3653)) : ObjectLockRetention.compliance(Duration.days(3653)),
     });
     // [E18] what the store itself refuses, whoever asks (IAM grants cannot widen a bucket policy's Deny):
     const packages = this.archive.arnForObjects('*');

@@ -27,6 +27,8 @@ export interface WorkflowsStackProps extends StackProps {
   readonly data: DataStack;
   /** the RFC 3161 time-stamp authority of this deployment [E24] */
   readonly tsaUrl: string;
+  /** the share of the promised working days at which a case turns yellow [N20] */
+  readonly alertYellowShare: number;
 }
 
 /**
@@ -197,7 +199,7 @@ export class WorkflowsStack extends Stack {
     });
 
     // 电子监察 [N20]: every step (the audit event it inserts) has its case supervised again and is counted
-    const monitorFn = new PlatformFunction(this, 'MonitorFn', { name: 'monitor', memorySize: 512, timeout: Duration.seconds(60), environment: { CASES_TABLE: data.cases.tableName, ALERT_YELLOW_SHARE: String(this.node.tryGetContext('alertYellowShare') ?? 0.8) } });
+    const monitorFn = new PlatformFunction(this, 'MonitorFn', { name: 'monitor', memorySize: 512, timeout: Duration.seconds(60), environment: { CASES_TABLE: data.cases.tableName, ALERT_YELLOW_SHARE: String(props.alertYellowShare) } });
     data.cases.grantReadWriteData(monitorFn);
     this.streamConsumers.push(noticesFn, checksFn, monitorFn);
     monitorFn.addEventSource(
@@ -227,7 +229,7 @@ export class WorkflowsStack extends Stack {
         UNIFIED_RETURN_SM_ARN: this.unifiedReturn.stateMachineArn,
         CATALOG_PUBLISH_SM_ARN: this.catalogPublish.stateMachineArn,
         SWEEPER_MIN_AGE_SECONDS: '120',
-        ALERT_YELLOW_SHARE: String(this.node.tryGetContext('alertYellowShare') ?? 0.8),
+        ALERT_YELLOW_SHARE: String(props.alertYellowShare),
       },
     });
     // reads, and touches notices whose document is overdue so the stream hands them to the renderer again

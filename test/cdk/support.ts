@@ -48,12 +48,14 @@ export interface SynthOptions {
    * other stacks; the resources, IAM and cdk-nag findings are the same, only asset hashes differ.
    */
   bundle: boolean;
+  /** context over the app's own (cdk.json), e.g. another environment of infra/config.ts */
+  context?: Record<string, unknown>;
 }
 
 /** Synthesizes the whole app once into a fresh temp dir (never the shared `cdk.out`). */
 export function synthPlatform(opts: SynthOptions): Platform {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwfw-cdk-test-'));
-  const context: Record<string, unknown> = { ...APP_CONTEXT };
+  const context: Record<string, unknown> = { ...APP_CONTEXT, ...opts.context };
   if (opts.bundle) context['aws:cdk:enable-asset-metadata'] = true;
   else context['aws:cdk:bundling-stacks'] = [];
 

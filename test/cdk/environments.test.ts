@@ -1,0 +1,37 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { removeOutdir, synthPlatform, type Platform } from './support.ts';
+
+/**
+ * The configuration per environment (infra/config.ts), as synthesized: production keeps every data store
+ * and locks the archive in COMPLIANCE; development may be torn down whole, its archive under GOVERNANCE;
+ * throttling as configured; a fault stops the synth with the key named.
+ */
+let prod: Platform;
+let dev: Platform;
+beforeAll(() => {
+  prod = synthPlatform({ bundle: false, context: { throttleRateLimit: '200', throttleBurstLimit: '400' } });
+  dev = synthPlatform({ bundle: false, context: { environment: 'development', objectLockMode: 'GOVERNANCE' } });
+}, 300_000);
+afterAll(() => [prod, dev].forEach(removeOutdir));
+
+test('production: tables and buckets RETAIN with deletion protection; the archive in COMPLIANCE', () => {
+  const data = prod.templates['Zwfw-Data'];
+  for (const type of ['AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::KMS::Key']) {
+    for (const r of Object.values(data.findResources(type))) expect([type, r.DeletionPolicy]).toEqual([type, type === 'AWS::DynamoDB::Table' && r.Properties.TimeToLiveSpecification ? expect.any(String) : 'Retain']);
+  }
+  data.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+  data.hasResourceProperties('AWS::S3::Bucket', { ObjectLockConfiguration: { Rule: { DefaultRetention: { Mode: 'COMPLIANCE' } } } });
+  prod.templates['Zwfw-Api'].hasResourceProperties('AWS::ApiGateway::Stage', { MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 })]) });
+});
+
+test('development: the stores may be deleted with the stack, the archive under GOVERNANCE; the keys are kept', () => {
+  const data = dev.templates['Zwfw-Data'];
+  for (const r of Object.values(data.findResources('AWS::S3::Bucket'))) expect(r.DeletionPolicy).toBe('Delete');
+  for (const r of Object.values(data.findResources('AWS::KMS::Key'))) expect(r.DeletionPolicy).toBe('Retain');
+  for (const r of Object.values(data.findResources('AWS::DynamoDB::Table'))) expect(r.Properties.DeletionProtectionEnabled ?? false).toBe(false);
+  data.hasResourceProperties('AWS::S3::Bucket', { ObjectLockConfiguration: { Rule: { DefaultRetention: { Mode: 'GOVERNANCE' } } } });
+});
+
+test('GOVERNANCE outside development stops the synth, naming the key', () => {
+  expect(() => synthPlatform({ bundle: false, context: { objectLockMode: 'GOVERNANCE' } })).toThrow(/objectLockMode .*allowed only in development/);
+});
