@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import Ajv from 'ajv-draft-04';
+import { firstMediaType } from '../shared/http/media.ts';
 import type { LocalFunction } from './lambda.ts';
 import type { Templates } from './template.ts';
 
@@ -119,8 +120,7 @@ export class LocalApiGateway {
    * the API's binary media types (`*` matching any part), and hands the base64 text on otherwise.
    */
   private wantsBinary(accept: string | undefined): boolean {
-    const first = (accept ?? '').split(',')[0].split(';')[0].trim().toLowerCase();
-    const [type, sub] = first.split('/');
+    const [type, sub] = firstMediaType(accept).split('/');
     return !!sub && this.binaryMediaTypes.some((m) => {
       const [t, s] = m.toLowerCase().split('/');
       return (t === '*' || t === type) && (s === '*' || s === sub);

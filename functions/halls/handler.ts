@@ -11,7 +11,7 @@ import { callNext, checkIn, dayQueue, markNoShow } from '#shared/domain/steps/ha
 import { isHallId } from '#shared/domain/hall';
 import { apiHandler } from '#shared/http/handler';
 import { pageOf } from '#shared/http/paging';
-import { parseBody } from '#shared/http/parse';
+import { idempotencyKey, parseBody } from '#shared/http/parse';
 import { badRequest, Problem } from '#shared/http/problem';
 import { BookingRequest, CheckInRequest, HallConfiguration } from '#shared/http/schemas';
 
@@ -32,16 +32,12 @@ export const handler = apiHandler('halls', {
   'GET /v1/halls/{hallId}/changes': async ({ caller, path, query }) => ({ body: await hallChanges(ports, caller, path.hallId, pageOf(query)) }),
   'GET /v1/halls/{hallId}/slots': async ({ path, query }) => ({ body: await listSlots(ports, path.hallId, { matterCode: query.matterCode, from: query.from, to: query.to }, pageOf(query)) }),
   'POST /v1/bookings': async ({ caller, headers, body }) => {
-    const key = headers['idempotency-key'];
-    if (!key || key.length > 200) throw badRequest('the Idempotency-Key header is required (at most 200 characters)', [{ path: 'Idempotency-Key', message: 'required' }]);
-    const r = await book(ports, caller, parseBody(BookingRequest, body), key);
+    const r = await book(ports, caller, parseBody(BookingRequest, body), idempotencyKey(headers));
     return { status: r.created ? 201 : 200, body: r.booking };
   },
   'POST /v1/halls/{hallId}/check-in': async ({ caller, path, body }) => ({ body: await checkIn(ports, caller, path.hallId, parseBody(CheckInRequest, body).checkInCode) }),
   'POST /v1/halls/{hallId}/windows/{windowId}/call-next': async ({ caller, path, headers }) => {
-    const key = headers['idempotency-key'];
-    if (key !== undefined && (key === '' || key.length > 200)) throw badRequest('the Idempotency-Key header is at most 200 characters', [{ path: 'Idempotency-Key', message: '1..200 characters' }]);
-    const called = await callNext(ports, caller, path.hallId, path.windowId, key);
+    const called = await callNext(ports, caller, path.hallId, path.windowId, idempotencyKey(headers, 'optional'));
     return called ? { body: called } : { status: 204 };
   },
   'GET /v1/halls/{hallId}/queue': async ({ caller, path, query }) => ({ body: await dayQueue(ports, caller, path.hallId, { date: query.date, windowId: query.windowId }, pageOf(query)) }),

@@ -9,8 +9,8 @@ import { newCaseId } from '#shared/domain/ids';
 import { assertFormWithinLimits } from '#shared/domain/rules/n15-application-form';
 import type { ApplicationRequest, Receipt, RoutingInput } from '#shared/domain/steps/intake';
 import { apiHandler } from '#shared/http/handler';
-import { parseBody } from '#shared/http/parse';
-import { badRequest, problemOf } from '#shared/http/problem';
+import { idempotencyKey, parseBody } from '#shared/http/parse';
+import { problemOf } from '#shared/http/problem';
 import { CreateCaseRequest } from '#shared/http/schemas';
 import { problemFromExecution } from '#shared/workflows/step-error';
 
@@ -38,8 +38,7 @@ const submit = makeIdempotent(
 
 export const handler = apiHandler('intake', {
   'POST /v1/cases': async ({ caller, headers, body, context }) => {
-    const key = headers['idempotency-key'];
-    if (!key || key.length > 200) throw badRequest('the Idempotency-Key header is required (at most 200 characters)', [{ path: 'Idempotency-Key', message: 'required' }]);
+    const key = idempotencyKey(headers);
     const request = parseBody(CreateCaseRequest, body);
     // a form beyond its bounds is refused here, before it is a workflow's input
     assertFormWithinLimits(request.form);

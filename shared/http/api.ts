@@ -5,6 +5,7 @@ import { logger } from '../adapters/observability.ts';
 import { callerFromEvent, tokenExpired } from '../auth/context.ts';
 import { badRequest, payloadTooLarge, Problem, PROBLEM_JSON, problemOf, unauthorized } from './problem.ts';
 import { isPublic, routeKey, ROUTES, type FunctionName, type RoutesOf, type RouteSpec } from './routes.ts';
+import { firstMediaType } from './media.ts';
 
 export interface ApiRequest {
   /** the caller the authorizer verified; present on every route that is not public */
@@ -83,9 +84,6 @@ function baseUrlOf(event: APIGatewayProxyEvent): string | undefined {
   return `${proto}://${host}${prefix}`;
 }
 
-/** The first media type of a request's Accept header, lower-cased, without parameters. */
-const firstAccept = (headers: APIGatewayProxyEvent['headers']) => (lower(headers).accept ?? '').split(',')[0].split(';')[0].trim().toLowerCase();
-
 export type RouteHandlers<F extends FunctionName> = { [K in RoutesOf<F>]: (req: ApiRequest) => Promise<ApiResponse> };
 
 /**
@@ -114,7 +112,7 @@ export function routeHandler<F extends FunctionName>(fn: F, handlers: RouteHandl
         if (refusal) throw refusal;
       }
       // API Gateway hands a document's bytes on only when the first Accept type names it; anything else would get base64 text
-      if (route.produces && firstAccept(event.headers) !== route.produces) throw new Problem(406, 'Not Acceptable', `this answer is ${route.produces}: send Accept: ${route.produces}`);
+      if (route.produces && firstMediaType(lower(event.headers).accept) !== route.produces) throw new Problem(406, 'Not Acceptable', `this answer is ${route.produces}: send Accept: ${route.produces}`);
       const req: ApiRequest = {
         caller: caller as Caller,
         body: parseBody(event),

@@ -20,3 +20,20 @@ export function queryChoice<T extends string>(name: string, value: string | unde
   if (!allowed.includes(value as T)) throw badRequest(`${name} is ${allowed.join(' or ')}`, [{ path: name, message: `one of ${allowed.join(', ')}` }]);
   return value as T;
 }
+
+/**
+ * The Idempotency-Key header (API.md: a write that creates something takes one; the same key is the
+ * same result), at most 200 characters. Required unless the route reads it only when sent.
+ */
+export function idempotencyKey(headers: Record<string, string>): string;
+export function idempotencyKey(headers: Record<string, string>, optional: 'optional'): string | undefined;
+export function idempotencyKey(headers: Record<string, string>, optional?: 'optional'): string | undefined {
+  const key = headers['idempotency-key'];
+  if (optional && key === undefined) return undefined;
+  if (!key || key.length > 200) {
+    throw optional
+      ? badRequest('the Idempotency-Key header is at most 200 characters', [{ path: 'Idempotency-Key', message: '1..200 characters' }])
+      : badRequest('the Idempotency-Key header is required (at most 200 characters)', [{ path: 'Idempotency-Key', message: 'required' }]);
+  }
+  return key;
+}

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { cursorDocument, refuseCursor } from '../../domain/list-cursor.ts';
+import { cursorDocument, refuseCursor as refuse } from '../../domain/list-cursor.ts';
 import type { Page, PageRequest } from '../../domain/ports.ts';
 import { casesTable, dynamo } from './client.ts';
 import { stripKeys } from './keys.ts';
@@ -30,8 +30,6 @@ export interface CursorShape {
 export function encodeCursor(shape: Pick<CursorShape, 'list'>, key: Record<string, unknown> | undefined): string | null {
   return key ? Buffer.from(JSON.stringify({ l: shape.list, k: key })).toString('base64url') : null;
 }
-
-const refuse = refuseCursor;
 
 export function decodeCursor(shape: CursorShape, cursor: string | undefined): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
