@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isPublic, ROUTES, rolesOfRoute } from './routes.ts';
+import { isPublic, ROUTES, rolesOfRoute, type QueryParameter, type RouteSpec } from './routes.ts';
 import { REQUEST_SCHEMAS } from './schemas.ts';
 
 /** What every refusal is (RFC 9457). */
@@ -39,6 +39,31 @@ export const DEFAULT_SERVERS = [
   },
 ];
 
+const text = (maxLength = 200) => ({ type: 'string', maxLength });
+const day = { type: 'string', format: 'date', example: '2026-12-01' };
+/** Every query parameter, described once: a route's table entry names the ones it reads. */
+const QUERY_PARAMETERS: Record<QueryParameter, { description: string; schema: Record<string, unknown>; required?: true }> = {
+  q: { description: 'words to search for, in Chinese or pinyin', schema: text(100) },
+  region: { description: 'a region code (GB/T 2260), e.g. 610113', schema: { type: 'string', pattern: '^\\d{6}$' } },
+  dept: { description: 'a department code, e.g. 610113-XZSP', schema: text(40) },
+  type: { description: 'a matter type (行政许可, 公共服务, …)', schema: text(20) },
+  level: { description: 'for consistency: county or city; for alerts: yellow or red', schema: { type: 'string', enum: ['county', 'city', 'yellow', 'red'] } },
+  parent: { description: 'the region whose same-level regions are compared', schema: { type: 'string', pattern: '^\\d{6}$' } },
+  status: { description: 'which items: open (the default); answered for follow-ups; cleared for alerts', schema: { type: 'string', enum: ['open', 'answered', 'cleared'] } },
+  bad: { description: 'only the 差评 (must be true)', schema: { type: 'string', enum: ['true'] }, required: true },
+  mine: { description: 'the caller’s own (must be true)', schema: { type: 'string', enum: ['true'] }, required: true },
+  as: { description: 'person (the default) or org: the enterprise the token names', schema: { type: 'string', enum: ['person', 'org'] } },
+  matterCode: { description: 'the matter a slot is booked for', schema: text(80) },
+  from: { description: 'the first day (Beijing time)', schema: day },
+  to: { description: 'the last day (Beijing time)', schema: day },
+  date: { description: 'the day (Beijing time); today when absent', schema: day },
+  windowId: { description: 'one window of the hall', schema: text(40) },
+  by: { description: 'the breakdown of the figures', schema: { type: 'string', enum: ['region', 'dept', 'channel', 'day', 'hall'] } },
+  sha256: { description: 'the SHA-256 of the PDF (or content) held, in hex', schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' } },
+  limit: { description: 'how many items a page holds', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+  cursor: { description: 'the `next` of the page before, as it was given', schema: text(2048) },
+};
+
 /** Every refusal the API answers, once, as problem+json with an example; operations refer to them. */
 const REFUSALS: Record<string, [status: number, title: string, detail: string, description: string]> = {
   BadRequest: [400, 'Bad Request', 'limit must be a whole number from 1 to 100', 'malformed: a parameter, header, cursor or body the route cannot read'],
@@ -74,7 +99,7 @@ export function openApiDocument(serverUrl?: string) {
       operationId: `${r.method.toLowerCase()}${r.path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
       tags: [r.fn],
       ...(open ? { security: [] } : { 'x-roles': rolesOfRoute(r), 'x-action': r.action }),
-      parameters: [...params, ...headers],
+      parameters: [...params, ...((r as RouteSpec).query ?? []).map((name) => ({ name, in: 'query', required: QUERY_PARAMETERS[name].required ?? false, description: QUERY_PARAMETERS[name].description, schema: QUERY_PARAMETERS[name].schema })), ...headers],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body.name}` } } } } } : {}),
       responses: {
         [String(r.status ?? 200)]: r.produces

@@ -22,18 +22,24 @@ export interface RouteSpec {
   readonly requiredHeaders?: readonly string[];
   /** headers the route reads when sent (an Idempotency-Key that makes a retry safe) */
   readonly optionalHeaders?: readonly string[];
+  /** the query parameters the route reads (each described once in QUERY_PARAMETERS, shared/http/openapi.ts) */
+  readonly query?: readonly QueryParameter[];
   /** the success status */
   readonly status?: number;
   /** what a success answers with when it is a document rather than JSON; the request's Accept must name it first (406 otherwise) */
   readonly produces?: 'application/pdf';
 }
 
+/** Every query parameter any route reads; `limit` and `cursor` page a list (API.md "Lists"). */
+export type QueryParameter = 'q' | 'region' | 'dept' | 'type' | 'level' | 'parent' | 'status' | 'bad' | 'mine' | 'as' | 'matterCode' | 'from' | 'to' | 'date' | 'windowId' | 'by' | 'sha256' | 'limit' | 'cursor';
+const PAGED = ['limit', 'cursor'] as const;
+
 /** `METHOD /path/{param}`, as API Gateway names a route in its events. */
 export type RouteKey = `${RouteSpec['method']} ${string}`;
 
 const SPECS = [
   { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', action: 'openapi.read', summary: 'This document' },
-  { method: 'GET', path: '/v1/matters', fn: 'matters', action: 'catalog.search', summary: 'Search published matters (事项库) [N8]' },
+  { method: 'GET', path: '/v1/matters', fn: 'matters', action: 'catalog.search', summary: 'Search published matters (事项库) [N8]', query: ['q', 'region', 'dept', 'type', ...PAGED] },
   { method: 'GET', path: '/v1/matters/{code}', fn: 'matters', action: 'catalog.guide', summary: 'The service guide (办事指南) of a matter' },
   { method: 'POST', path: '/v1/catalog/changes', fn: 'catalog', action: 'catalog.propose', summary: 'Propose a catalog change [N10]', body: { name: 'ChangeProposal' }, status: 201 },
   { method: 'GET', path: '/v1/catalog/changes/{id}', fn: 'catalog', action: 'catalog.read_change', summary: 'A catalog change and its review history' },
@@ -48,16 +54,18 @@ const SPECS = [
   {
     method: 'GET',
     path: '/v1/catalog/consistency',
+    query: ['level', 'parent'],
     fn: 'catalog', action: 'catalog.oversee',
     summary: 'Where same-level regions differ in matters, steps, days or materials (平级相同) [N11]; ?level=county|city&parent=',
   },
   {
     method: 'GET',
     path: '/v1/catalog/completeness',
+    query: ['region'],
     fn: 'catalog', action: 'catalog.oversee',
     summary: 'Published guides missing required fields [N20]; ?region=',
   },
-  { method: 'GET', path: '/v1/halls', fn: 'halls', action: 'hall.read', summary: 'The halls (政务大厅, 便民服务站) of a region and below, with their windows and hours [H8] [H11]; ?region=' },
+  { method: 'GET', path: '/v1/halls', fn: 'halls', action: 'hall.read', summary: 'The halls (政务大厅, 便民服务站) of a region and below, with their windows and hours [H8] [H11]; ?region=', query: ['region', ...PAGED] },
   { method: 'GET', path: '/v1/halls/{hallId}', fn: 'halls', action: 'hall.read', summary: 'A hall, its windows and its hours [H11]' },
   {
     method: 'POST',
@@ -66,8 +74,8 @@ const SPECS = [
     summary: 'Set a hall’s windows, hours (at least seven a working day) and daily limit, from its current version; recorded [H8] [H11] [H21]',
     body: { name: 'HallConfiguration' },
   },
-  { method: 'GET', path: '/v1/halls/{hallId}/changes', fn: 'halls', action: 'hall.manage', summary: 'Who changed a hall’s configuration, when, and to what' },
-  { method: 'GET', path: '/v1/halls/{hallId}/slots', fn: 'halls', action: 'hall.read', summary: 'Bookable slots from the hall’s hours, with places left, up to 30 days ahead [H20] [H21]; ?matterCode=&from=&to=' },
+  { method: 'GET', path: '/v1/halls/{hallId}/changes', fn: 'halls', action: 'hall.manage', summary: 'Who changed a hall’s configuration, when, and to what', query: [...PAGED] },
+  { method: 'GET', path: '/v1/halls/{hallId}/slots', fn: 'halls', action: 'hall.read', summary: 'Bookable slots from the hall’s hours, with places left, up to 30 days ahead [H20] [H21]; ?matterCode=&from=&to=', query: ['matterCode', 'from', 'to', ...PAGED] },
   {
     method: 'POST',
     path: '/v1/bookings',
@@ -85,9 +93,9 @@ const SPECS = [
     summary: 'Call the next checked-in booking of a window, by arrival; 204 when none waits (AB岗 [H22]); the same Idempotency-Key again answers with the one it called',
     optionalHeaders: ['Idempotency-Key'],
   },
-  { method: 'GET', path: '/v1/halls/{hallId}/queue', fn: 'halls', action: 'hall.desk', summary: 'A hall’s bookings of a day: called, waiting, booked, done; ?date=&windowId=' },
+  { method: 'GET', path: '/v1/halls/{hallId}/queue', fn: 'halls', action: 'hall.desk', summary: 'A hall’s bookings of a day: called, waiting, booked, done; ?date=&windowId=', query: ['date', 'windowId', ...PAGED] },
   { method: 'POST', path: '/v1/bookings/{bookingId}/no-show', fn: 'halls', action: 'hall.desk', summary: 'Mark a called booking (or one not checked in by its slot’s end) a no-show' },
-  { method: 'GET', path: '/v1/bookings', fn: 'halls', action: 'booking.list_own', summary: 'Your bookings, the latest slot first (?mine=true)' },
+  { method: 'GET', path: '/v1/bookings', fn: 'halls', action: 'booking.list_own', summary: 'Your bookings, the latest slot first (?mine=true)', query: ['mine', ...PAGED] },
   { method: 'GET', path: '/v1/bookings/{bookingId}', fn: 'halls', action: 'booking.read', summary: 'One of your bookings' },
   {
     method: 'GET',
@@ -107,7 +115,7 @@ const SPECS = [
     requiredHeaders: ['Idempotency-Key'],
     status: 201,
   },
-  { method: 'GET', path: '/v1/cases', fn: 'cases', action: 'case.list_own', summary: 'The caller’s own cases (?mine=true)' },
+  { method: 'GET', path: '/v1/cases', fn: 'cases', action: 'case.list_own', summary: 'The caller’s own cases (?mine=true)', query: ['mine', ...PAGED] },
   { method: 'GET', path: '/v1/cases/{caseId}', fn: 'cases', action: 'case.read', summary: 'A case with its tasks, notices and timeline' },
   { method: 'POST', path: '/v1/cases/{caseId}/corrections', fn: 'cases', action: 'case.correct', summary: 'Answer a correction notice (补齐补正)', body: { name: 'CorrectionRequest' } },
   { method: 'POST', path: '/v1/cases/{caseId}/withdraw', fn: 'cases', action: 'case.withdraw', summary: 'Withdraw before acceptance' },
@@ -138,8 +146,8 @@ const SPECS = [
     status: 201,
   },
   { method: 'POST', path: '/v1/authorisations/{agentSub}/revoke', fn: 'authorisations', action: 'authorisation.manage', summary: 'Revoke an agent’s authorisation' },
-  { method: 'GET', path: '/v1/complaints', fn: 'complaints', action: 'complaint.list', summary: 'Open complaints, oldest first (?status=open)' },
-  { method: 'GET', path: '/v1/evaluations', fn: 'complaints', action: 'evaluation.list', summary: '差评 and their follow-ups (?bad=true&status=open|answered&region=&dept=): a department’s, or a region’s for its supervisors [N21]' },
+  { method: 'GET', path: '/v1/complaints', fn: 'complaints', action: 'complaint.list', summary: 'Open complaints, oldest first (?status=open)', query: ['status', ...PAGED] },
+  { method: 'GET', path: '/v1/evaluations', fn: 'complaints', action: 'evaluation.list', summary: '差评 and their follow-ups (?bad=true&status=open|answered&region=&dept=): a department’s, or a region’s for its supervisors [N21]', query: ['bad', 'status', 'region', 'dept', ...PAGED] },
   {
     method: 'POST',
     path: '/v1/evaluations/{evaluationId}/follow-up',
@@ -148,8 +156,8 @@ const SPECS = [
     body: { name: 'FollowUpRequest' },
   },
   { method: 'GET', path: '/v1/supervision/rules', fn: 'supervision', action: 'supervision.rules', summary: 'Every e-supervision rule: its id, level, category, phase and article [N20]' },
-  { method: 'GET', path: '/v1/supervision/metrics', fn: 'supervision', action: 'supervision.metrics', summary: 'A region’s or department’s figures for a period (?from=&to=&region=&dept=&by=region|dept|channel|day|hall) [N20] [N21]; a hall’s bookings, check-ins, no-shows and waiting [H20]' },
-  { method: 'GET', path: '/v1/supervision/alerts', fn: 'supervision', action: 'supervision.alerts', summary: 'Alerts of the supervisor’s region (?level=yellow|red&status=open|cleared&region=&dept=), paged [N20]' },
+  { method: 'GET', path: '/v1/supervision/metrics', fn: 'supervision', action: 'supervision.metrics', summary: 'A region’s or department’s figures for a period (?from=&to=&region=&dept=&by=region|dept|channel|day|hall) [N20] [N21]; a hall’s bookings, check-ins, no-shows and waiting [H20]', query: ['from', 'to', 'region', 'dept', 'by'] },
+  { method: 'GET', path: '/v1/supervision/alerts', fn: 'supervision', action: 'supervision.alerts', summary: 'Alerts of the supervisor’s region (?level=yellow|red&status=open|cleared&region=&dept=), paged [N20]', query: ['level', 'status', 'region', 'dept', ...PAGED] },
   {
     method: 'POST',
     path: '/v1/complaints/{complaintId}/handle',
@@ -157,7 +165,7 @@ const SPECS = [
     summary: 'Record how a complaint was handled',
     body: { name: 'ComplaintHandling' },
   },
-  { method: 'GET', path: '/v1/tasks', fn: 'tasks', action: 'task.list', summary: 'Open tasks of the caller’s department' },
+  { method: 'GET', path: '/v1/tasks', fn: 'tasks', action: 'task.list', summary: 'Open tasks of the caller’s department', query: ['status', ...PAGED] },
   { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', action: 'task.complete', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision' } },
   {
     method: 'POST',
@@ -191,15 +199,15 @@ const SPECS = [
   { method: 'POST', path: '/v1/tasks/{taskId}/claim', fn: 'tasks', action: 'task.claim', summary: 'Take a task: it is yours to complete (首问负责; AB岗 backups act when you are away)' },
   { method: 'POST', path: '/v1/staff/absences', fn: 'staff', action: 'staff.manage', summary: 'Record a member of staff as away, with their backup (AB岗, [H22]; head only)', body: { name: 'AbsenceRequest' } },
   { method: 'POST', path: '/v1/staff/{sub}/roles', fn: 'staff', action: 'staff.manage', summary: 'Set a member of staff’s roles in the department, with a reason ([N13]; head only, recorded)', body: { name: 'StaffRolesRequest' } },
-  { method: 'GET', path: '/v1/staff', fn: 'staff', action: 'staff.read', summary: 'The department’s staff register and its record of changes (?dept=)' },
+  { method: 'GET', path: '/v1/staff', fn: 'staff', action: 'staff.read', summary: 'The department’s staff register and its record of changes (?dept=)', query: ['dept'] },
   { method: 'POST', path: '/v1/trust-anchors', fn: 'trust-anchors', action: 'trust_anchor.manage', summary: 'Add a trust anchor (a CA certificate) that signed materials may chain to [E13]', body: { name: 'TrustAnchorRequest' }, status: 201 },
   { method: 'GET', path: '/v1/trust-anchors', fn: 'trust-anchors', action: 'trust_anchor.read', summary: 'The trust anchors, with every change [E13]' },
   { method: 'POST', path: '/v1/trust-anchors/{anchorId}/revoke', fn: 'trust-anchors', action: 'trust_anchor.manage', summary: 'Revoke a trust anchor, with the reason [E13]', body: { name: 'TrustAnchorRevocation' } },
-  { method: 'GET', path: '/v1/licences', fn: 'licences', action: 'licence.list_own', summary: 'The caller’s own e-licences (?mine=true; &as=org for the enterprise their token names) [E16]' },
+  { method: 'GET', path: '/v1/licences', fn: 'licences', action: 'licence.list_own', summary: 'The caller’s own e-licences (?mine=true; &as=org for the enterprise their token names) [E16]', query: ['mine', 'as', ...PAGED] },
   { method: 'GET', path: '/v1/licences/{licenceId}', fn: 'licences', action: 'licence.read', summary: 'An e-licence (电子证照) with a short-lived link to its signed PDF rendition (pdf, null until rendered) [E15]' },
   { method: 'POST', path: '/v1/licences/{licenceId}/revoke', fn: 'licences', action: 'licence.revoke', summary: 'Revoke an e-licence, with the reason (head of the issuing department) [E16]', body: { name: 'LicenceRevocation' } },
-  { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'verification', action: 'licence.verify', summary: 'Verify an e-licence’s signature and status; ?sha256= of a PDF checks it is the licence’s rendition as its issuer signed it [E15] [E16]' },
-  { method: 'GET', path: '/v1/notices/{noticeId}/verify', fn: 'verification', action: 'notice.verify', summary: 'Check a notice (文书) by its number and a SHA-256 (?sha256= of its PDF or content), as each notice says it may be' },
+  { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'verification', action: 'licence.verify', summary: 'Verify an e-licence’s signature and status; ?sha256= of a PDF checks it is the licence’s rendition as its issuer signed it [E15] [E16]', query: ['sha256'] },
+  { method: 'GET', path: '/v1/notices/{noticeId}/verify', fn: 'verification', action: 'notice.verify', summary: 'Check a notice (文书) by its number and a SHA-256 (?sha256= of its PDF or content), as each notice says it may be', query: ['sha256'] },
   { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', action: 'archive.read', summary: 'Where a case’s archive package is, and its lock [E22] [E23] [E24]' },
   { method: 'POST', path: '/v1/archive/checks', fn: 'archive', action: 'archive.check', summary: 'Ask for a four-property check (四性检测) of every package, or a sample, of a year and region [E18]', body: { name: 'ArchiveCheckRequest' }, status: 202 },
   { method: 'GET', path: '/v1/archive/checks/{checkId}', fn: 'archive', action: 'archive.check_read', summary: 'A four-property check run: its status, counts and every failure by case, property and item [E18]' },

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApiDocument } from '../../shared/http/openapi';
@@ -62,5 +62,51 @@ describe('the OpenAPI document', () => {
         expect(res.content['application/problem+json'].example).toMatchObject({ status: Number(status), title: expect.any(String), detail: expect.any(String) });
       }
     }
+  });
+});
+
+describe('the query parameters', () => {
+  /**
+   * Each handler's routes, read from its source: the text from a route's key to the next key is that
+   * route's implementation, and `query.x`, `{ x, y } = query` and `pageOf(query)` are what it reads.
+   */
+  function readBy(fn: string): Map<string, Set<string>> {
+    const src = readFileSync(path.join(ROOT, 'functions', fn, 'handler.ts'), 'utf8');
+    const keys = [...src.matchAll(/'((?:GET|POST) \/v1[^']*)':/g)];
+    const out = new Map<string, Set<string>>();
+    keys.forEach((k, i) => {
+      const body = src.slice(k.index, keys[i + 1]?.index ?? src.length);
+      const names = new Set<string>([...body.matchAll(/\bquery\.(\w+)/g)].map((m) => m[1]));
+      for (const m of body.matchAll(/const \{([^}]+)\} = query\b/g)) for (const n of m[1].split(',')) names.add(n.trim());
+      if (/page(Of|Limit)\(query\)/.test(body)) ['limit', ...(/pageOf\(query\)/.test(body) ? ['cursor'] : [])].forEach((n) => names.add(n));
+      out.set(k[1], names);
+    });
+    return out;
+  }
+
+  test('every one a handler reads is documented for its route, and none is documented that no handler reads', () => {
+    const doc = openApiDocument() as any;
+    const fns = [...new Set(ROUTES.map((r) => r.fn))];
+    let checked = 0;
+    for (const fn of fns) {
+      for (const [key, names] of readBy(fn)) {
+        const [method, p] = key.split(' ');
+        const documented = (doc.paths[p][method.toLowerCase()].parameters as any[]).filter((x) => x.in === 'query').map((x) => x.name);
+        expect([key, [...names].sort()]).toEqual([key, [...documented].sort()]);
+        checked += names.size;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  test('a list is paged by limit (1..100, 20 by default) and cursor; ?mine=true is required where it is asked for', () => {
+    const op = (openApiDocument() as any).paths['/v1/cases'].get;
+    expect(op.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'mine', in: 'query', required: true, schema: { type: 'string', enum: ['true'] } }),
+        expect.objectContaining({ name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } }),
+        expect.objectContaining({ name: 'cursor', in: 'query', required: false }),
+      ]),
+    );
   });
 });

@@ -2158,7 +2158,14 @@ export interface operations {
     };
     getV1Bookings: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the caller’s own (must be true) */
+                mine: "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2338,7 +2345,14 @@ export interface operations {
     };
     getV1Cases: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the caller’s own (must be true) */
+                mine: "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2751,7 +2765,10 @@ export interface operations {
     };
     getV1CatalogCompleteness: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a region code (GB/T 2260), e.g. 610113 */
+                region?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2777,7 +2794,12 @@ export interface operations {
     };
     getV1CatalogConsistency: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description for consistency: county or city; for alerts: yellow or red */
+                level?: "county" | "city" | "yellow" | "red";
+                /** @description the region whose same-level regions are compared */
+                parent?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2803,7 +2825,14 @@ export interface operations {
     };
     getV1Complaints: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description which items: open (the default); answered for follow-ups; cleared for alerts */
+                status?: "open" | "answered" | "cleared";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2864,7 +2893,20 @@ export interface operations {
     };
     getV1Evaluations: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description only the 差评 (must be true) */
+                bad: "true";
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description a department code, e.g. 610113-XZSP */
+                dept?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description a region code (GB/T 2260), e.g. 610113 */
+                region?: string;
+                /** @description which items: open (the default); answered for follow-ups; cleared for alerts */
+                status?: "open" | "answered" | "cleared";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2925,7 +2967,14 @@ export interface operations {
     };
     getV1Halls: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description a region code (GB/T 2260), e.g. 610113 */
+                region?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2975,7 +3024,12 @@ export interface operations {
     };
     getV1HallsHallIdChanges: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+            };
             header?: never;
             path: {
                 hallId: string;
@@ -3073,7 +3127,16 @@ export interface operations {
     };
     getV1HallsHallIdQueue: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description the day (Beijing time); today when absent */
+                date?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description one window of the hall */
+                windowId?: string;
+            };
             header?: never;
             path: {
                 hallId: string;
@@ -3101,7 +3164,18 @@ export interface operations {
     };
     getV1HallsHallIdSlots: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description the first day (Beijing time) */
+                from?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the matter a slot is booked for */
+                matterCode?: string;
+                /** @description the last day (Beijing time) */
+                to?: string;
+            };
             header?: never;
             path: {
                 hallId: string;
@@ -3161,7 +3235,16 @@ export interface operations {
     };
     getV1Licences: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description person (the default) or org: the enterprise the token names */
+                as?: "person" | "org";
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description the caller’s own (must be true) */
+                mine: "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3250,7 +3333,10 @@ export interface operations {
     };
     getV1LicencesLicenceIdVerify: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the SHA-256 of the PDF (or content) held, in hex */
+                sha256?: string;
+            };
             header?: never;
             path: {
                 licenceId: string;
@@ -3276,7 +3362,20 @@ export interface operations {
     };
     getV1Matters: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description a department code, e.g. 610113-XZSP */
+                dept?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description words to search for, in Chinese or pinyin */
+                q?: string;
+                /** @description a region code (GB/T 2260), e.g. 610113 */
+                region?: string;
+                /** @description a matter type (行政许可, 公共服务, …) */
+                type?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3326,7 +3425,10 @@ export interface operations {
     };
     getV1NoticesNoticeIdVerify: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the SHA-256 of the PDF (or content) held, in hex */
+                sha256?: string;
+            };
             header?: never;
             path: {
                 noticeId: string;
@@ -3376,7 +3478,10 @@ export interface operations {
     };
     getV1Staff: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a department code, e.g. 610113-XZSP */
+                dept?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3470,7 +3575,20 @@ export interface operations {
     };
     getV1SupervisionAlerts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description a department code, e.g. 610113-XZSP */
+                dept?: string;
+                /** @description for consistency: county or city; for alerts: yellow or red */
+                level?: "county" | "city" | "yellow" | "red";
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description a region code (GB/T 2260), e.g. 610113 */
+                region?: string;
+                /** @description which items: open (the default); answered for follow-ups; cleared for alerts */
+                status?: "open" | "answered" | "cleared";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3496,7 +3614,18 @@ export interface operations {
     };
     getV1SupervisionMetrics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the breakdown of the figures */
+                by?: "region" | "dept" | "channel" | "day" | "hall";
+                /** @description a department code, e.g. 610113-XZSP */
+                dept?: string;
+                /** @description the first day (Beijing time) */
+                from?: string;
+                /** @description a region code (GB/T 2260), e.g. 610113 */
+                region?: string;
+                /** @description the last day (Beijing time) */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3548,7 +3677,14 @@ export interface operations {
     };
     getV1Tasks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` of the page before, as it was given */
+                cursor?: string;
+                /** @description how many items a page holds */
+                limit?: number;
+                /** @description which items: open (the default); answered for follow-ups; cleared for alerts */
+                status?: "open" | "answered" | "cleared";
+            };
             header?: never;
             path?: never;
             cookie?: never;
