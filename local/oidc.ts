@@ -35,3 +35,19 @@ export class LocalIssuer {
     return `${input}.${sig}`;
   }
 }
+
+const badRequest = (detail: string) => ({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail }) });
+
+/** The answer to `POST …/token` with JSON claims (and an optional ttlSeconds): `{token}`, or a problem. */
+export function tokenAnswer(issuer: LocalIssuer, body: string): { status: number; headers?: Record<string, string>; body: string } {
+  let claims: Record<string, unknown>;
+  try {
+    claims = JSON.parse(body);
+  } catch {
+    return badRequest('body must be JSON claims');
+  }
+  if (!claims || typeof claims !== 'object') return badRequest('body must be JSON claims');
+  const { ttlSeconds, ...rest } = claims as { ttlSeconds?: number };
+  if (ttlSeconds !== undefined && !Number.isFinite(ttlSeconds)) return badRequest('ttlSeconds is a number');
+  return { status: 200, body: JSON.stringify({ token: issuer.sign(rest, ttlSeconds ?? 3600) }) };
+}

@@ -8,8 +8,10 @@ import { LocalApiGateway } from './api.ts';
 import { freePort, startDynamoDb } from './engines/dynamodb.ts';
 import { ensureCephInstalled, startRgw } from './engines/rgw.ts';
 import { functionEnvironment, loadFunctions, type LocalFunction } from './lambda.ts';
-import { LocalIssuer } from './oidc.ts';
+import { LocalIssuer, tokenAnswer } from './oidc.ts';
 import { staticSite } from './site.ts';
+import { registerTsaRoot, seedCatalog } from './seed.ts';
+export { LOCAL_DEV_MATTER_CODE } from './seed.ts';
 import { startTsa } from './tsa.ts';
 import { buildSupervisionSite } from '../web/supervision/build.ts';
 import { LocalStepFunctions } from './sfn.ts';
@@ -26,14 +28,6 @@ export const ROOT = path.resolve(__dirname, '..');
 export const LOCAL_AUDIENCE = 'zwfw-local';
 /** seconds the local runtime's `dev` retention class keeps a package */
 export const LOCAL_DEV_RETENTION_SECONDS = 15;
-/** the matter only the local runtime has, its e-files kept under the `dev` class (a copy of 高龄老人生活保健补贴, 雁塔区) */
-export const LOCAL_DEV_MATTER_CODE = '005101019999-610113-MZ';
-
-function localDevMatter<M extends { code: string; name: string; retention: string }>(matters: M[]): M {
-  const base = matters.find((m) => m.code === '005101010000-610113-MZ');
-  if (!base) throw new Error('the demo catalog lacks 高龄老人生活保健补贴 (005101010000-610113-MZ), which the development matter copies');
-  return { ...base, code: LOCAL_DEV_MATTER_CODE, name: `（开发环境·档案销毁演示）${base.name}`, retention: 'dev' };
-}
 
 /** the public access block flags the local RGW holds (it refuses every PUT under BlockPublicAcls) */
 const LOCAL_PUBLIC_ACCESS_FLAGS = 'IgnorePublicAcls,BlockPublicPolicy,RestrictPublicBuckets';
@@ -135,21 +129,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     // the four-property check holds every package's time-stamp to it
     await registerTsaRoot(tsa.caPem);
 
-    if (opts.seed !== false) {
-      const { putCatalog } = await import('../shared/adapters/dynamodb/catalog.ts');
-      const tSeed = Date.now();
-      // --catalog large: the provincial-scale catalog (issue 3) instead of the small demo one
-      const { matters, departments } = opts.catalog === 'large' ? (await import('../shared/catalog/generate.ts')).generateCatalog() : await import('../shared/catalog/demo-seed.ts');
-      // one matter only this development runtime has: its e-files are kept under the `dev` class
-      const dev = opts.catalog === 'large' ? [] : [localDevMatter(matters)];
-      await putCatalog([...matters, ...dev], departments);
-      // the demo halls, their windows and hours [H8] [H11]
-      const [{ putHalls }, { DEMO_HALLS }] = await Promise.all([import('../shared/adapters/dynamodb/halls.ts'), import('../shared/catalog/demo-halls.ts')]);
-      await putHalls(DEMO_HALLS);
-      // the retention schedule (保管期限表) [E22] as an archivist would first set it: each matter type's class
-      if (opts.catalog !== 'large') await seedRetentionSchedule(matters);
-      log(`seeded the ${opts.catalog ?? 'demo'} catalog: ${matters.length} matters, ${departments.length} departments, in ${Date.now() - tSeed} ms`);
-    }
+    if (opts.seed !== false) await seedCatalog({ catalog: opts.catalog ?? 'demo', devMatter: opts.catalog !== 'large', log });
 
     const functions = loadFunctions(t);
     const sfn = new LocalStepFunctions(t, functions);
@@ -180,17 +160,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
         prefix: '/local/',
         async handle(req, body) {
           if (req.method === 'GET' && req.url === '/local/.well-known/jwks.json') return { status: 200, body: JSON.stringify(issuer.jwks()) };
-          if (req.method === 'POST' && req.url === '/local/token') {
-            let claims: Record<string, unknown>;
-            try {
-              claims = JSON.parse(body);
-            } catch {
-              return { status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'body must be JSON claims' }) };
-            }
-            const { ttlSeconds, ...rest } = claims as { ttlSeconds?: number };
-            if (ttlSeconds !== undefined && !Number.isFinite(ttlSeconds)) return { status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'ttlSeconds is a number' }) };
-            return { status: 200, body: JSON.stringify({ token: issuer.sign(rest, ttlSeconds ?? 3600) }) };
-          }
+          if (req.method === 'POST' && req.url === '/local/token') return tokenAnswer(issuer, body);
           if (req.method === 'GET' && req.url === '/local/health') return { status: 200, body: JSON.stringify({ ok: true }) };
           // local only: inject a fault (Step Functions refusing to start executions), run a schedule now
           if (req.method === 'POST' && req.url === '/local/faults') {
@@ -239,28 +209,6 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     await stop();
     throw err;
   }
-}
-
-async function seedRetentionSchedule(matters: { code: string; retention: string }[]): Promise<void> {
-  const { retentionScheduleStore } = await import('../shared/adapters/dynamodb/retention-schedule.ts');
-  const { baseCodeOf } = await import('../shared/domain/retention-schedule.ts');
-  const by = { sub: 'local-runtime', name: '本地运行环境', role: 'archivist' as const };
-  const at = new Date().toISOString();
-  const basis = '《陕西政务服务网电子文件管理暂行办法》第二十二条；按事项目录的保管期限初始设定';
-  const classes = new Map(matters.map((m) => [baseCodeOf(m.code), m.retention as 'permanent' | '30y' | '10y']));
-  await Promise.all([...classes].map(([baseCode, retention]) => retentionScheduleStore.set({ baseCode, retention, basis, approvedBy: by, approvedAt: at, version: 1 }, { baseCode, at, by, to: retention, basis }, 0)));
-}
-
-async function registerTsaRoot(caPem: string): Promise<void> {
-  const [{ addTrustAnchor }, { trustAnchorStore }, { staffRegister }, { authorisationStore }, { systemClock }] = await Promise.all([
-    import('../shared/domain/steps/trust-anchors.ts'),
-    import('../shared/adapters/dynamodb/trust-anchors.ts'),
-    import('../shared/adapters/dynamodb/staff-register.ts'),
-    import('../shared/adapters/dynamodb/authorisations.ts'),
-    import('../shared/adapters/system.ts'),
-  ]);
-  const operator = { sub: 'local-runtime', name: '本地运行环境', roles: ['operator'] } as Parameters<typeof addTrustAnchor>[1];
-  await addTrustAnchor({ trustAnchors: trustAnchorStore, staff: staffRegister, authorisations: authorisationStore, clock: systemClock }, operator, { name: '本地时间戳服务根证书 (Local TSA Root)', certificate: caPem });
 }
 
 /** EventBridge schedules of the template (`rate(...)`), run on timers against their Lambda targets. */

@@ -41,7 +41,7 @@ ess_cert_id_chain = no
 ess_cert_id_alg = sha256
 `;
 
-export async function startTsa(opts: { dir: string; port: number }): Promise<LocalTsa> {
+export async function startTsa(opts: { dir: string; port: number; /** 0.0.0.0 where other containers reach it (local/companions.ts) */ host?: string }): Promise<LocalTsa> {
   const dir = path.resolve(opts.dir);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -87,7 +87,7 @@ export async function startTsa(opts: { dir: string; port: number }): Promise<Loc
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${opts.port}/tsa`,
     caPem: fs.readFileSync(path.join(dir, 'ca.pem'), 'utf8'),

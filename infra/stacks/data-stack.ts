@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { AccountRootPrincipal, AnyPrincipal, Effect, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
@@ -232,5 +232,15 @@ export class DataStack extends Stack {
     deny('NoLegalHoldLifted', ['s3:PutObjectLegalHold'], { StringEquals: { 's3:object-lock-legal-hold': 'OFF' } });
     // deleting a version is the destruction step's alone, after appraisal, for what the lock has released
     deny('DeleteOnlyByDestruction', ['s3:DeleteObject', 's3:DeleteObjectVersion'], undefined, [this.breakGlass.roleArn, `arn:${this.partition}:iam::${this.account}:role/${ARCHIVE_DESTRUCTION_ROLE}`]);
+
+    // what an operator's tools (npm run smoke, the restore drill) find the stores by: `cdk deploy --outputs-file`
+    const outputs: [string, string, string][] = [
+      ['CasesTableName', this.cases.tableName, 'one partition per case: the case, its audit events, tasks and notices'],
+      ['CatalogTableName', this.catalog.tableName, 'the matters catalog and its changes'],
+      ['UploadsBucketName', this.uploads.bucketName, 'materials as citizens upload them (presigned PUT)'],
+      ['DocumentsBucketName', this.documents.bucketName, 'the notices (文书) as issued, PDF'],
+      ['ArchiveBucketName', this.archive.bucketName, 'the e-files under Object Lock [E24]'],
+    ];
+    for (const [id, value, description] of outputs) new CfnOutput(this, id, { value, description });
   }
 }

@@ -1,0 +1,211 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { DeleteObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createClient, type paths } from '@zwfw/client';
+import { minimalPdf } from '../../test/support/minimal-pdf.ts';
+import type { SmokeRole, SmokeTarget } from './target.ts';
+
+/** The disability subsidies of 雁塔区: filed online, reviewed in parallel by the 残联 and the 民政局 (分头办理) [N14]. */
+export const SMOKE_MATTER = '000540001000-610113-CL';
+
+export class SmokeFailure extends Error {}
+
+export interface Step {
+  name: string;
+  ms: number;
+  detail?: string;
+}
+
+export interface JourneyOptions {
+  matterCode?: string;
+  /** how long to wait for the asynchronous stages (forwarding, unified return and archive) */
+  timeoutMs?: number;
+  /** called as each step ends (the CLI prints it) */
+  onStep?: (s: Step) => void;
+  /** the fetch every request goes through (the cost meter counts them) */
+  fetch?: typeof fetch;
+}
+
+export interface JourneyResult {
+  caseId: string;
+  steps: Step[];
+  /** how many requests the apps made: to the API and, for the uploads, to S3 */
+  requests: { api: number; s3: number };
+  archive: { bucket: string; key: string; versionId: string; mode: string; retainUntil: string };
+}
+
+type TaskDecision = paths['/v1/tasks/{taskId}/complete']['post']['requestBody']['content']['application/json'];
+interface Task { taskId: string; caseId: string; kind: string; dept: string; status?: string }
+interface CaseView { caseId: string; status: string; tasks: Task[]; result?: { outcome: string; opinions?: unknown[] }; archive?: unknown }
+
+const claimsOf = (jwt: string): Record<string, unknown> => {
+  try {
+    return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  } catch {
+    throw new SmokeFailure('the citizen token is not a JWT');
+  }
+};
+
+/**
+ * A citizen's journey through the platform, as the apps make it, on the typed client: search, the
+ * guide, three uploads, filing, a correction and its answer, acceptance, the two departments' review,
+ * the unified return, the archive; then the Object Lock refuses to delete the archived package. The
+ * same journey is the smoke test of every target and the case the cost model counts.
+ */
+export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions = {}): Promise<JourneyResult> {
+  const matterCode = opts.matterCode ?? SMOKE_MATTER;
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const counted = { api: 0, s3: 0 };
+  const baseFetch = opts.fetch ?? fetch;
+  const tokens = new Map<SmokeRole, string>();
+  for (const role of ['citizen', 'clerk', 'reviewerCL', 'reviewerMZ', 'archivist'] as const) tokens.set(role, await target.token(role));
+  const as = (role: SmokeRole) =>
+    createClient({
+      baseUrl: target.apiUrl,
+      token: tokens.get(role),
+      fetch: (input, init) => {
+        counted.api++;
+        return baseFetch(input, init);
+      },
+    });
+  const citizen = as('citizen');
+  const clerk = as('clerk');
+  const steps: Step[] = [];
+  const step = async <T>(name: string, f: () => Promise<T>, detail?: (v: T) => string): Promise<T> => {
+    const t0 = performance.now();
+    const v = await f();
+    const s = { name, ms: performance.now() - t0, ...(detail ? { detail: detail(v) } : {}) };
+    steps.push(s);
+    opts.onStep?.(s);
+    return v;
+  };
+  const ok = <T>(what: string, res: { data?: unknown; error?: unknown; response: Response }, status = 200): T => {
+    if (res.response.status !== status) throw new SmokeFailure(`${what}: expected ${status}, got ${res.response.status} ${JSON.stringify(res.error ?? res.data)}`);
+    return res.data as T;
+  };
+  const until = async <T>(what: string, check: () => Promise<T | undefined>): Promise<T> => {
+    const end = Date.now() + timeoutMs;
+    for (let wait = 20; ; wait = Math.min(wait * 2, 1000)) {
+      const v = await check();
+      if (v !== undefined) return v;
+      if (Date.now() > end) throw new SmokeFailure(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  };
+
+  const me = claimsOf(tokens.get('citizen')!);
+  const applicant = { type: 'person' as const, name: String(me.name ?? ''), idNumber: String(me.idNumber ?? '') };
+  const run = randomUUID().slice(0, 8);
+
+  await step('search the catalog', async () => {
+    const page = ok<{ items: { code: string }[] }>('search', await citizen.GET('/v1/matters', { params: { query: { q: '两项补贴', region: '610113' } } }));
+    if (!page.items.some((m) => m.code === matterCode)) throw new SmokeFailure(`searching 两项补贴 in 610113 did not find ${matterCode}`);
+  });
+  await step('read the guide', async () => {
+    const guide = ok<{ materials?: unknown[] }>('guide', await citizen.GET('/v1/matters/{code}', { params: { path: { code: matterCode } } }));
+    if (!guide.materials?.length) throw new SmokeFailure('the guide lists no materials');
+  });
+
+  const upload = async (code: string, text: string) => {
+    const bytes = minimalPdf(`${code} ${text} smoke-${run}`);
+    const u = ok<{ url: string; headers: Record<string, string>; objectKey: string }>(
+      'upload',
+      await citizen.POST('/v1/uploads', { body: { fileName: `${code}.pdf`, contentType: 'application/pdf', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } }),
+      201,
+    );
+    counted.s3++;
+    const put = await baseFetch(u.url, { method: 'PUT', headers: u.headers, body: bytes });
+    if (!put.ok) throw new SmokeFailure(`the presigned PUT answered ${put.status}`);
+    return { code, objectKey: u.objectKey };
+  };
+  const materials = await step('upload two materials', async () => [await upload('M01', 'first'), await upload('M02', 'first')]);
+
+  const caseId = await step(
+    'file the case',
+    async () => {
+      const r = ok<{ caseId: string; status: string }>(
+        'filing',
+        await citizen.POST('/v1/cases', { body: { matterCode, applicant, channel: 'online', materials }, params: { header: { 'Idempotency-Key': `smoke-${run}` } } }),
+        201,
+      );
+      if (r.status !== 'submitted') throw new SmokeFailure(`filed as ${r.status}`);
+      return r.caseId;
+    },
+    (id) => id,
+  );
+  const readCase = async () => ok<CaseView>('read the case', await citizen.GET('/v1/cases/{caseId}', { params: { path: { caseId } } }));
+  const openTask = async (client: typeof clerk, kind: string) =>
+    until(`an open ${kind} task`, async () => {
+      const q = ok<{ items: Task[] }>('the work queue', await client.GET('/v1/tasks', { params: { query: { status: 'open' } } }));
+      return q.items.find((t) => t.caseId === caseId && t.kind === kind);
+    });
+  const decide = async (client: typeof clerk, taskId: string, body: TaskDecision, expected: string) => {
+    const r = ok<{ status: string }>(`deciding ${taskId}`, await client.POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId } }, body: body }));
+    if (r.status !== expected) throw new SmokeFailure(`deciding ${taskId}: the case is ${r.status}, not ${expected}`);
+  };
+
+  await step('the window asks for a correction', async () => decide(clerk, (await openTask(clerk, 'acceptance')).taskId, { decision: 'correction', missing: ['M02'], reason: '残疾人证照片不清晰' }, 'correction_required'));
+  await step('the citizen corrects', async () => {
+    const fixed = [await upload('M02', 'corrected')];
+    const r = ok<{ status: string }>('correction', await citizen.POST('/v1/cases/{caseId}/corrections', { params: { path: { caseId } }, body: { materials: fixed } }));
+    if (r.status !== 'submitted') throw new SmokeFailure(`corrected as ${r.status}`);
+  });
+  await step('the window accepts', async () => decide(clerk, (await openTask(clerk, 'acceptance')).taskId, { decision: 'accept' }, 'accepted'));
+
+  const reviews = await step(
+    'forwarded to both departments',
+    async () =>
+      until('two review tasks', async () => {
+        const c = await readCase();
+        const r = c.tasks.filter((t) => t.kind === 'review');
+        return c.status === 'in_review' && r.length === 2 ? r : undefined;
+      }),
+    (r) => r.map((t) => t.dept).join(' + '),
+  );
+  await step('both departments approve', async () => {
+    for (const t of reviews) {
+      const reviewer = as(t.dept.endsWith('-MZ') ? 'reviewerMZ' : 'reviewerCL');
+      const r = ok<{ status: string }>(`review ${t.taskId}`, await reviewer.POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId: t.taskId } }, body: { decision: 'approve', opinion: '符合条件' } }));
+      if (!['in_review', 'decided'].includes(r.status)) throw new SmokeFailure(`review ${t.taskId}: ${r.status}`);
+    }
+  });
+  await step(
+    'one result, archived',
+    async () =>
+      until('completion and archive', async () => {
+        const c = await readCase();
+        return c.status === 'completed' && c.archive ? c : undefined;
+      }),
+    (c) => `${c.result?.outcome}, ${c.result?.opinions?.length ?? 0} opinions`,
+  );
+
+  const archive = await step(
+    'the archive holds it under lock',
+    async () => {
+      const a = ok<JourneyResult['archive']>('archive', await as('archivist').GET('/v1/archive/{caseId}', { params: { path: { caseId } } }));
+      if (!['COMPLIANCE', 'GOVERNANCE'].includes(a.mode) || !(Date.parse(a.retainUntil) > Date.now())) throw new SmokeFailure(`the package is not locked: ${JSON.stringify(a)}`);
+      return a;
+    },
+    (a) => `${a.mode} until ${a.retainUntil.slice(0, 10)}`,
+  );
+
+  await step('the Object Lock refuses to delete it', async () => {
+    const s3 = new S3Client(target.s3);
+    try {
+      const head = await s3.send(new HeadObjectCommand({ Bucket: archive.bucket, Key: archive.key, VersionId: archive.versionId }));
+      if (head.ObjectLockMode !== archive.mode) throw new SmokeFailure(`the store reports lock ${head.ObjectLockMode}, the platform ${archive.mode}`);
+      // only ever the version: a DELETE without one would add a delete marker, which a lock allows
+      const refused = await s3.send(new DeleteObjectCommand({ Bucket: archive.bucket, Key: archive.key, VersionId: archive.versionId })).then(
+        () => undefined,
+        (err: { name?: string; $metadata?: { httpStatusCode?: number } }) => err,
+      );
+      if (!refused) throw new SmokeFailure('the archive deleted a locked package version');
+      if (refused.$metadata?.httpStatusCode !== 403) throw new SmokeFailure(`deleting the package failed otherwise than by the lock: ${refused.name}`);
+      await s3.send(new HeadObjectCommand({ Bucket: archive.bucket, Key: archive.key, VersionId: archive.versionId }));
+      return refused.name;
+    } finally {
+      s3.destroy();
+    }
+  }, (name) => `${name}; the version is still there`);
+
+  return { caseId, steps, requests: counted, archive };
+}
