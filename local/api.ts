@@ -61,6 +61,8 @@ export class LocalApiGateway {
   private readonly authCache = new Map<string, { until: number; context: Record<string, string> | null; allow: boolean }>();
   private server?: http.Server;
   readonly stage: string;
+  /** told of every request that reaches the API's resources (what API Gateway bills), by route */
+  onRequest?: (route: string) => void;
   private readonly binaryMediaTypes: string[];
 
   constructor(t: Templates, functions: Map<string, LocalFunction>, private readonly extra: LocalRoute[] = []) {
@@ -198,6 +200,7 @@ export class LocalApiGateway {
       // a path that is not valid percent-encoding never reaches an integration
       return { status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'the path is not valid percent-encoding' }) };
     }
+    this.onRequest?.(hit ? `${hit.route.method} ${hit.route.resourcePath}` : 'no route');
     if (!hit) return this.gateway('MISSING_AUTHENTICATION_TOKEN', 403, { message: 'Missing Authentication Token' });
     const { route, params } = hit;
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));

@@ -5,6 +5,7 @@ import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aw
 import { CreateBucketCommand, PutBucketCorsCommand, PutBucketVersioningCommand, PutObjectLockConfigurationCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { buildApp } from '../infra/app.ts';
 import { LocalApiGateway } from './api.ts';
+import { meterDynamoDb, meterFunctions, meterS3, type Meter } from './meter.ts';
 import { freePort, startDynamoDb } from './engines/dynamodb.ts';
 import { ensureCephInstalled, startRgw } from './engines/rgw.ts';
 import { functionEnvironment, loadFunctions, type LocalFunction } from './lambda.ts';
@@ -54,7 +55,9 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(opts: { port?: number; dir?: string; log?: (l: string) => void; seed?: boolean; catalog?: 'demo' | 'large' } = {}): Promise<Platform> {
+export async function startPlatform(
+  opts: { port?: number; dir?: string; log?: (l: string) => void; seed?: boolean; catalog?: 'demo' | 'large'; /** count what AWS would bill (npm run cost) */ meter?: Meter } = {},
+): Promise<Platform> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const port = opts.port ?? 3000;
   const dir = path.resolve(opts.dir ?? path.join(ROOT, '.local'));
@@ -90,6 +93,13 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     const [ddb, rgw] = await Promise.all([ddbP, rgwP]);
     log(`Ceph RGW (S3 with Object Lock) ready on ${rgw.endpoint}`);
     const credentials = { accessKeyId: rgw.accessKeyId, secretAccessKey: rgw.secretAccessKey };
+    // metered: the handlers (and the presigned PUTs) reach the engines through proxies that count on the wire
+    const wire = { dynamodb: ddb.endpoint, s3: rgw.endpoint };
+    if (opts.meter) {
+      const [d, s] = await Promise.all([meterDynamoDb(ddb.endpoint, opts.meter, LOCAL_REGION, credentials), meterS3(rgw.endpoint, opts.meter)]);
+      stops.push(d.stop, s.stop);
+      Object.assign(wire, { dynamodb: d.endpoint, s3: s.endpoint });
+    }
 
     // the SDK inside every handler finds the local engines through its own endpoint settings
     Object.assign(process.env, {
@@ -97,11 +107,12 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
       AWS_DEFAULT_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: ddb.endpoint,
-      AWS_ENDPOINT_URL_S3: rgw.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: wire.dynamodb,
+      AWS_ENDPOINT_URL_S3: wire.s3,
       S3_FORCE_PATH_STYLE: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
-      POWERTOOLS_DEV: 'true',
+      // the cost meter counts log bytes as CloudWatch would take them: one JSON line each, not pretty-printed
+      POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true',
     });
     delete process.env.AWS_PROFILE;
 
@@ -132,6 +143,7 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
     if (opts.seed !== false) await seedCatalog({ catalog: opts.catalog ?? 'demo', devMatter: opts.catalog !== 'large', log });
 
     const functions = loadFunctions(t);
+    if (opts.meter) meterFunctions(t, functions, opts.meter);
     const sfn = new LocalStepFunctions(t, functions);
     await sfn.listen(sfnPort);
     stops.push(() => sfn.close());
@@ -185,6 +197,10 @@ export async function startPlatform(opts: { port?: number; dir?: string; log?: (
         },
       },
     ]);
+    if (opts.meter) {
+      const requests = opts.meter.api;
+      api.onRequest = (route) => requests.set(route, (requests.get(route) ?? 0) + 1);
+    }
     const apiUrl = await api.listen(port);
     stops.push(() => api.close());
 

@@ -25,6 +25,8 @@ async function signDigest(data: string): Promise<{ signature: string; keyId: str
   }
   const key = localKey();
   if (!key) throw new Error('no signing key: set LICENCE_KEY_ID (KMS) or LICENCE_SIGNING_KEY_PEM (local)');
+  // counted where the local runtime's cost meter reads it (local/meter.ts): a KMS Sign request on AWS
+  ((globalThis as { __zwfwLocalSignatures?: { count: number } }).__zwfwLocalSignatures ??= { count: 0 }).count++;
   return { signature: sign('sha256', Buffer.from(data), key).toString('base64'), keyId: 'local' };
 }
 
