@@ -93,3 +93,34 @@ export function measureBundles(cdkOut: string, env: NodeJS.ProcessEnv, samples =
   }
   return figures;
 }
+
+/**
+ * The same handlers bundled the naive way, for comparison: the AWS SDK inside the bundle (not left to
+ * the runtime), nothing minified. Each is written beside a copy of its real asset (the files some
+ * functions read at load, such as the notices' typeface), and loaded the same way as the real ones.
+ */
+export function measureNaiveBundles(cdkOut: string, env: NodeJS.ProcessEnv, samples: number, root: string, target: string): Map<string, { bytes: number; loadMedianMs: number }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const out = new Map<string, { bytes: number; loadMedianMs: number }>();
+  const dir = fs.mkdtempSync(path.join(root, '.local', 'naive-bundles-'));
+  try {
+    for (const f of functionAssets(cdkOut)) {
+      const [file, exportName] = f.handler.split('.');
+      const into = path.join(dir, f.function);
+      fs.cpSync(f.asset, into, { recursive: true });
+      const js = path.join(into, `${file}.js`);
+      esbuild.buildSync({ entryPoints: [path.join(root, 'functions', f.function, 'handler.ts')], bundle: true, platform: 'node', target, format: 'cjs', minify: false, outfile: js, allowOverwrite: true, logLevel: 'silent', tsconfig: path.join(root, 'tsconfig.json'), loader: { '.woff': 'file', '.txt': 'text' } });
+      const loadMs: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const r = spawnSync(process.execPath, ['-e', PROBE, js, exportName], { env, cwd: root, encoding: 'utf8', timeout: 60_000 });
+        if (r.status !== 0) throw new Error(`loading the naive bundle of ${f.function} failed: exit ${r.status} ${r.stderr}`);
+        loadMs.push(Number(r.stdout));
+      }
+      out.set(f.function, { bytes: fs.statSync(js).size, loadMedianMs: median(loadMs) });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}

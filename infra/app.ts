@@ -41,7 +41,7 @@ export function buildApp(opts: BuildOptions = {}): App {
     followUpWorkingDays: config.followUpWorkingDays,
     description: '陕西政务服务网: public REST API v1',
   });
-  new SupervisionStack(app, 'Zwfw-Supervision', { env, data, workflows, api, description: '陕西政务服务网: e-supervision dashboard and alarms' });
+  new SupervisionStack(app, 'Zwfw-Supervision', { env, data, workflows, api, alarmTopicArn: config.alarmTopicArn, description: '陕西政务服务网: e-supervision dashboard and alarms' });
   const siteDomain = app.node.tryGetContext('siteDomain');
   const siteCertificateArn = app.node.tryGetContext('siteCertificateArn');
   if (!siteDomain !== !siteCertificateArn) throw new Error('the deployment gives siteDomain and siteCertificateArn together (the supervision page’s domain and its ACM certificate in us-east-1), or neither');

@@ -29,6 +29,8 @@ const Schema = z.object({
   correctionWorkingDays: int(1, 90),
   followUpWorkingDays: int(1, 30),
   alertYellowShare: z.coerce.number().check(z.gt(0), z.lt(1)),
+  /** the SNS topic every alarm notifies, firing and clearing (the operators' on-call subscribes to it) */
+  alarmTopicArn: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'an SNS topic ARN'))),
 });
 export type PlatformConfig = z.infer<typeof Schema>;
 

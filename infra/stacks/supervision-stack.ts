@@ -1,6 +1,8 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metric, TextWidget, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation } from 'aws-cdk-lib/aws-dynamodb';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { RuleCategory } from '../../shared/domain/alert.ts';
 import type { ApiStack } from './api-stack.ts';
@@ -16,6 +18,8 @@ export interface SupervisionStackProps extends StackProps {
   readonly data: DataStack;
   readonly workflows: WorkflowsStack;
   readonly api: ApiStack;
+  /** where every alarm goes when it fires and when it clears (an SNS topic the operators subscribe to) */
+  readonly alarmTopicArn?: string;
 }
 
 /**
@@ -68,8 +72,15 @@ export class SupervisionStack extends Stack {
     );
 
     // every alarm here fires when its metric reaches the threshold within one period; no data is no alarm
-    const alarm = (id: string, alarmDescription: string, metric: IMetric, threshold = 1) =>
-      new Alarm(this, id, { alarmDescription, metric, threshold, evaluationPeriods: 1, comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, treatMissingData: TreatMissingData.NOT_BREACHING });
+    const target = props.alarmTopicArn ? new SnsAction(Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn)) : undefined;
+    const alarm = (id: string, alarmDescription: string, metric: IMetric, threshold = 1) => {
+      const a = new Alarm(this, id, { alarmDescription, metric, threshold, evaluationPeriods: 1, comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, treatMissingData: TreatMissingData.NOT_BREACHING });
+      if (target) {
+        a.addAlarmAction(target);
+        a.addOkAction(target);
+      }
+      return a;
+    };
     alarm('Api5xx', 'The public API answers with server errors', api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5);
     // [N14] a notice whose PDF failed every time the sweeper asked for it (set aside as RENDER_STUCK)
     alarm('NoticeRenderStuck', 'A notice could not be rendered as a PDF after every retry; it is set aside (pendPk RENDER_STUCK) for an operator', business('NoticeRenderStuck').with({ period: Duration.minutes(5) }));

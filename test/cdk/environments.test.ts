@@ -6,10 +6,11 @@ import { removeOutdir, synthPlatform, type Platform } from './support.ts';
  * and locks the archive in COMPLIANCE; development may be torn down whole, its archive under GOVERNANCE;
  * throttling as configured; a fault stops the synth with the key named.
  */
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:zwfw-oncall';
 let prod: Platform;
 let dev: Platform;
 beforeAll(() => {
-  prod = synthPlatform({ bundle: false, context: { throttleRateLimit: '200', throttleBurstLimit: '400' } });
+  prod = synthPlatform({ bundle: false, context: { throttleRateLimit: '200', throttleBurstLimit: '400', alarmTopicArn: TOPIC } });
   dev = synthPlatform({ bundle: false, context: { environment: 'development', objectLockMode: 'GOVERNANCE' } });
 }, 300_000);
 afterAll(() => [prod, dev].forEach(removeOutdir));
@@ -34,4 +35,12 @@ test('development: the stores may be deleted with the stack, the archive under G
 
 test('GOVERNANCE outside development stops the synth, naming the key', () => {
   expect(() => synthPlatform({ bundle: false, context: { objectLockMode: 'GOVERNANCE' } })).toThrow(/objectLockMode .*allowed only in development/);
+});
+
+test('every alarm notifies the configured topic when it fires and when it clears; without one, none is sent anywhere', () => {
+  const alarms = Object.values<any>(prod.templates['Zwfw-Supervision'].findResources('AWS::CloudWatch::Alarm'));
+  expect(alarms.length).toBeGreaterThan(10);
+  for (const a of alarms) expect([a.Properties.AlarmActions, a.Properties.OKActions]).toEqual([[TOPIC], [TOPIC]]);
+  for (const a of Object.values<any>(dev.templates['Zwfw-Supervision'].findResources('AWS::CloudWatch::Alarm'))) expect(a.Properties.AlarmActions).toBeUndefined();
+  expect(() => synthPlatform({ bundle: false, context: { alarmTopicArn: 'zwfw-oncall' } })).toThrow(/alarmTopicArn .*an SNS topic ARN/);
 });
