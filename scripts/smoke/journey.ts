@@ -115,19 +115,24 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
     if (!guide.materials?.length) throw new SmokeFailure('the guide lists no materials');
   });
 
-  const upload = async (code: string, text: string) => {
-    const bytes = minimalPdf(`${code} ${text} smoke-${run}`);
-    const u = ok<{ url: string; headers: Record<string, string>; objectKey: string }>(
+  // a form's materials are asked for in one request: a presigned PUT for each
+  const upload = async (...codes: string[]) => {
+    const files = codes.map((code) => ({ code, bytes: minimalPdf(`${code} smoke-${run} ${Math.random()}`) }));
+    const u = ok<{ uploads: { url: string; headers: Record<string, string>; objectKey: string }[] }>(
       'upload',
-      await citizen.POST('/v1/uploads', { body: { fileName: `${code}.pdf`, contentType: 'application/pdf', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } }),
+      await citizen.POST('/v1/uploads', { body: { files: files.map((f) => ({ fileName: `${f.code}.pdf`, contentType: 'application/pdf', size: f.bytes.length, sha256: createHash('sha256').update(f.bytes).digest('hex') })) } }),
       201,
     );
-    counted.s3++;
-    const put = await baseFetch(u.url, { method: 'PUT', headers: u.headers, body: bytes });
-    if (!put.ok) throw new SmokeFailure(`the presigned PUT answered ${put.status}`);
-    return { code, objectKey: u.objectKey };
+    return Promise.all(
+      files.map(async (f, i) => {
+        counted.s3++;
+        const put = await baseFetch(u.uploads[i].url, { method: 'PUT', headers: u.uploads[i].headers, body: f.bytes });
+        if (!put.ok) throw new SmokeFailure(`the presigned PUT answered ${put.status}`);
+        return { code: f.code, objectKey: u.uploads[i].objectKey };
+      }),
+    );
   };
-  const materials = await step('upload two materials', async () => [await upload('M01', 'first'), await upload('M02', 'first')]);
+  const materials = await step('upload two materials', async () => upload('M01', 'M02'));
 
   const caseId = await step(
     'file the case',
@@ -155,7 +160,7 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
 
   await step('the window asks for a correction', async () => decide(clerk, (await openTask(clerk, 'acceptance')).taskId, { decision: 'correction', missing: ['M02'], reason: '残疾人证照片不清晰' }, 'correction_required'));
   await step('the citizen corrects', async () => {
-    const fixed = [await upload('M02', 'corrected')];
+    const fixed = await upload('M02');
     const r = ok<{ status: string }>('correction', await citizen.POST('/v1/cases/{caseId}/corrections', { params: { path: { caseId } }, body: { materials: fixed } }));
     if (r.status !== 'submitted') throw new SmokeFailure(`corrected as ${r.status}`);
   });

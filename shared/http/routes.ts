@@ -105,7 +105,7 @@ const SPECS = [
     produces: 'application/pdf',
   },
   { method: 'POST', path: '/v1/bookings/{bookingId}/cancel', fn: 'halls', action: 'booking.cancel', summary: 'Cancel your booking before its slot begins; its place goes back' },
-  { method: 'POST', path: '/v1/uploads', fn: 'uploads', action: 'upload.create', summary: 'A presigned PUT for one material', body: { name: 'UploadRequest' }, status: 201 },
+  { method: 'POST', path: '/v1/uploads', fn: 'uploads', action: 'upload.create', summary: 'A presigned PUT for one material, or one for each of several (`files`, up to 10): {uploads: [...]} in the order asked [E12]', body: { name: 'UploadRequest' }, status: 201 },
   {
     method: 'POST',
     path: '/v1/cases',

@@ -13,12 +13,17 @@ import type { ApplicationRequest } from '../domain/steps/intake.ts';
 const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'));
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
-export const UploadRequest = z.strictObject({
+export const SingleUpload = z.strictObject({
   fileName: text(1, 200),
   contentType: text(3, 100),
   size: z.int().check(z.minimum(1), z.maximum(50 * 1024 * 1024)),
   sha256,
 });
+/** one material, or several at once (`files`, up to MAX_UPLOADS_AT_ONCE): one request for a form's materials */
+export const MAX_UPLOADS_AT_ONCE = 10;
+export const UploadBatch = z.strictObject({ files: z.array(SingleUpload).check(z.minLength(1), z.maxLength(MAX_UPLOADS_AT_ONCE)) });
+/** what the document and the gateway's model say; the handler parses with the one of the two the body is, for errors that name the field */
+export const UploadRequest = z.union([SingleUpload, UploadBatch]);
 
 export const MaterialRef = z.strictObject({
   code: text(1, 20),

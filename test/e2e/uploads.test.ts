@@ -34,6 +34,22 @@ describe('uploading an e-material [E12]', () => {
     citizen = await citizenToken(`uploader-${run}`, applicant);
   });
 
+  test('several materials in one request: a link for each, in order, each taking its own bytes; a refused one refuses all', async () => {
+    const a = pdf('申请表 batch');
+    const b = pdf('身份证 batch two');
+    const one = (bytes: Buffer, fileName: string) => ({ fileName, contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) });
+    const res = await link(citizen, { files: [one(a, '申请表.pdf'), one(b, '身份证.pdf')] });
+    expect([res.status, res.body.uploads?.length]).toEqual([201, 2]);
+    expect(await put(res.body.uploads[0].url, res.body.uploads[0].headers, a)).toBe(200);
+    expect(await put(res.body.uploads[1].url, res.body.uploads[1].headers, b)).toBe(200);
+    // each link is bound to its own file: the other's bytes (another length) are refused by the store
+    expect(await put(res.body.uploads[0].url, { ...res.body.uploads[0].headers, 'content-length': String(b.length) }, b)).toBe(403);
+    const bad = await link(citizen, { files: [one(a, 'a.pdf'), { ...one(b, 'b.pdf'), contentType: 'text/html' }] });
+    expect([bad.status, bad.body.errors?.map((e: any) => e.path)]).toEqual([422, ['files[1].contentType']]);
+    for (const files of [[], Array.from({ length: 11 }, (_, i) => one(a, `${i}.pdf`))]) expect((await link(citizen, { files })).status).toBe(400);
+    expect((await link(citizen, { files: [one(a, 'a.pdf')], fileName: 'a.pdf' })).status).toBe(400);
+  });
+
   test('HTML, a script or an unnamed type is 422 on contentType; a path or a dot-name is 422 on fileName', async () => {
     for (const contentType of ['text/html', 'application/javascript', 'image/svg+xml']) {
       const res = await link(citizen, { fileName: 'a.pdf', contentType, size: 10, sha256: sha256('x') });

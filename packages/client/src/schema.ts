@@ -1203,7 +1203,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A presigned PUT for one material */
+        /** A presigned PUT for one material, or one for each of several (`files`, up to 10): {uploads: [...]} in the order asked [E12] */
         post: operations["postV1Uploads"];
         delete?: never;
         options?: never;
@@ -1451,6 +1451,13 @@ export interface components {
             fileName: string;
             sha256: string;
             size: number;
+        } | {
+            files: {
+                contentType: string;
+                fileName: string;
+                sha256: string;
+                size: number;
+            }[];
         };
     };
     responses: {

@@ -1,5 +1,5 @@
 import { Forbidden, Invalid } from '#shared/domain/errors';
-import { requestUpload } from '#shared/domain/steps/uploads';
+import { requestUpload, requestUploads } from '#shared/domain/steps/uploads';
 import { memoryPorts } from '../support/memory-ports';
 import { citizen, PEOPLE, refusal, staff, FOOD_DEPT } from '../support/fixtures';
 
@@ -24,5 +24,26 @@ describe('asking for an upload link [E12]', () => {
   test('a supervisor, who files nothing, gets no link', async () => {
     const ports = memoryPorts();
     expect(await refusal(requestUpload(ports, { ...staff('sup-1', 'supervisor', FOOD_DEPT), dept: undefined, region: '610000' }, req))).toBeInstanceOf(Forbidden);
+  });
+
+  test('several at once: a link for each, in the order asked, each under the filer’s prefix', async () => {
+    const ports = memoryPorts();
+    const wang = citizen(PEOPLE.wang);
+    const { uploads } = await requestUploads(ports, wang, [req, { ...req, fileName: '营业执照.pdf', size: 4096 }]);
+    expect(uploads).toHaveLength(2);
+    expect(uploads.map((u) => u.headers['content-length'])).toEqual(['2048', '4096']);
+    expect(new Set(uploads.map((u) => u.objectKey)).size).toBe(2);
+    for (const u of uploads) expect(u.objectKey.startsWith(`uploads/${wang.sub}/`)).toBe(true);
+  });
+
+  test('several at once: one that is not an accepted e-material refuses them all, each fault named by its place', async () => {
+    const ports = memoryPorts();
+    let presigned = 0;
+    const presign = ports.uploads.presign.bind(ports.uploads);
+    ports.uploads.presign = async (...args) => (presigned++, presign(...args));
+    const err = await refusal(requestUploads(ports, citizen(PEOPLE.wang), [req, { ...req, contentType: 'text/html' }, { ...req, fileName: '../x.pdf' }]));
+    expect(err).toBeInstanceOf(Invalid);
+    expect((err as Invalid).errors.map((e) => e.path)).toEqual(['files[1].contentType', 'files[2].fileName']);
+    expect(presigned).toBe(0);
   });
 });
