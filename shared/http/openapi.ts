@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isPublic, ROUTES, rolesOfRoute, type QueryParameter, type RouteSpec } from './routes.ts';
+import { responseSchemas } from './responses.ts';
 import { REQUEST_SCHEMAS } from './schemas.ts';
 
 /** What every refusal is (RFC 9457). */
@@ -104,7 +105,7 @@ export function openApiDocument(serverUrl?: string) {
       responses: {
         [String(r.status ?? 200)]: r.produces
           ? { description: 'OK', content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
-          : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+          : { description: 'OK', content: { 'application/json': { schema: (r as RouteSpec).response ? { $ref: `#/components/schemas/${(r as RouteSpec).response!.name}` } : { type: 'object' } } } },
         ...(r.produces ? refusal('NotAcceptable') : {}),
         ...refusal('BadRequest'),
         ...(open ? {} : { ...refusal('Unauthorized'), ...refusal('Forbidden') }),
@@ -129,7 +130,7 @@ export function openApiDocument(serverUrl?: string) {
     tags: [...new Set(ROUTES.map((r) => r.fn))].map((name) => ({ name, description: `served by functions/${name}` })),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (RS256, the province’s real-name OIDC issuer)' } },
-      schemas: { ...schemas, Problem: PROBLEM_SCHEMA },
+      schemas: { ...schemas, ...responseSchemas(), Problem: PROBLEM_SCHEMA },
       responses,
     },
     security: [{ bearer: [] }],

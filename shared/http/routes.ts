@@ -1,5 +1,6 @@
 import { rolesOf, type Action } from '../domain/access/policies.ts';
 import type { Role } from '../domain/caller.ts';
+import type { ResponseSchemaName } from './responses.ts';
 import type { RequestSchemaName } from './schemas.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface RouteSpec {
   readonly optionalHeaders?: readonly string[];
   /** the query parameters the route reads (each described once in QUERY_PARAMETERS, shared/http/openapi.ts) */
   readonly query?: readonly QueryParameter[];
+  /** the success answer's schema, by name in `RESPONSE_SCHEMAS` (./responses.ts), where the document describes it */
+  readonly response?: { readonly name: ResponseSchemaName };
   /** the success status */
   readonly status?: number;
   /** what a success answers with when it is a document rather than JSON; the request's Accept must name it first (406 otherwise) */
@@ -39,7 +42,7 @@ export type RouteKey = `${RouteSpec['method']} ${string}`;
 
 const SPECS = [
   { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', action: 'openapi.read', summary: 'This document' },
-  { method: 'GET', path: '/v1/matters', fn: 'matters', action: 'catalog.search', summary: 'Search published matters (事项库) [N8]', query: ['q', 'region', 'dept', 'type', ...PAGED] },
+  { method: 'GET', path: '/v1/matters', fn: 'matters', action: 'catalog.search', summary: 'Search published matters (事项库) [N8]', query: ['q', 'region', 'dept', 'type', ...PAGED], response: { name: 'MatterPage' } },
   { method: 'GET', path: '/v1/matters/{code}', fn: 'matters', action: 'catalog.guide', summary: 'The service guide (办事指南) of a matter' },
   { method: 'POST', path: '/v1/catalog/changes', fn: 'catalog', action: 'catalog.propose', summary: 'Propose a catalog change [N10]', body: { name: 'ChangeProposal' }, status: 201 },
   { method: 'GET', path: '/v1/catalog/changes/{id}', fn: 'catalog', action: 'catalog.read_change', summary: 'A catalog change and its review history' },
@@ -105,7 +108,7 @@ const SPECS = [
     produces: 'application/pdf',
   },
   { method: 'POST', path: '/v1/bookings/{bookingId}/cancel', fn: 'halls', action: 'booking.cancel', summary: 'Cancel your booking before its slot begins; its place goes back' },
-  { method: 'POST', path: '/v1/uploads', fn: 'uploads', action: 'upload.create', summary: 'A presigned PUT for one material, or one for each of several (`files`, up to 10): {uploads: [...]} in the order asked [E12]', body: { name: 'UploadRequest' }, status: 201 },
+  { method: 'POST', path: '/v1/uploads', fn: 'uploads', action: 'upload.create', summary: 'A presigned PUT for one material, or one for each of several (`files`, up to 10): {uploads: [...]} in the order asked [E12]', body: { name: 'UploadRequest' }, status: 201, response: { name: 'UploadLinks' } },
   {
     method: 'POST',
     path: '/v1/cases',
@@ -113,10 +116,11 @@ const SPECS = [
     summary: 'Submit an application (统一收件) [N14]',
     body: { name: 'CreateCaseRequest' },
     requiredHeaders: ['Idempotency-Key'],
+    response: { name: 'Receipt' },
     status: 201,
   },
   { method: 'GET', path: '/v1/cases', fn: 'cases', action: 'case.list_own', summary: 'The caller’s own cases (?mine=true)', query: ['mine', ...PAGED] },
-  { method: 'GET', path: '/v1/cases/{caseId}', fn: 'cases', action: 'case.read', summary: 'A case with its tasks, notices and timeline' },
+  { method: 'GET', path: '/v1/cases/{caseId}', fn: 'cases', action: 'case.read', summary: 'A case with its tasks, notices and timeline', response: { name: 'CaseView' } },
   { method: 'POST', path: '/v1/cases/{caseId}/corrections', fn: 'cases', action: 'case.correct', summary: 'Answer a correction notice (补齐补正)', body: { name: 'CorrectionRequest' } },
   { method: 'POST', path: '/v1/cases/{caseId}/withdraw', fn: 'cases', action: 'case.withdraw', summary: 'Withdraw before acceptance' },
   { method: 'GET', path: '/v1/cases/{caseId}/audit/verify', fn: 'cases', action: 'case.read', summary: 'Recompute the audit trail’s hash chain [H9] [E17]' },
@@ -165,8 +169,8 @@ const SPECS = [
     summary: 'Record how a complaint was handled',
     body: { name: 'ComplaintHandling' },
   },
-  { method: 'GET', path: '/v1/tasks', fn: 'tasks', action: 'task.list', summary: 'Open tasks of the caller’s department', query: ['status', ...PAGED] },
-  { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', action: 'task.complete', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision' } },
+  { method: 'GET', path: '/v1/tasks', fn: 'tasks', action: 'task.list', summary: 'Open tasks of the caller’s department', query: ['status', ...PAGED], response: { name: 'TaskPage' } },
+  { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'tasks', action: 'task.complete', summary: 'Decide an acceptance or review task', body: { name: 'TaskDecision' }, response: { name: 'TaskOutcome' } },
   {
     method: 'POST',
     path: '/v1/tasks/{taskId}/offline-steps',
@@ -208,7 +212,7 @@ const SPECS = [
   { method: 'POST', path: '/v1/licences/{licenceId}/revoke', fn: 'licences', action: 'licence.revoke', summary: 'Revoke an e-licence, with the reason (head of the issuing department) [E16]', body: { name: 'LicenceRevocation' } },
   { method: 'GET', path: '/v1/licences/{licenceId}/verify', fn: 'verification', action: 'licence.verify', summary: 'Verify an e-licence’s signature and status; ?sha256= of a PDF checks it is the licence’s rendition as its issuer signed it [E15] [E16]', query: ['sha256'] },
   { method: 'GET', path: '/v1/notices/{noticeId}/verify', fn: 'verification', action: 'notice.verify', summary: 'Check a notice (文书) by its number and a SHA-256 (?sha256= of its PDF or content), as each notice says it may be', query: ['sha256'] },
-  { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', action: 'archive.read', summary: 'Where a case’s archive package is, and its lock [E22] [E23] [E24]' },
+  { method: 'GET', path: '/v1/archive/{caseId}', fn: 'archive', action: 'archive.read', summary: 'Where a case’s archive package is, and its lock [E22] [E23] [E24]', response: { name: 'ArchiveRecord' } },
   { method: 'POST', path: '/v1/archive/checks', fn: 'archive', action: 'archive.check', summary: 'Ask for a four-property check (四性检测) of every package, or a sample, of a year and region [E18]', body: { name: 'ArchiveCheckRequest' }, status: 202 },
   { method: 'GET', path: '/v1/archive/checks/{checkId}', fn: 'archive', action: 'archive.check_read', summary: 'A four-property check run: its status, counts and every failure by case, property and item [E18]' },
   { method: 'POST', path: '/v1/archive/transfers', fn: 'archive', action: 'archive.transfer', summary: 'Bundle a year’s permanent packages of a region for the state archive: a signed, time-stamped, locked 移交清单 [E26]', body: { name: 'TransferRequest' }, status: 202 },

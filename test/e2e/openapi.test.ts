@@ -1,4 +1,7 @@
+import Ajv from 'ajv';
 import { createClient } from '@zwfw/client';
+import { citizenJourney } from '../../scripts/smoke/journey';
+import { localTarget } from '../../scripts/smoke/target';
 import { call, endpoints, token } from './client';
 
 /** API.md: the generated OpenAPI document (GET /v1/openapi.json) is kept in step with the code. */
@@ -46,3 +49,32 @@ async function firstMatterOf(region: string): Promise<string> {
   const r = await call('GET', `/v1/matters?region=${region}&limit=1`);
   return r.body.items[0].code;
 }
+
+test('what the routes answer is what the document says they answer: every described response, from a whole journey, holds to its schema', async () => {
+  const seen: { method: string; path: string; status: number; body: unknown }[] = [];
+  const recording: typeof fetch = async (input, init) => {
+    const req = input instanceof Request ? input : new Request(input, init);
+    const res = await fetch(req);
+    const u = new URL(req.url);
+    if (u.origin === new URL(endpoints.apiUrl).origin && res.headers.get('content-type')?.startsWith('application/json')) seen.push({ method: req.method, path: u.pathname, status: res.status, body: await res.clone().json() });
+    return res;
+  };
+  await citizenJourney(localTarget(process.env.E2E_ENDPOINTS!), { fetch: recording });
+
+  const doc = (await call('GET', '/v1/openapi.json')).body;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addSchema(doc, 'openapi');
+  const operations = Object.entries<Record<string, any>>(doc.paths).flatMap(([p, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), re: new RegExp(`^${p.replace(/\{\w+\}/g, '[^/]+')}$`), op })),
+  );
+  const checked = new Set<string>();
+  for (const s of seen) {
+    const o = operations.find((x) => x.method === s.method && x.re.test(s.path));
+    const ref: string | undefined = o?.op.responses[String(s.status)]?.content?.['application/json']?.schema?.$ref;
+    if (!ref) continue;
+    const validate = ajv.getSchema(`openapi${ref}`)!;
+    expect([s.method, s.path, validate(s.body) ? 'valid' : validate.errors]).toEqual([s.method, s.path, 'valid']);
+    checked.add(ref.split('/').pop()!);
+  }
+  expect([...checked].sort()).toEqual(['ArchiveRecord', 'CaseView', 'MatterPage', 'Receipt', 'TaskOutcome', 'TaskPage', 'UploadLinks']);
+}, 120_000);

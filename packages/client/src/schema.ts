@@ -1235,6 +1235,26 @@ export interface components {
             scope: "sample" | "all";
             year?: string;
         };
+        ArchiveRecord: {
+            bucket: string;
+            key: string;
+            legalHold: boolean;
+            manifest: {
+                key: string;
+                sha256: string;
+                versionId: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            mode: "COMPLIANCE" | "GOVERNANCE";
+            retainUntil: string;
+            retention: string;
+            sha256: string;
+            versionId: string;
+        } & {
+            [key: string]: unknown;
+        };
         AuthorisationRequest: {
             agentSub: string;
             matterCodes?: string[];
@@ -1244,6 +1264,78 @@ export interface components {
         BookingRequest: {
             matterCode: string;
             slotId: string;
+        };
+        CaseView: {
+            acceptedAt: string | null;
+            applicant: {
+                name: string;
+                /** @enum {string} */
+                type: "person" | "org";
+            } & {
+                [key: string]: unknown;
+            };
+            caseId: string;
+            channel: string;
+            deadline: string | null;
+            matterCode: string;
+            matterName: string;
+            notices: ({
+                document: ({
+                    bytes: number;
+                    /** @enum {string} */
+                    contentType: "application/pdf";
+                    pages: number;
+                    renderedAt: string;
+                    sha256: string;
+                    /** @enum {string} */
+                    status: "ready";
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    /** @enum {string} */
+                    status: "rendering";
+                } & {
+                    [key: string]: unknown;
+                });
+                issuedAt: string;
+                kind: string;
+                noticeId: string;
+                sha256: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            receiptNo: string;
+            result?: {
+                outcome: string;
+            } & {
+                [key: string]: unknown;
+            };
+            status: string;
+            submittedAt: string;
+            tasks: ({
+                completedAt: string | null;
+                deadline: string;
+                decision: string | null;
+                dept: string;
+                kind: string;
+                /** @enum {string} */
+                status: "open" | "done";
+                taskId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            timeline: ({
+                action: string;
+                at: string;
+                from: string | null;
+                seq: number;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
         };
         ChangeDecision: {
             comment?: string;
@@ -1370,6 +1462,25 @@ export interface components {
         LicenceRevocation: {
             reason: string;
         };
+        MatterPage: {
+            items: ({
+                code: string;
+                dept: string;
+                deptName: string;
+                legalDays: number;
+                name: string;
+                promiseDays: number;
+                region: string;
+                regionName: string;
+                type: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            nextCursor: string | null;
+            total?: number;
+        } & {
+            [key: string]: unknown;
+        };
         OfflineStepRequest: {
             /** Format: date-time */
             endedAt?: string;
@@ -1388,6 +1499,25 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        Receipt: {
+            caseId: string;
+            receipt: {
+                acceptBy: string;
+                acceptingDept: string;
+                matterName: string;
+                noticeId: string;
+                sha256: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            };
+            receiptNo: string;
+            /** @enum {string} */
+            status: "submitted";
+            submittedAt: string;
+        } & {
+            [key: string]: unknown;
         };
         ScheduleEntryRequest: {
             basis: string;
@@ -1431,6 +1561,30 @@ export interface components {
             decision: "deny";
             reason: string;
         };
+        TaskOutcome: {
+            caseId: string;
+            status: string;
+            taskId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        TaskPage: {
+            items: ({
+                caseId: string;
+                createdAt: string;
+                deadline: string;
+                dept: string;
+                kind: string;
+                matterCode: string;
+                region: string;
+                taskId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         TransferReceipt: {
             note?: string;
             receivedBy: string;
@@ -1446,6 +1600,29 @@ export interface components {
         TrustAnchorRevocation: {
             reason: string;
         };
+        UploadLinks: ({
+            expiresAt: string;
+            headers: {
+                [key: string]: string;
+            };
+            objectKey: string;
+            url: string;
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            uploads: ({
+                expiresAt: string;
+                headers: {
+                    [key: string]: string;
+                };
+                objectKey: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        });
         UploadRequest: {
             contentType: string;
             fileName: string;
@@ -1656,7 +1833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ArchiveRecord"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2404,7 +2581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Receipt"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2435,7 +2612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3395,7 +3572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MatterPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3704,7 +3881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["TaskPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3767,7 +3944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["TaskOutcome"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4034,7 +4211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["UploadLinks"];
                 };
             };
             400: components["responses"]["BadRequest"];
