@@ -22,6 +22,15 @@ const N = Math.max(1, Number(process.env.COST_N ?? process.argv[2] ?? 5) || 5);
 const DIR = path.join(ROOT, '.local', 'cost');
 const prices: Prices = JSON.parse(fs.readFileSync(path.join(__dirname, 'prices-us-east-1.json'), 'utf8'));
 
+/** The X-Ray sampling rule the deployment configures (ApiStack), else X-Ray's default 5 %. */
+function sampleRate(outdir: string): number {
+  for (const file of fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'))) {
+    const rule = Object.values<any>(JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8')).Resources ?? {}).find((r) => r.Type === 'AWS::XRay::SamplingRule');
+    if (rule) return Number(rule.Properties.SamplingRule.FixedRate);
+  }
+  return 0.05;
+}
+
 /** The functions a stream mapping or a schedule invokes, by their platform name, from the synthesized templates. */
 function streamTriggered(outdir: string): Set<string> {
   const names = new Set<string>();
@@ -112,7 +121,7 @@ async function main(): Promise<void> {
       functionLogBytes: per(logged),
       tracedOutsideApi: lambda.filter((f) => ownTraces.has(f.name)).reduce((a, f) => a + f.invocations, 0),
     };
-    const cost = costPerMillion(work, prices);
+    const cost = costPerMillion(work, { ...prices, model: { ...prices.model, xraySampleRate: sampleRate(path.join(DIR, 'cdk.out')) } });
 
     const f2 = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
     const usd = (x: number) => `$${x.toFixed(2)}`;

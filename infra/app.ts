@@ -1,6 +1,7 @@
 import { App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig } from './config.ts';
+import { isLocalStack } from './localstack.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -39,6 +40,8 @@ export function buildApp(opts: BuildOptions = {}): App {
     throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
     correctionWorkingDays: config.correctionWorkingDays,
     followUpWorkingDays: config.followUpWorkingDays,
+    // LocalStack's free plan has no X-Ray: there the default rule stands
+    ...(isLocalStack(app) ? {} : { tracing: { sampleRate: config.xraySampleRate, reservoir: config.xrayReservoir } }),
     description: '陕西政务服务网: public REST API v1',
   });
   new SupervisionStack(app, 'Zwfw-Supervision', { env, data, workflows, api, alarmTopicArn: config.alarmTopicArn, description: '陕西政务服务网: e-supervision dashboard and alarms' });

@@ -29,6 +29,9 @@ const Schema = z.object({
   correctionWorkingDays: int(1, 90),
   followUpWorkingDays: int(1, 30),
   alertYellowShare: z.coerce.number().check(z.gt(0), z.lt(1)),
+  /** X-Ray: the share of requests traced beyond a reservoir of `xrayReservoir` traces a second */
+  xraySampleRate: z.coerce.number().check(z.gte(0), z.lte(1)),
+  xrayReservoir: int(0, 100),
   /** the SNS topic every alarm notifies, firing and clearing (the operators' on-call subscribes to it) */
   alarmTopicArn: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'an SNS topic ARN'))),
 });
@@ -43,6 +46,8 @@ const DEFAULTS: Partial<Record<keyof PlatformConfig, unknown>> = {
   correctionWorkingDays: 30,
   followUpWorkingDays: 5,
   alertYellowShare: 0.8,
+  xraySampleRate: 0.05,
+  xrayReservoir: 1,
 };
 
 const envName = (key: string) => `ZWFW_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;

@@ -21,6 +21,9 @@ export const LOCALSTACK_FREE_TYPES = [
   /^AWS::CDK::Metadata$/,
 ];
 
+/** Whether the app is synthesized for LocalStack (`-c localstack=true`). */
+export const isLocalStack = (scope: { node: { tryGetContext(key: string): unknown } }) => ['true', true].includes(scope.node.tryGetContext('localstack') as string | boolean);
+
 /** The pinned image docker-compose.yml runs (CalVer; it needs LOCALSTACK_AUTH_TOKEN since 2026-03-23). */
 export const LOCALSTACK_IMAGE = 'localstack/localstack:2026.09.0';
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Duration, RemovalPolicy, type CfnResource } from 'aws-cdk-lib';
 import { Architecture, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { isLocalStack } from '../localstack.ts';
 import { ESBUILD_TARGET, lambdaRuntime } from './runtime.ts';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
@@ -55,7 +56,7 @@ export class PlatformFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'zwfw',
         POWERTOOLS_METRICS_NAMESPACE: 'Zwfw',
         // LocalStack serves S3 path-style on its single endpoint (`cdklocal deploy -c localstack=true`)
-        ...(scope.node.tryGetContext('localstack') === 'true' || scope.node.tryGetContext('localstack') === true ? { S3_FORCE_PATH_STYLE: 'true' } : {}),
+        ...(isLocalStack(scope) ? { S3_FORCE_PATH_STYLE: 'true' } : {}),
         ...props.environment,
       },
       bundling: {

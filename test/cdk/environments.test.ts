@@ -10,7 +10,7 @@ const TOPIC = 'arn:aws:sns:us-east-1:123456789012:zwfw-oncall';
 let prod: Platform;
 let dev: Platform;
 beforeAll(() => {
-  prod = synthPlatform({ bundle: false, context: { throttleRateLimit: '200', throttleBurstLimit: '400', alarmTopicArn: TOPIC } });
+  prod = synthPlatform({ bundle: false, context: { throttleRateLimit: '200', throttleBurstLimit: '400', alarmTopicArn: TOPIC, xraySampleRate: '0.01' } });
   dev = synthPlatform({ bundle: false, context: { environment: 'development', objectLockMode: 'GOVERNANCE' } });
 }, 300_000);
 afterAll(() => [prod, dev].forEach(removeOutdir));
@@ -43,4 +43,10 @@ test('every alarm notifies the configured topic when it fires and when it clears
   for (const a of alarms) expect([a.Properties.AlarmActions, a.Properties.OKActions]).toEqual([[TOPIC], [TOPIC]]);
   for (const a of Object.values<any>(dev.templates['Zwfw-Supervision'].findResources('AWS::CloudWatch::Alarm'))) expect(a.Properties.AlarmActions).toBeUndefined();
   expect(() => synthPlatform({ bundle: false, context: { alarmTopicArn: 'zwfw-oncall' } })).toThrow(/alarmTopicArn .*an SNS topic ARN/);
+});
+
+test('X-Ray traces what the configuration says: one sampling rule, its rate and reservoir (none on LocalStack, which has no X-Ray)', () => {
+  prod.templates['Zwfw-Api'].hasResourceProperties('AWS::XRay::SamplingRule', { SamplingRule: Match.objectLike({ FixedRate: 0.01, ReservoirSize: 1, ServiceName: '*', URLPath: '*' }) });
+  dev.templates['Zwfw-Api'].hasResourceProperties('AWS::XRay::SamplingRule', { SamplingRule: Match.objectLike({ FixedRate: 0.05 }) });
+  expect(() => synthPlatform({ bundle: false, context: { xraySampleRate: '2' } })).toThrow(/xraySampleRate/);
 });
