@@ -1,4 +1,4 @@
-import { CorrectionRequest, CreateCaseRequest, EvaluationRequest, OfflineStepRequest, TaskDecision, UploadRequest } from '#shared/http/schemas';
+import { CorrectionRequest, CreateCaseRequest, EvaluationRequest, OfflineStepRequest, TaskDecision, SingleUpload, UploadBatch, UploadRequest } from '#shared/http/schemas';
 import { parseBody } from '#shared/http/parse';
 import { Problem } from '#shared/http/problem';
 
@@ -139,15 +139,26 @@ describe('uploads (POST /v1/uploads)', () => {
   const upload = { fileName: '营业执照.pdf', contentType: 'application/pdf', size: 1024, sha256: 'ab'.repeat(32) };
 
   test('a declared SHA-256 is 64 lowercase hex digits', () => {
-    expect(refusedPaths(UploadRequest, upload)).toEqual([]);
-    expect(refusedPaths(UploadRequest, { ...upload, sha256: 'AB'.repeat(32) })).toEqual(['sha256']);
-    expect(refusedPaths(UploadRequest, { ...upload, sha256: 'ab'.repeat(31) })).toEqual(['sha256']);
+    expect(refusedPaths(SingleUpload, upload)).toEqual([]);
+    expect(refusedPaths(SingleUpload, { ...upload, sha256: 'AB'.repeat(32) })).toEqual(['sha256']);
+    expect(refusedPaths(SingleUpload, { ...upload, sha256: 'ab'.repeat(31) })).toEqual(['sha256']);
   });
 
   test('a file is 1 byte to 50 MiB, a whole number', () => {
-    expect(refusedPaths(UploadRequest, { ...upload, size: 50 * 1024 * 1024 })).toEqual([]);
-    expect(refusedPaths(UploadRequest, { ...upload, size: 50 * 1024 * 1024 + 1 })).toEqual(['size']);
-    expect(refusedPaths(UploadRequest, { ...upload, size: 0 })).toEqual(['size']);
-    expect(refusedPaths(UploadRequest, { ...upload, size: 1.5 })).toEqual(['size']);
+    expect(refusedPaths(SingleUpload, { ...upload, size: 50 * 1024 * 1024 })).toEqual([]);
+    expect(refusedPaths(SingleUpload, { ...upload, size: 50 * 1024 * 1024 + 1 })).toEqual(['size']);
+    expect(refusedPaths(SingleUpload, { ...upload, size: 0 })).toEqual(['size']);
+    expect(refusedPaths(SingleUpload, { ...upload, size: 1.5 })).toEqual(['size']);
+  });
+
+  test('several at once: 1 to 10 files, each refused by its place; the document’s schema takes either form', () => {
+    expect(refusedPaths(UploadBatch, { files: [upload, upload] })).toEqual([]);
+    expect(refusedPaths(UploadBatch, { files: [upload, { ...upload, size: 0 }] })).toEqual(['files.1.size']);
+    expect(refusedPaths(UploadBatch, { files: [] })).toEqual(['files']);
+    expect(refusedPaths(UploadBatch, { files: Array.from({ length: 11 }, () => upload) })).toEqual(['files']);
+    expect(refusedPaths(UploadBatch, { files: [upload], fileName: 'x.pdf' })).toEqual(['(body)']);
+    expect(refusedPaths(UploadRequest, upload)).toEqual([]);
+    expect(refusedPaths(UploadRequest, { files: [upload] })).toEqual([]);
+    expect(refusedPaths(UploadRequest, { ...upload, files: [upload] })).not.toEqual([]);
   });
 });
