@@ -43,8 +43,6 @@ export interface JourneyResult {
 interface ArchiveRecord { bucket: string; key: string; versionId: string; mode: string; retainUntil: string }
 
 type TaskDecision = paths['/v1/tasks/{taskId}/complete']['post']['requestBody']['content']['application/json'];
-interface Task { taskId: string; caseId: string; kind: string; dept: string; status?: string }
-interface CaseView { caseId: string; status: string; tasks: Task[]; result?: { outcome: string; opinions?: unknown[] }; archive?: unknown }
 
 const claimsOf = (jwt: string): Record<string, unknown> => {
   try {
@@ -87,10 +85,13 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
     opts.onStep?.(s);
     return v;
   };
-  const ok = <T>(what: string, res: { data?: unknown; error?: unknown; response: Response }, status = 200): T => {
-    if (res.response.status !== status) throw new SmokeFailure(`${what}: expected ${status}, got ${res.response.status} ${JSON.stringify(res.error ?? res.data)}`);
-    return res.data as T;
+  // the answer as the document types it (shared/http/responses.ts), or refused with what came instead
+  const ok = <D>(what: string, res: { data?: D; error?: unknown; response: Response }, status = 200): NonNullable<D> => {
+    if (res.response.status !== status || res.data === undefined) throw new SmokeFailure(`${what}: expected ${status}, got ${res.response.status} ${JSON.stringify(res.error ?? res.data)}`);
+    return res.data as NonNullable<D>;
   };
+  // an answer the document leaves untyped, read as the few fields the journey needs
+  const okAs = <T>(what: string, res: { data?: unknown; error?: unknown; response: Response }, status = 200): T => ok(what, res, status) as T;
   const until = async <T>(what: string, check: () => Promise<T | undefined>): Promise<T> => {
     const end = Date.now() + timeoutMs;
     await opts.settle?.();
@@ -107,22 +108,25 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
   const run = randomUUID().slice(0, 8);
 
   await step('search the catalog', async () => {
-    const page = ok<{ items: { code: string }[] }>('search', await citizen.GET('/v1/matters', { params: { query: { q: '两项补贴', region: '610113' } } }));
+    const page = ok('search', await citizen.GET('/v1/matters', { params: { query: { q: '两项补贴', region: '610113' } } }));
     if (!page.items.some((m) => m.code === matterCode)) throw new SmokeFailure(`searching 两项补贴 in 610113 did not find ${matterCode}`);
   });
   await step('read the guide', async () => {
-    const guide = ok<{ materials?: unknown[] }>('guide', await citizen.GET('/v1/matters/{code}', { params: { path: { code: matterCode } } }));
+    const guide = okAs<{ materials?: unknown[] }>('guide', await citizen.GET('/v1/matters/{code}', { params: { path: { code: matterCode } } }));
     if (!guide.materials?.length) throw new SmokeFailure('the guide lists no materials');
   });
 
   // a form's materials are asked for in one request: a presigned PUT for each
   const upload = async (...codes: string[]) => {
     const files = codes.map((code) => ({ code, bytes: minimalPdf(`${code} smoke-${run} ${Math.random()}`) }));
-    const u = ok<{ uploads: { url: string; headers: Record<string, string>; objectKey: string }[] }>(
+    // the document's UploadLinks is either form (one link, or {uploads}); asked with files, it is the second
+    const answer = okAs<{ uploads?: { url: string; headers: Record<string, string>; objectKey: string }[] }>(
       'upload',
       await citizen.POST('/v1/uploads', { body: { files: files.map((f) => ({ fileName: `${f.code}.pdf`, contentType: 'application/pdf', size: f.bytes.length, sha256: createHash('sha256').update(f.bytes).digest('hex') })) } }),
       201,
     );
+    if (answer.uploads?.length !== files.length) throw new SmokeFailure(`asked for ${files.length} upload links, got ${JSON.stringify(answer)}`);
+    const u = { uploads: answer.uploads };
     return Promise.all(
       files.map(async (f, i) => {
         counted.s3++;
@@ -137,7 +141,7 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
   const caseId = await step(
     'file the case',
     async () => {
-      const r = ok<{ caseId: string; status: string }>(
+      const r = ok(
         'filing',
         await citizen.POST('/v1/cases', { body: { matterCode, applicant, channel: 'online', materials }, params: { header: { 'Idempotency-Key': `smoke-${run}` } } }),
         201,
@@ -147,21 +151,21 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
     },
     (id) => id,
   );
-  const readCase = async () => ok<CaseView>('read the case', await citizen.GET('/v1/cases/{caseId}', { params: { path: { caseId } } }));
+  const readCase = async () => ok('read the case', await citizen.GET('/v1/cases/{caseId}', { params: { path: { caseId } } }));
   const openTask = async (client: typeof clerk, kind: string) =>
     until(`an open ${kind} task`, async () => {
-      const q = ok<{ items: Task[] }>('the work queue', await client.GET('/v1/tasks', { params: { query: { status: 'open' } } }));
+      const q = ok('the work queue', await client.GET('/v1/tasks', { params: { query: { status: 'open' } } }));
       return q.items.find((t) => t.caseId === caseId && t.kind === kind);
     });
   const decide = async (client: typeof clerk, taskId: string, body: TaskDecision, expected: string) => {
-    const r = ok<{ status: string }>(`deciding ${taskId}`, await client.POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId } }, body: body }));
+    const r = ok(`deciding ${taskId}`, await client.POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId } }, body: body }));
     if (r.status !== expected) throw new SmokeFailure(`deciding ${taskId}: the case is ${r.status}, not ${expected}`);
   };
 
   await step('the window asks for a correction', async () => decide(clerk, (await openTask(clerk, 'acceptance')).taskId, { decision: 'correction', missing: ['M02'], reason: '残疾人证照片不清晰' }, 'correction_required'));
   await step('the citizen corrects', async () => {
     const fixed = await upload('M02');
-    const r = ok<{ status: string }>('correction', await citizen.POST('/v1/cases/{caseId}/corrections', { params: { path: { caseId } }, body: { materials: fixed } }));
+    const r = okAs<{ status: string }>('correction', await citizen.POST('/v1/cases/{caseId}/corrections', { params: { path: { caseId } }, body: { materials: fixed } }));
     if (r.status !== 'submitted') throw new SmokeFailure(`corrected as ${r.status}`);
   });
   await step('the window accepts', async () => decide(clerk, (await openTask(clerk, 'acceptance')).taskId, { decision: 'accept' }, 'accepted'));
@@ -175,7 +179,7 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
   );
   await step('both departments approve', async () => {
     for (const [i, t] of reviews.entries()) {
-      const r = ok<{ status: string }>(`review ${t.taskId}`, await reviewers[i].POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId: t.taskId } }, body: { decision: 'approve', opinion: '符合条件' } }));
+      const r = ok(`review ${t.taskId}`, await reviewers[i].POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId: t.taskId } }, body: { decision: 'approve', opinion: '符合条件' } }));
       if (!['in_review', 'decided'].includes(r.status)) throw new SmokeFailure(`review ${t.taskId}: ${r.status}`);
     }
   });
@@ -186,7 +190,7 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
         const c = await readCase();
         return c.status === 'completed' && c.archive ? c : undefined;
       }),
-    (c) => `${c.result?.outcome}, ${c.result?.opinions?.length ?? 0} opinions`,
+    (c) => `${c.result?.outcome}, ${(c.result?.opinions as unknown[] | undefined)?.length ?? 0} opinions`,
   );
 
   if (opts.checkArchive === false) return { caseId, steps, requests: counted };
@@ -194,7 +198,7 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
   const archive = await step(
     'the archive holds it under lock',
     async () => {
-      const a = ok<ArchiveRecord>('archive', await as('archivist').GET('/v1/archive/{caseId}', { params: { path: { caseId } } }));
+      const a = ok('archive', await as('archivist').GET('/v1/archive/{caseId}', { params: { path: { caseId } } }));
       if (!['COMPLIANCE', 'GOVERNANCE'].includes(a.mode) || !(Date.parse(a.retainUntil) > Date.now())) throw new SmokeFailure(`the package is not locked: ${JSON.stringify(a)}`);
       return a;
     },
