@@ -30,7 +30,7 @@ export interface Prices {
 export interface CaseWork {
   apiRequests: number;
   lambda: { name: string; invocations: number; ms: number; memoryMB: number }[];
-  /** executions of each Express workflow, their state transitions and billed duration */
+  /** executions of each Express workflow, their state transitions and billed duration (each execution already rounded up to 100 ms) */
   workflows: { name: string; executions: number; transitions: number; ms: number }[];
   readUnits: number;
   writeUnits: number;
@@ -59,8 +59,8 @@ export function costPerMillion(w: CaseWork, p: Prices): { lines: CostLine[]; tot
   const invocations = w.lambda.reduce((a, f) => a + f.invocations, 0);
   const executions = w.workflows.reduce((a, x) => a + x.executions, 0);
   const transitions = w.workflows.reduce((a, x) => a + x.transitions, 0);
-  // Express bills each execution's duration rounded up to 100 ms, at its memory in 64 MB steps
-  const sfnGbHours = w.workflows.reduce((a, x) => a + (Math.ceil(x.ms / x.executions / 100) * 100 * x.executions) / 3_600_000, 0) * (m.sfnExpressMemoryMb / 1024);
+  // Express bills each execution's duration (rounded up to 100 ms by the caller) at its memory in 64 MB steps
+  const sfnGbHours = w.workflows.reduce((a, x) => a + x.ms / 3_600_000, 0) * (m.sfnExpressMemoryMb / 1024);
   const logBytes = w.functionLogBytes + w.apiRequests * m.apiAccessLogBytes + invocations * m.lambdaPlatformLogBytes + transitions * m.sfnLogBytesPerTransition;
   const traces = (w.apiRequests + w.tracedOutsideApi) * m.xraySampleRate;
   const line = (service: string, what: string, perCase: number, dollarsPerCase: number): CostLine => ({ service, what, perCase, perMillion: dollarsPerCase * 1e6 });

@@ -100,7 +100,8 @@ async function main(): Promise<void> {
       const m = byMachine.get(machineName(sfn, e.stateMachineArn)) ?? { executions: 0, transitions: 0, ms: 0 };
       m.executions++;
       m.transitions += e.transitions ?? 0;
-      m.ms += (e.stopDate ?? Date.now()) - e.startDate;
+      // Express bills each execution's duration rounded up to the next 100 ms
+      m.ms += Math.ceil(((e.stopDate ?? Date.now()) - e.startDate) / 100) * 100;
       byMachine.set(machineName(sfn, e.stateMachineArn), m);
     }
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);

@@ -129,7 +129,9 @@ export async function meterDynamoDb(upstream: string, meter: Meter, region: stri
     const writes = writtenKeys(op, parsed, shapes);
     if (res.status === 200) {
       for (const c of [answer.ConsumedCapacity ?? []].flat()) {
-        add(reads ? meter.rru : meter.wru, c.TableName, c.Table?.CapacityUnits ?? c.CapacityUnits ?? 0);
+        // the table's own units; the total only when the engine gives no breakdown (else the indexes' would count twice)
+        const byIndex = c.GlobalSecondaryIndexes || c.LocalSecondaryIndexes;
+        add(reads ? meter.rru : meter.wru, c.TableName, c.Table?.CapacityUnits ?? (byIndex ? 0 : (c.CapacityUnits ?? 0)));
         for (const [index, u] of Object.entries<{ CapacityUnits?: number }>({ ...c.GlobalSecondaryIndexes, ...c.LocalSecondaryIndexes })) add(reads ? meter.rru : meter.wru, `${c.TableName}/${index}`, u.CapacityUnits ?? 0);
       }
       for (const w of writes) {
@@ -142,8 +144,8 @@ export async function meterDynamoDb(upstream: string, meter: Meter, region: stri
         e.bytes += size;
         meter.itemWrites.set(kind, e);
       }
-    } else if (writes.length) {
-      // a refused write (a condition, a cancelled transaction) is charged as a write of the item it addressed
+    } else if (writes.length && /ConditionalCheckFailed|TransactionCanceled/.test(String(answer.__type))) {
+      // a write refused by its condition (or a transaction cancelled by one) is charged as a write of the item it addressed
       for (const w of writes) add(meter.wru, w.table, units(itemBytes(w.item ?? w.key), 1024) * (op === 'TransactWriteItems' ? 2 : 1));
     }
     // the SDK checks a CRC of the body it receives: the answer goes on as DynamoDB Local gave it, with

@@ -50,8 +50,10 @@ async function main(): Promise<number> {
     ZWFW_TSA_URL: LOCALSTACK_COMPANIONS.tsaUrl,
   };
   fs.mkdirSync(path.dirname(OUTPUTS), { recursive: true });
-  cdklocal(['bootstrap', '-c', 'localstack=true'], env);
-  cdklocal(['deploy', ...LOCALSTACK_STACKS, '--require-approval', 'never', '-c', 'localstack=true', '--outputs-file', OUTPUTS], env);
+  // as context, not only environment: context (cdk.json names the province's issuer) wins over ZWFW_*
+  const context = ['localstack=true', ...Object.entries(LOCALSTACK_COMPANIONS).map(([k, v]) => `${k}=${v}`)].flatMap((c) => ['-c', c]);
+  cdklocal(['bootstrap', ...context], env);
+  cdklocal(['deploy', ...LOCALSTACK_STACKS, '--require-approval', 'never', ...context, '--outputs-file', OUTPUTS], env);
 
   // the demo data, through the platform's adapters pointed at LocalStack's tables
   const outputs: Record<string, Record<string, string>> = JSON.parse(fs.readFileSync(OUTPUTS, 'utf8'));
@@ -62,7 +64,7 @@ async function main(): Promise<number> {
   await registerTsaRoot(caPem);
 
   // [N8] publish the catalog's search index through the workflow an approved change starts
-  const sfn = new SFNClient({ endpoint: ENDPOINT, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const sfn = new SFNClient({ endpoint: ENDPOINT, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, disableHostPrefix: true });
   const machine = (await sfn.send(new ListStateMachinesCommand({}))).stateMachines?.find((m) => m.name?.startsWith('CatalogPublish'));
   if (!machine) throw new Error('no CatalogPublish state machine was deployed');
   // an Express workflow: started synchronously, it answers when it has run

@@ -27,17 +27,26 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
+    console.error(`smoke: --timeout is a whole number of milliseconds (not ${values.timeout})`);
+    return 2;
+  }
   console.log(`smoke test of ${target.name}: ${target.apiUrl}`);
   const t0 = performance.now();
   try {
     const r = await citizenJourney(target, {
       matterCode: values.matter,
-      timeoutMs: values.timeout ? Number(values.timeout) : undefined,
+      timeoutMs,
       onStep: (s) => console.log(`  ✓ ${s.name.padEnd(40)} ${s.ms.toFixed(0).padStart(6)} ms${s.detail ? `  ${s.detail}` : ''}`),
     });
     console.log(`smoke passed: case ${r.caseId}, ${r.steps.length} steps, ${r.requests.api} API requests and ${r.requests.s3} uploads in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return 0;
   } catch (err) {
+    if (err instanceof SmokeSetupError) {
+      console.error(`smoke: ${err.message}`);
+      return 2;
+    }
     console.log(`  ✗ ${(err as Error).message}`);
     console.log(`smoke failed on ${target.name}`);
     if (!(err instanceof SmokeFailure)) console.error(err);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createClient, type paths } from '@zwfw/client';
 import { minimalPdf } from '../../test/support/minimal-pdf.ts';
-import type { SmokeRole, SmokeTarget } from './target.ts';
+import { SmokeSetupError, type SmokeRole, type SmokeTarget } from './target.ts';
 
 /** The disability subsidies of 雁塔区: filed online, reviewed in parallel by the 残联 and the 民政局 (分头办理) [N14]. */
 export const SMOKE_MATTER = '000540001000-610113-CL';
@@ -64,7 +64,8 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
   const counted = { api: 0, s3: 0 };
   const baseFetch = opts.fetch ?? fetch;
   const tokens = new Map<SmokeRole, string>();
-  for (const role of ['citizen', 'clerk', 'reviewerCL', 'reviewerMZ', 'archivist'] as const) tokens.set(role, await target.token(role));
+  for (const role of ['citizen', 'clerk', 'reviewerCL', 'reviewerMZ', 'archivist'] as const)
+    tokens.set(role, await target.token(role).catch((err: Error) => Promise.reject(err instanceof SmokeSetupError ? err : new SmokeSetupError(`no ${role} token: ${err.message}`))));
   const as = (role: SmokeRole) =>
     createClient({
       baseUrl: target.apiUrl,
@@ -152,10 +153,17 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
     (id) => id,
   );
   const readCase = async () => ok('read the case', await citizen.GET('/v1/cases/{caseId}', { params: { path: { caseId } } }));
+  // a department's queue may hold many open tasks: every page is read (100 at a time) until the case's is found
   const openTask = async (client: typeof clerk, kind: string) =>
     until(`an open ${kind} task`, async () => {
-      const q = ok('the work queue', await client.GET('/v1/tasks', { params: { query: { status: 'open' } } }));
-      return q.items.find((t) => t.caseId === caseId && t.kind === kind);
+      for (let cursor: string | undefined, pages = 0; pages < 50; pages++) {
+        const q = ok('the work queue', await client.GET('/v1/tasks', { params: { query: { status: 'open', limit: 100, ...(cursor ? { cursor } : {}) } } }));
+        const t = q.items.find((x) => x.caseId === caseId && x.kind === kind);
+        if (t) return t;
+        if (!q.nextCursor) return undefined;
+        cursor = q.nextCursor;
+      }
+      return undefined;
     });
   const decide = async (client: typeof clerk, taskId: string, body: TaskDecision, expected: string) => {
     const r = ok(`deciding ${taskId}`, await client.POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId } }, body: body }));
@@ -180,7 +188,9 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
   await step('both departments approve', async () => {
     for (const [i, t] of reviews.entries()) {
       const r = ok(`review ${t.taskId}`, await reviewers[i].POST('/v1/tasks/{taskId}/complete', { params: { path: { taskId: t.taskId } }, body: { decision: 'approve', opinion: '符合条件' } }));
-      if (!['in_review', 'decided'].includes(r.status)) throw new SmokeFailure(`review ${t.taskId}: ${r.status}`);
+      // the first approval leaves the case in review; the last decides it
+      const expected = i === reviews.length - 1 ? 'decided' : 'in_review';
+      if (r.status !== expected) throw new SmokeFailure(`review ${t.taskId}: the case is ${r.status}, not ${expected}`);
     }
   });
   await step(
@@ -188,7 +198,10 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
     async () =>
       until('completion and archive', async () => {
         const c = await readCase();
-        return c.status === 'completed' && c.archive ? c : undefined;
+        if (c.status !== 'completed' || !c.archive) return undefined;
+        // one result, approved, carrying both departments' opinions [N14]
+        if (c.result?.outcome !== 'approved' || (c.result.opinions as unknown[] | undefined)?.length !== 2) throw new SmokeFailure(`the result is ${JSON.stringify(c.result)}`);
+        return c;
       }),
     (c) => `${c.result?.outcome}, ${(c.result?.opinions as unknown[] | undefined)?.length ?? 0} opinions`,
   );
@@ -199,7 +212,9 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
     'the archive holds it under lock',
     async () => {
       const a = ok('archive', await as('archivist').GET('/v1/archive/{caseId}', { params: { path: { caseId } } }));
-      if (!['COMPLIANCE', 'GOVERNANCE'].includes(a.mode) || !(Date.parse(a.retainUntil) > Date.now())) throw new SmokeFailure(`the package is not locked: ${JSON.stringify(a)}`);
+      // packages are written under COMPLIANCE in every environment [E18], into the deployment's archive bucket
+      if (a.mode !== 'COMPLIANCE' || !(Date.parse(a.retainUntil) > Date.now())) throw new SmokeFailure(`the package is not locked: ${JSON.stringify(a)}`);
+      if (a.bucket !== target.archiveBucket) throw new SmokeFailure(`the package is in ${a.bucket}, not the deployment's archive bucket ${target.archiveBucket}`);
       return a;
     },
     (a) => `${a.mode} until ${a.retainUntil.slice(0, 10)}`,
@@ -209,7 +224,10 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
     const s3 = new S3Client(target.s3);
     try {
       const head = await s3.send(new HeadObjectCommand({ Bucket: archive.bucket, Key: archive.key, VersionId: archive.versionId }));
-      if (head.ObjectLockMode !== archive.mode) throw new SmokeFailure(`the store reports lock ${head.ObjectLockMode}, the platform ${archive.mode}`);
+      // the lock as the store itself holds it (not the platform's record of it): COMPLIANCE, until a date still ahead
+      if (head.ObjectLockMode !== 'COMPLIANCE' || !head.ObjectLockRetainUntilDate || head.ObjectLockRetainUntilDate.getTime() <= Date.now())
+        throw new SmokeFailure(`the store holds the package under ${head.ObjectLockMode ?? 'no lock'} until ${head.ObjectLockRetainUntilDate?.toISOString() ?? 'never'}`);
+      if (Math.abs(head.ObjectLockRetainUntilDate.getTime() - Date.parse(archive.retainUntil)) > 1000) throw new SmokeFailure(`the store's retain-until ${head.ObjectLockRetainUntilDate.toISOString()} is not the platform's ${archive.retainUntil}`);
       // only ever the version: a DELETE without one would add a delete marker, which a lock allows
       const refused = await s3.send(new DeleteObjectCommand({ Bucket: archive.bucket, Key: archive.key, VersionId: archive.versionId })).then(
         () => undefined,

