@@ -27,6 +27,10 @@ export const isLocalStack = (scope: { node: { tryGetContext(key: string): unknow
 /** The pinned image docker-compose.yml runs (CalVer; it needs LOCALSTACK_AUTH_TOKEN since 2026-03-23). */
 export const LOCALSTACK_IMAGE = 'localstack/localstack:2026.09.0';
 
+/** Where LocalStack and the companions answer on the operator's machine (the compose file's ports), unless the environment says otherwise. */
+export const localStackEndpoint = () => process.env.AWS_ENDPOINT_URL ?? 'http://localhost.localstack.cloud:4566';
+export const companionsUrl = () => process.env.ZWFW_COMPANIONS_URL ?? 'http://127.0.0.1:8080';
+
 /** Where the companions container (local/companions.ts) is, seen from LocalStack's Lambda containers on the compose network. */
 export const LOCALSTACK_COMPANIONS = {
   jwtIssuer: 'http://companions:8080',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ListStateMachinesCommand, SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
-import { LOCALSTACK_COMPANIONS, LOCALSTACK_STACKS } from '../infra/localstack.ts';
+import { companionsUrl, LOCALSTACK_COMPANIONS, LOCALSTACK_STACKS, localStackEndpoint } from '../infra/localstack.ts';
 
 /**
  * `npm run localstack:deploy`: the platform into the LocalStack that `docker compose up -d` runs, with
@@ -13,10 +13,10 @@ import { LOCALSTACK_COMPANIONS, LOCALSTACK_STACKS } from '../infra/localstack.ts
  * templates are the ones test/cdk holds to the AWS assertions, plus path-style S3.
  */
 const ROOT = path.resolve(__dirname, '..');
-const ENDPOINT = process.env.AWS_ENDPOINT_URL ?? 'http://localhost.localstack.cloud:4566';
+const ENDPOINT = localStackEndpoint();
 // cdklocal refuses AWS_ENDPOINT_URL without this one, and tells S3 requests by its `.s3.` part
 const ENDPOINT_S3 = process.env.AWS_ENDPOINT_URL_S3 ?? ENDPOINT.replace('://localhost.', '://s3.localhost.');
-const COMPANIONS = process.env.ZWFW_COMPANIONS_URL ?? 'http://127.0.0.1:8080';
+const COMPANIONS = companionsUrl();
 const OUTPUTS = path.join(ROOT, '.local', 'cdk-outputs-localstack.json');
 const REGION = process.env.AWS_REGION ?? 'us-east-1';
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createClient, type paths } from '@zwfw/client';
 import { minimalPdf } from '../../test/support/minimal-pdf.ts';
-import { SmokeSetupError, type SmokeRole, type SmokeTarget } from './target.ts';
+import { SMOKE_ROLES, SmokeSetupError, type SmokeRole, type SmokeTarget } from './target.ts';
 
 /** The disability subsidies of 雁塔区: filed online, reviewed in parallel by the 残联 and the 民政局 (分头办理) [N14]. */
 export const SMOKE_MATTER = '000540001000-610113-CL';
@@ -64,7 +64,7 @@ export async function citizenJourney(target: SmokeTarget, opts: JourneyOptions =
   const counted = { api: 0, s3: 0 };
   const baseFetch = opts.fetch ?? fetch;
   const tokens = new Map<SmokeRole, string>();
-  for (const role of ['citizen', 'clerk', 'reviewerCL', 'reviewerMZ', 'archivist'] as const)
+  for (const role of SMOKE_ROLES)
     tokens.set(role, await target.token(role).catch((err: Error) => Promise.reject(err instanceof SmokeSetupError ? err : new SmokeSetupError(`no ${role} token: ${err.message}`))));
   const as = (role: SmokeRole) =>
     createClient({

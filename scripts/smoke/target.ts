@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import { companionsUrl, localStackEndpoint } from '../../infra/localstack.ts';
 import type { Endpoints } from '../../local/start.ts';
 
 /** Who the journey acts as: a citizen, the accepting window's clerk, a reviewer of each department, an archivist. */
@@ -88,11 +89,11 @@ export function deployedTarget(name: 'localstack' | 'aws', outputsFile: string, 
     if (absent.length) throw new SmokeSetupError(`${tokensFile} has no token for ${absent.join(', ')}`);
     token = async (role) => tokens[role]!;
   } else if (name === 'localstack') {
-    token = (role) => issuedToken(`${process.env.ZWFW_COMPANIONS_URL ?? 'http://127.0.0.1:8080'}/token`, role);
+    token = (role) => issuedToken(`${companionsUrl()}/token`, role);
   } else {
     throw new SmokeSetupError(`the aws target needs a token per role (${SMOKE_ROLES.join(', ')}) from the identity provider: --tokens <file.json> or ZWFW_SMOKE_TOKENS`);
   }
-  const endpoint = process.env.AWS_ENDPOINT_URL ?? 'http://localhost.localstack.cloud:4566';
+  const endpoint = localStackEndpoint();
   return {
     name,
     apiUrl: apiUrl.replace(/\/$/, ''),

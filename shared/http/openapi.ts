@@ -90,7 +90,8 @@ const responses = Object.fromEntries(
  */
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of ROUTES) {
+  for (const route of ROUTES) {
+    const r: RouteSpec = route;
     const open = isPublic(r);
     const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', maxLength: 1024 } }));
     const headers = [...(r.requiredHeaders ?? []).map((h) => [h, true] as const), ...(r.optionalHeaders ?? []).map((h) => [h, false] as const)].map(([name, required]) => ({ name, in: 'header', required, schema: { type: 'string', maxLength: 200 } }));
@@ -100,12 +101,12 @@ export function openApiDocument(serverUrl?: string) {
       operationId: `${r.method.toLowerCase()}${r.path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
       tags: [r.fn],
       ...(open ? { security: [] } : { 'x-roles': rolesOfRoute(r), 'x-action': r.action }),
-      parameters: [...params, ...((r as RouteSpec).query ?? []).map((name) => ({ name, in: 'query', required: QUERY_PARAMETERS[name].required ?? false, description: QUERY_PARAMETERS[name].description, schema: QUERY_PARAMETERS[name].schema })), ...headers],
+      parameters: [...params, ...(r.query ?? []).map((name) => ({ name, in: 'query', required: QUERY_PARAMETERS[name].required ?? false, description: QUERY_PARAMETERS[name].description, schema: QUERY_PARAMETERS[name].schema })), ...headers],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body.name}` } } } } } : {}),
       responses: {
         [String(r.status ?? 200)]: r.produces
           ? { description: 'OK', content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
-          : { description: 'OK', content: { 'application/json': { schema: (r as RouteSpec).response ? { $ref: `#/components/schemas/${(r as RouteSpec).response!.name}` } : { type: 'object' } } } },
+          : { description: 'OK', content: { 'application/json': { schema: r.response ? { $ref: `#/components/schemas/${r.response.name}` } : { type: 'object' } } } },
         ...(r.produces ? refusal('NotAcceptable') : {}),
         ...refusal('BadRequest'),
         ...(open ? {} : { ...refusal('Unauthorized'), ...refusal('Forbidden') }),
